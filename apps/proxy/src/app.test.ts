@@ -1,0 +1,136 @@
+import { ErrorBodySchema } from '@content-studio/contract';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/test-config';
+import { AppError } from './errors/app-error';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function start() {
+  const built = await buildTestApp();
+  close = () => built.app.close();
+  return built;
+}
+
+describe('app spine', () => {
+  it('answers /healthz', async () => {
+    const { app } = await start();
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers unknown routes with the contract error body', async () => {
+    const { app } = await start();
+    const res = await app.inject({ method: 'GET', url: '/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(ErrorBodySchema.parse(res.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('turns malformed JSON into VALIDATION_FAILED, not a 500', async () => {
+    const { app } = await start();
+    app.post('/echo', async (request) => request.body);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken":',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorBodySchema.parse(res.json()).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('caps JSON bodies', async () => {
+    const { app } = await start();
+    app.post('/echo', async (request) => request.body);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ a: 'x'.repeat(70 * 1024) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('relays AppError code, status, retryable, log id and headers', async () => {
+    const { app } = await start();
+    app.get('/boom', async () => {
+      throw new AppError('RATE_LIMITED', 429, 'Slow down.', {
+        retryable: true,
+        tiktokLogId: 'log-123',
+        headers: { 'retry-after': '60' },
+      });
+    });
+    const res = await app.inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('60');
+    expect(res.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: 'Slow down.', retryable: true, tiktokLogId: 'log-123' },
+    });
+  });
+
+  it('hides the internals of unexpected errors from the response but logs them', async () => {
+    const { app, logLines } = await start();
+    app.get('/crash', async () => {
+      throw new Error('database password is hunter2');
+    });
+    const res = await app.inject({ method: 'GET', url: '/crash' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('hunter2');
+    expect(res.json().error).toMatchObject({ code: 'INTERNAL', retryable: true });
+    expect(logLines.some((line) => line.includes('unhandled error'))).toBe(true);
+  });
+
+  it('redacts credentials and query strings from request logs', async () => {
+    const { app, logLines } = await start();
+    await app.inject({
+      method: 'GET',
+      url: '/healthz?code=canary-code-123',
+      headers: { authorization: 'Bearer act.canary-token', 'x-upload-session': 'v1.canary-session' },
+    });
+    const log = logLines.join('\n');
+    expect(log).toContain('/healthz');
+    expect(log).not.toContain('canary');
+  });
+
+  it('serves the public sign-in facts with exactly the three promised scopes', async () => {
+    const { app, config } = await start();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/config' });
+    expect(res.json()).toEqual({
+      authorizeUrl: config.tiktok.authUrl,
+      clientKey: config.tiktok.clientKey,
+      redirectUri: config.tiktok.redirectUri,
+      scopes: ['user.info.basic', 'video.publish', 'video.upload'],
+    });
+    expect(res.body).not.toContain(config.tiktok.clientSecret);
+  });
+
+  it('allows CORS only for configured origins, without credentials', async () => {
+    const { app } = await start();
+    const allowed = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/auth/config',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
+    expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+    const foreign = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/auth/config',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends security headers', async () => {
+    const { app } = await start();
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+});

@@ -1,0 +1,54 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { loggerOptions } from './logging';
+import { registerErrorHandler } from './plugins/app/error-handler';
+import { authConfigRoutes } from './routes/auth-config';
+import { healthRoutes } from './routes/health';
+
+export interface AppDeps {
+  /** Where pino writes; tests capture it to scan for leaked secrets. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** JSON bodies of this API are small; anything larger is a mistake or an attack. */
+const JSON_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Builds the whole app with no side effects: no listening, no process hooks. Every plugin and route is
+ * registered here explicitly, in order, so this file is the map of the proxy.
+ */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, deps.logStream),
+    bodyLimit: JSON_BODY_LIMIT,
+    // Believe X-Forwarded-For only for the proxies we know sit in front (Render's router): a client
+    // cannot then spoof its IP and dodge per-IP limits.
+    trustProxy: (_address: string, hop: number) => hop < config.server.trustProxyHops,
+    // A client-chosen request id would let a caller forge log correlation.
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    // The proxy serves JSON only; the SPA's own CSP is set by its host (render.yaml).
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cors, {
+    origin: [...config.allowedOrigins],
+    credentials: false,
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['authorization', 'content-type', CLIENT_HEADER, UPLOAD_SESSION_HEADER],
+    maxAge: 600,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authConfigRoutes, { config });
+
+  return app;
+}

@@ -1,0 +1,63 @@
+import type { ErrorBody, ErrorCode } from '@content-studio/contract';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../errors/app-error';
+
+/** Fastify's own errors carry an HTTP status; these are the ones a client can cause. */
+const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryable: boolean }> = {
+  400: { code: 'VALIDATION_FAILED', message: 'The request is malformed.', retryable: false },
+  404: { code: 'NOT_FOUND', message: 'Not found.', retryable: false },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed.', retryable: false },
+  406: { code: 'VALIDATION_FAILED', message: 'Not acceptable.', retryable: false },
+  408: { code: 'CLIENT_ABORTED', message: 'The request took too long to arrive.', retryable: true },
+  411: { code: 'VALIDATION_FAILED', message: 'A Content-Length is required.', retryable: false },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', retryable: false },
+  415: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'This content type is not accepted here.',
+    retryable: false,
+  },
+  429: { code: 'RATE_LIMITED', message: 'Too many requests. Try again shortly.', retryable: true },
+  431: { code: 'VALIDATION_FAILED', message: 'The request headers are too large.', retryable: false },
+  503: {
+    code: 'SERVICE_OVERLOADED',
+    message: 'The service is busy. Try again shortly.',
+    retryable: true,
+  },
+};
+
+function send(reply: FastifyReply, status: number, error: ErrorBody['error']) {
+  return reply.status(status).type('application/json; charset=utf-8').send({ error } satisfies ErrorBody);
+}
+
+/**
+ * One translator from thrown errors to the contract's error body. 5xx details stay in the log: a
+ * creator sees a plain sentence, an attacker learns nothing about internals.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.statusCode >= 500) request.log.warn({ code: err.code, err: err.cause ?? err }, 'upstream failure');
+      for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+      return send(reply, err.statusCode, {
+        code: err.code,
+        message: err.message,
+        retryable: err.retryable,
+        ...(err.tiktokLogId ? { tiktokLogId: err.tiktokLogId } : {}),
+      });
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    const known = CLIENT_ERRORS[status];
+    if (known && status < 500) return send(reply, status, known);
+    if (status === 503 && known) return send(reply, status, known);
+    request.log.error({ err }, 'unhandled error');
+    return send(reply, 500, {
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side. Try again in a moment.',
+      retryable: true,
+    });
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    send(reply, 404, { code: 'NOT_FOUND', message: 'Not found.', retryable: false }),
+  );
+}

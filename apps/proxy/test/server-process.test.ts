@@ -1,0 +1,94 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CANARIES, testEnv } from './test-config';
+
+/**
+ * The built proxy, started as production starts it (plain `node dist/server.js`, env only), so the
+ * refusal to start and graceful shutdown are proven on the real process, not on buildApp.
+ */
+const proxyDir = fileURLToPath(new URL('..', import.meta.url));
+const serverJs = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: proxyDir });
+}, 60_000);
+
+function startProxy(env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, [serverJs], {
+    cwd: proxyDir,
+    env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { child, output: () => ({ stdout, stderr }) };
+}
+
+async function exitOf(child: ChildProcess, withinMs: number) {
+  const timer = setTimeout(() => child.kill('SIGKILL'), withinMs);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return code;
+}
+
+async function waitForListening(output: () => { stdout: string }, withinMs = 10_000) {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output().stdout);
+    if (match?.[1]) return match[1];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`proxy did not start: ${output().stdout}`);
+}
+
+describe('the built proxy process', () => {
+  it('refuses to start with an empty environment, naming every required variable', async () => {
+    const started = Date.now();
+    const { child, output } = startProxy({});
+    expect(await exitOf(child, 5_000)).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const { stderr } = output();
+    for (const variable of [
+      'TIKTOK_CLIENT_KEY',
+      'TIKTOK_CLIENT_SECRET',
+      'TIKTOK_REDIRECT_URI',
+      'SESSION_SEAL_KEY',
+      'ALLOWED_ORIGINS',
+    ]) {
+      expect(stderr).toContain(variable);
+    }
+  });
+
+  it('refuses a malformed secret without printing it', async () => {
+    const badSecret = 'canary short';
+    const { child, output } = startProxy({ ...testEnv(), TIKTOK_CLIENT_SECRET: badSecret, SESSION_SEAL_KEY: 'dG9vc2hvcnQ=' });
+    expect(await exitOf(child, 5_000)).not.toBe(0);
+    const all = output().stdout + output().stderr;
+    expect(all).toContain('TIKTOK_CLIENT_SECRET');
+    expect(all).toContain('SESSION_SEAL_KEY');
+    expect(all).not.toContain(badSecret);
+    expect(all).not.toContain('dG9vc2hvcnQ=');
+  });
+
+  it('serves /healthz with a complete environment, logs no secret, and exits 0 on SIGTERM', async () => {
+    const { child, output } = startProxy({ ...testEnv(), PORT: '0' });
+    try {
+      const base = await waitForListening(output);
+      const res = await fetch(`${base}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok' });
+      child.kill('SIGTERM');
+      expect(await exitOf(child, 10_000)).toBe(0);
+      const all = output().stdout + output().stderr;
+      expect(all).not.toContain(CANARIES.clientSecret);
+      expect(all).not.toContain(CANARIES.sealKey);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './health';
+export * from './posting';
+export * from './routes';
+export * from './session';

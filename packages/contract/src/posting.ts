@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+export const PRIVACY_LEVELS = [
+  'PUBLIC_TO_EVERYONE',
+  'MUTUAL_FOLLOW_FRIENDS',
+  'FOLLOWER_OF_CREATOR',
+  'SELF_ONLY',
+] as const;
+export const PrivacyLevelSchema = z.enum(PRIVACY_LEVELS);
+export type PrivacyLevel = z.infer<typeof PrivacyLevelSchema>;
+
+/** TikTok counts caption length in UTF-16 code units, which is what JS `String.length` measures. */
+export const MAX_TITLE_LENGTH = 2200;
+export const MAX_VIDEO_BYTES = 4 * 1024 ** 3;
+export const VIDEO_MIME_TYPES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
+export const VideoMimeTypeSchema = z.enum(VIDEO_MIME_TYPES);
+export type VideoMimeType = z.infer<typeof VideoMimeTypeSchema>;
+
+/** `GET /api/v1/creator-info`: what the compose screen must honour (TikTok's audit rules). */
+export const CreatorInfoSchema = z.object({
+  nickname: z.string(),
+  username: z.string(),
+  avatarUrl: z.string(),
+  privacyLevelOptions: z.array(PrivacyLevelSchema),
+  commentDisabled: z.boolean(),
+  duetDisabled: z.boolean(),
+  stitchDisabled: z.boolean(),
+  maxVideoPostDurationSec: z.number().int().positive(),
+});
+export type CreatorInfo = z.infer<typeof CreatorInfoSchema>;
+
+/**
+ * The creator's choices for a Direct Post, forwarded to TikTok exactly as chosen (owner's promise 4).
+ * Interactions are "allow" flags so that the default, false, is TikTok's required unchecked state.
+ */
+export const PostSettingsSchema = z
+  .strictObject({
+    // Not `.max()`: zod 4.6 measures code points, TikTok measures UTF-16 units (emoji count twice).
+    title: z.string().refine((title) => title.length <= MAX_TITLE_LENGTH, {
+      message: `The caption can be at most ${MAX_TITLE_LENGTH} characters.`,
+    }),
+    privacyLevel: PrivacyLevelSchema,
+    allowComment: z.boolean(),
+    allowDuet: z.boolean(),
+    allowStitch: z.boolean(),
+    brandOrganic: z.boolean(),
+    brandedContent: z.boolean(),
+    isAigc: z.boolean(),
+    coverTimestampMs: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .refine((post) => !(post.brandedContent && post.privacyLevel === 'SELF_ONLY'), {
+    message: 'Branded content visibility cannot be set to private.',
+    path: ['privacyLevel'],
+  });
+export type PostSettings = z.infer<typeof PostSettingsSchema>;
+
+export const UploadModeSchema = z.enum(['direct', 'draft']);
+export type UploadMode = z.infer<typeof UploadModeSchema>;
+
+export const VideoSizeSchema = z.number().int().min(1).max(MAX_VIDEO_BYTES);
+
+/** Body of `POST /api/v1/uploads` (the resumable path). */
+export const CreateUploadRequestSchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('direct'),
+    videoSize: VideoSizeSchema,
+    mimeType: VideoMimeTypeSchema,
+    post: PostSettingsSchema,
+  }),
+  z.strictObject({
+    mode: z.literal('draft'),
+    videoSize: VideoSizeSchema,
+    mimeType: VideoMimeTypeSchema,
+  }),
+]);
+export type CreateUploadRequest = z.infer<typeof CreateUploadRequestSchema>;
+
+export const CreateUploadResponseSchema = z.object({
+  publishId: z.string(),
+  /** Opaque, sealed by the proxy; sent back with every chunk. */
+  uploadSession: z.string(),
+  videoSize: z.number().int().positive(),
+  chunkSize: z.number().int().positive(),
+  chunkCount: z.number().int().positive(),
+  /** Epoch milliseconds after which TikTok's upload URL no longer accepts bytes. */
+  expiresAt: z.number().int().positive(),
+});
+export type CreateUploadResponse = z.infer<typeof CreateUploadResponseSchema>;
+
+/** Answer to one chunk of the resumable path. */
+export const ChunkResponseSchema = z.object({
+  chunkIndex: z.number().int().min(0),
+  uploadedBytes: z.number().int().min(0),
+  complete: z.boolean(),
+});
+export type ChunkResponse = z.infer<typeof ChunkResponseSchema>;
+
+/** Answer to the one-shot `POST /api/v1/videos`. */
+export const VideoUploadedResponseSchema = z.object({
+  publishId: z.string(),
+  videoSize: z.number().int().positive(),
+  chunkCount: z.number().int().positive(),
+});
+export type VideoUploadedResponse = z.infer<typeof VideoUploadedResponseSchema>;
+
+export const PUBLISH_STATUSES = [
+  'PROCESSING_UPLOAD',
+  'PROCESSING_DOWNLOAD',
+  'SEND_TO_USER_INBOX',
+  'PUBLISH_COMPLETE',
+  'FAILED',
+] as const;
+export const PublishStatusValueSchema = z.enum(PUBLISH_STATUSES);
+export type PublishStatusValue = z.infer<typeof PublishStatusValueSchema>;
+
+/** `GET /api/v1/posts/:publishId/status`. Post ids are strings: TikTok's 19-digit ids overflow doubles. */
+export const PublishStatusSchema = z.object({
+  status: PublishStatusValueSchema,
+  failReason: z.string().nullable(),
+  postIds: z.array(z.string().regex(/^\d+$/)),
+  uploadedBytes: z.number().int().min(0),
+});
+export type PublishStatus = z.infer<typeof PublishStatusSchema>;
