@@ -36,7 +36,7 @@ describe('app spine', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
       payload: '{"broken":',
     });
     expect(res.statusCode).toBe(400);
@@ -49,7 +49,7 @@ describe('app spine', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
       payload: JSON.stringify({ a: 'x'.repeat(70 * 1024) }),
     });
     expect(res.statusCode).toBe(413);
@@ -124,6 +124,19 @@ describe('app spine', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses mutating requests without the preflight-forcing client header', async () => {
+    const { app } = await start();
+    app.post('/echo', async () => ({ ok: true }));
+    const res = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('x-content-studio');
   });
 
   it('sends security headers', async () => {

@@ -4,6 +4,7 @@ import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions } from './logging';
+import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
 import { authConfigRoutes } from './routes/auth-config';
 import { healthRoutes } from './routes/health';
@@ -46,6 +47,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     allowedHeaders: ['authorization', 'content-type', CLIENT_HEADER, UPLOAD_SESSION_HEADER],
     maxAge: 600,
   });
+
+  requireClientHeader(app);
 
   await app.register(healthRoutes);
   await app.register(authConfigRoutes, { config });

@@ -1,0 +1,41 @@
+/** Public surface of the TikTok client: the only code in the proxy that knows TikTok's HTTP API. */
+export {
+  createTikTokClient,
+  type CallOptions,
+  type InitVideoUploadInput,
+  type TikTokClient,
+  type TikTokClientOptions,
+} from './tiktok-client';
+export type { PutVideoChunkInput, PutVideoChunkResult } from './media-transfer';
+export type { FileUploadSource } from './requests';
+export type { TikTokTokenGrant, UploadTarget } from './responses';
+export {
+  DEFAULT_CHUNK_BYTES,
+  MAX_CHUNK_BYTES,
+  MAX_CHUNK_COUNT,
+  MAX_FINAL_CHUNK_BYTES,
+  MIN_CHUNK_BYTES,
+  chunkRange,
+  isValidChunkPlan,
+  planChunks,
+  type ChunkPlan,
+  type ChunkRange,
+} from './chunk-plan';
+export {
+  DEFAULT_UPLOAD_ORIGINS,
+  UploadUrlNotAllowedError,
+  assertUploadUrlAllowed,
+  compileUploadOrigins,
+  isLoopbackHostname,
+  type UploadUrlRejection,
+} from './upload-origin';
+export {
+  TikTokApiError,
+  TikTokNetworkError,
+  TikTokOAuthError,
+  TikTokProtocolError,
+  TikTokTransferError,
+  toAppError,
+  type NetworkFailure,
+  type OAuthOperation,
+} from './tiktok-errors';

@@ -1,0 +1,130 @@
+import { Readable } from 'node:stream';
+import { VIDEO_MIME_TYPES, type VideoMimeType } from '@content-studio/contract';
+import { TikTokNetworkError, TikTokTransferError } from './tiktok-errors';
+import { discard, send, toNetworkError, type Transport } from './transport';
+import { assertUploadUrlAllowed } from './upload-origin';
+
+export interface PutVideoChunkInput {
+  /** TikTok's `upload_url`, whole, query string included. A capability: never log it. */
+  uploadUrl: string;
+  /** Exactly `end - start + 1` bytes, streamed as they arrive; never collected into one buffer. */
+  body: Readable | AsyncIterable<Uint8Array>;
+  /** First byte of this chunk in the video, inclusive. */
+  start: number;
+  /** Last byte of this chunk in the video, inclusive. */
+  end: number;
+  videoSize: number;
+  contentType: VideoMimeType;
+  signal?: AbortSignal;
+}
+
+export interface PutVideoChunkResult {
+  /** 206: chunk accepted, more expected. 201: the whole video is in; TikTok starts processing. */
+  status: 201 | 206;
+  /** Bytes TikTok reports having received, from its `Content-Range` answer. */
+  uploadedBytes: number;
+}
+
+/**
+ * Reads `Content-Range: bytes 0-{last}/{total}`. TikTok's docs leave open whether `{last}` is a
+ * byte index or a count; the standard HTTP meaning (inclusive index) is used, as the sandbox does.
+ */
+export function parseUploadedBytes(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value === undefined ? null : /^\s*bytes\s+(\d+)-(\d+)\/(\d+|\*)\s*$/i.exec(value);
+  if (!match?.[2]) return undefined;
+  const last = Number(match[2]);
+  return Number.isSafeInteger(last) ? last + 1 : undefined;
+}
+
+function assertRange(input: PutVideoChunkInput): void {
+  const { start, end, videoSize } = input;
+  if (
+    ![start, end, videoSize].every(Number.isSafeInteger) ||
+    start < 0 ||
+    end < start ||
+    end >= videoSize
+  ) {
+    throw new RangeError('chunk range must satisfy 0 <= start <= end < videoSize');
+  }
+  if (!(VIDEO_MIME_TYPES as readonly string[]).includes(input.contentType)) {
+    throw new RangeError('contentType must be video/mp4, video/quicktime or video/webm');
+  }
+}
+
+/**
+ * PUTs one chunk to TikTok's upload host, streaming the body with exact `Content-Length` and
+ * `Content-Range`. The upload URL is checked against the allowed upload origins first; nothing is
+ * sent (and the body is not touched) if it fails. Redirects are never followed: a 3xx is an error.
+ *
+ * On failure the body is destroyed, since a chunk's bytes are single-use; the caller re-sends the
+ * chunk from its source. A 416 carries TikTok's reported progress in `uploadedBytes`.
+ *
+ * @see https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
+ */
+export async function putVideoChunk(
+  transport: Transport,
+  isAllowedUploadOrigin: (url: URL) => boolean,
+  input: PutVideoChunkInput,
+): Promise<PutVideoChunkResult> {
+  assertRange(input);
+  const url = assertUploadUrlAllowed(input.uploadUrl, isAllowedUploadOrigin);
+
+  // The caller's bytes are relayed through a stream we own. undici destroys the stream it holds
+  // with its own errors (length mismatch, socket reset); keeping those off the caller's source lets
+  // a failure of the source itself (e.g. the browser's upload broke) be told apart from TikTok's
+  // side failing. Destroying the relay also ends the caller's source (its iterator is returned).
+  let sourceError: { error: unknown } | undefined;
+  async function* relay(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    const iterator = body[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let step: IteratorResult<Uint8Array>;
+        // Only a failure of the source's own next() counts: when undici destroys the relay,
+        // Readable.from throws undici's error in at the `yield` below, which is not the source's.
+        try {
+          step = await iterator.next();
+        } catch (error) {
+          sourceError = { error };
+          throw error;
+        }
+        if (step.done) return;
+        yield step.value;
+      }
+    } finally {
+      // Ends (destroys) the caller's stream too when the relay stops early.
+      await iterator.return?.()?.catch(() => undefined);
+    }
+  }
+  const wire = Readable.from(relay(input.body), { objectMode: false });
+  // undici may destroy the relay with an error after this function has returned; without a
+  // listener that 'error' event would crash the process.
+  wire.on('error', () => undefined);
+
+  try {
+    const response = await send(transport, {
+      url,
+      method: 'PUT',
+      headers: {
+        'content-type': input.contentType,
+        'content-length': String(input.end - input.start + 1),
+        'content-range': `bytes ${input.start}-${input.end}/${input.videoSize}`,
+      },
+      body: wire,
+      signal: input.signal,
+    });
+    const uploadedBytes = parseUploadedBytes(response.headers['content-range']);
+    await discard(response);
+
+    if (response.statusCode === 201 || response.statusCode === 206) {
+      return { status: response.statusCode, uploadedBytes: uploadedBytes ?? input.end + 1 };
+    }
+    throw new TikTokTransferError(response.statusCode, uploadedBytes);
+  } catch (err) {
+    if (!wire.destroyed) wire.destroy();
+    if (sourceError && !input.signal?.aborted && !(err instanceof TikTokTransferError)) {
+      throw new TikTokNetworkError('source', sourceError.error);
+    }
+    throw toNetworkError(err, input.signal);
+  }
+}

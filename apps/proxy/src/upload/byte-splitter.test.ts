@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteSplitter, ShortStreamError } from './byte-splitter';
+
+async function* pieces(sizes: number[]) {
+  let value = 0;
+  for (const size of sizes) {
+    const piece = new Uint8Array(size);
+    for (let i = 0; i < size; i++) piece[i] = value++ & 0xff;
+    yield piece;
+  }
+}
+
+async function* failingSource() {
+  yield new Uint8Array(4);
+  throw new Error('aborted');
+}
+
+async function collect(gen: AsyncIterable<Uint8Array>) {
+  const parts: Uint8Array[] = [];
+  for await (const part of gen) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+describe('ByteSplitter', () => {
+  it('splits any piece pattern into exact consecutive lengths', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 10 }),
+        async (inputSizes, takeSizes) => {
+          const total = inputSizes.reduce((a, b) => a + b, 0);
+          const wanted = takeSizes.reduce((a, b) => a + b, 0);
+          fc.pre(wanted <= total);
+          const splitter = new ByteSplitter(pieces(inputSizes));
+          let offset = 0;
+          for (const size of takeSizes) {
+            const got = await collect(splitter.take(size));
+            expect(got.length).toBe(size);
+            expect(got[0]).toBe(offset & 0xff);
+            offset += size;
+          }
+          expect(await splitter.hasMore()).toBe(wanted < total);
+        },
+      ),
+    );
+  });
+
+  it('reports a source that ends early', async () => {
+    const splitter = new ByteSplitter(pieces([3, 4]));
+    await expect(collect(splitter.take(10))).rejects.toBeInstanceOf(ShortStreamError);
+  });
+
+  it('peeks without consuming', async () => {
+    const splitter = new ByteSplitter(pieces([2, 2, 5]));
+    expect([...(await splitter.peek(5))]).toEqual([0, 1, 2, 3, 4]);
+    expect([...(await collect(splitter.take(9)))]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await splitter.hasMore()).toBe(false);
+  });
+
+  it('propagates a source error (client went away) to the reader', async () => {
+    const splitter = new ByteSplitter(failingSource());
+    await expect(collect(splitter.take(8))).rejects.toThrow('aborted');
+  });
+});

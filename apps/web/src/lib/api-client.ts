@@ -1,0 +1,135 @@
+import { CLIENT_HEADER, ErrorBodySchema } from '@content-studio/contract';
+import type { z } from 'zod';
+import { env } from '@/config/env';
+import { ApiError } from './api-error';
+
+export type ApiRequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Serialised as the JSON request body. */
+  json?: unknown;
+  /** The creator's TikTok access token, sent as a bearer token. */
+  accessToken?: string;
+  signal?: AbortSignal;
+  /** Overrides `VITE_API_BASE_URL`; '' means the page's own origin. */
+  baseUrl?: string;
+};
+
+const UNREACHABLE_MESSAGE =
+  "Content Studio Pro can't reach its server right now. Check your connection and try again.";
+
+/**
+ * Calls the proxy and returns the body parsed with the contract's schema for that route.
+ * Any failure, including a body the contract does not describe, becomes an {@link ApiError}; an
+ * abort is rethrown untouched so React Query can tell cancellation from failure.
+ */
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: ApiRequestOptions = {},
+): Promise<z.output<S>> {
+  const { method = 'GET', json, accessToken, signal, baseUrl = env.apiBaseUrl } = options;
+  const headers = new Headers({ accept: 'application/json' });
+  if (json !== undefined) headers.set('content-type', 'application/json');
+  if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+  // The proxy requires this header on mutating requests: it forces a CORS preflight, so another
+  // site cannot fire a "simple" cross-site POST at it.
+  if (method !== 'GET') headers.set(CLIENT_HEADER, '1');
+
+  let response: Response;
+  try {
+    response = await fetch(resolveUrl(baseUrl, path), {
+      method,
+      headers,
+      body: json === undefined ? null : JSON.stringify(json),
+      signal: signal ?? null,
+      credentials: 'omit',
+    });
+  } catch (error) {
+    // Cancellation is not a failure: let the caller (React Query) see its own abort.
+    if (signal?.aborted) throw error;
+    throw new ApiError({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: UNREACHABLE_MESSAGE,
+      status: 0,
+      retryable: true,
+      cause: error,
+    });
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) throw errorFromResponse(response.status, body);
+
+  const parsed = schema.safeParse(body.ok ? body.value : undefined);
+  if (!parsed.success) {
+    // A 2xx the contract does not describe means the SPA and proxy disagree: retrying won't help.
+    throw new ApiError({
+      code: 'INTERNAL',
+      message: 'The server sent an answer this version of Content Studio Pro does not understand.',
+      status: response.status,
+      retryable: false,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+function resolveUrl(baseUrl: string, path: string): string {
+  // Absolute even for the same origin, so the request does not depend on how a given fetch
+  // implementation resolves relative URLs.
+  return new URL(`${baseUrl}${path}`, window.location.origin).toString();
+}
+
+type JsonRead = { ok: true; value: unknown } | { ok: false };
+
+async function readJson(response: Response): Promise<JsonRead> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!/\bjson\b/i.test(type)) return { ok: false };
+  try {
+    return { ok: true, value: await response.json() };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function errorFromResponse(status: number, body: JsonRead): ApiError {
+  const parsed = body.ok ? ErrorBodySchema.safeParse(body.value) : undefined;
+  if (parsed?.success) {
+    const { code, message, retryable, tiktokLogId } = parsed.data.error;
+    return new ApiError({ code, message, status, retryable, tiktokLogId });
+  }
+  return errorFromStatus(status);
+}
+
+/**
+ * For answers that are not the proxy's error body: a load balancer's HTML 502, a platform
+ * timeout page, a proxy crash. The status is all we have, so map it to the closest stable code.
+ */
+function errorFromStatus(status: number): ApiError {
+  switch (status) {
+    case 502:
+    case 503:
+      return new ApiError({ code: 'UPSTREAM_UNAVAILABLE', message: UNREACHABLE_MESSAGE, status, retryable: true });
+    case 504:
+      return new ApiError({
+        code: 'UPSTREAM_TIMEOUT',
+        message: 'The server took too long to answer. Try again in a moment.',
+        status,
+        retryable: true,
+      });
+    case 401:
+      return new ApiError({ code: 'UNAUTHENTICATED', message: 'Please connect your TikTok account again.', status, retryable: false });
+    case 404:
+      return new ApiError({ code: 'NOT_FOUND', message: 'That was not found on the server.', status, retryable: false });
+    case 413:
+      return new ApiError({ code: 'PAYLOAD_TOO_LARGE', message: 'That is too large to send.', status, retryable: false });
+    case 429:
+      return new ApiError({ code: 'RATE_LIMITED', message: 'Too many requests. Wait a moment and try again.', status, retryable: true });
+    default:
+      return new ApiError({
+        code: 'INTERNAL',
+        message: 'Something went wrong on the server. Try again in a moment.',
+        status,
+        retryable: status >= 500,
+      });
+  }
+}

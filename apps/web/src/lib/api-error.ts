@@ -1,0 +1,35 @@
+import type { ErrorCode } from '@content-studio/contract';
+
+export type ApiErrorInit = {
+  code: ErrorCode;
+  message: string;
+  /** HTTP status, or 0 when no response arrived at all. */
+  status: number;
+  retryable: boolean;
+  tiktokLogId?: string | undefined;
+  cause?: unknown;
+};
+
+/**
+ * Every failed API call surfaces as one of these. UI code branches on `code` (stable, from the
+ * contract) and `retryable`, never on `message` or `status`.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly tiktokLogId: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.retryable = init.retryable;
+    this.tiktokLogId = init.tiktokLogId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

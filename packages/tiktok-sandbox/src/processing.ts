@@ -1,0 +1,74 @@
+import { nineteenDigits } from './ids';
+import type { PublishTask, SandboxState } from './state';
+
+/** Spec §3.13: developers may send up to 10 minutes through the inbox flow; users trim in the app. */
+export const INBOX_MAX_DURATION_SEC = 600;
+
+export function isTerminal(task: PublishTask): boolean {
+  return task.status === 'FAILED' || task.status === 'PUBLISH_COMPLETE';
+}
+
+function fail(st: SandboxState, task: PublishTask, reason: string): void {
+  task.status = 'FAILED';
+  task.failReason = reason;
+  st.log(`publish ${task.publishId} FAILED ${reason}`);
+}
+
+function durationLimit(st: SandboxState, task: PublishTask): number {
+  if (task.mode === 'inbox') return INBOX_MAX_DURATION_SEC;
+  return st.accounts.get(task.openId)?.maxVideoPostDurationSec ?? INBOX_MAX_DURATION_SEC;
+}
+
+/**
+ * The end of TikTok's pipeline: media checks, then either a post (direct) or an inbox
+ * notification (drafts). Public posts get their id only after "moderation", and an empty id list
+ * before that is not a failure (spec §3.7), which clients must cope with.
+ */
+function finishProcessing(st: SandboxState, task: PublishTask): void {
+  if (isTerminal(task)) return;
+  const duration = task.upload?.durationSec;
+  if (typeof duration === 'number' && duration > durationLimit(st, task)) {
+    fail(st, task, 'duration_check_failed');
+    return;
+  }
+  if (task.mode === 'inbox') {
+    task.status = 'SEND_TO_USER_INBOX';
+    st.log(`publish ${task.publishId} SEND_TO_USER_INBOX`);
+    return;
+  }
+  task.status = 'PUBLISH_COMPLETE';
+  st.log(`publish ${task.publishId} PUBLISH_COMPLETE`);
+  if (task.effectivePrivacyLevel === 'PUBLIC_TO_EVERYONE') {
+    st.schedule(st.options.moderationDelayMs, () => {
+      if (task.status === 'PUBLISH_COMPLETE') task.postIds.push(nineteenDigits());
+    });
+  }
+}
+
+/** After the last chunk (FILE_UPLOAD) or right after init (PULL_FROM_URL, nothing is fetched). */
+export function scheduleProcessing(st: SandboxState, task: PublishTask): void {
+  st.schedule(st.options.processingDelayMs, () => finishProcessing(st, task));
+}
+
+export type DraftResult = 'ok' | 'unknown' | 'not-in-inbox';
+
+/** The creator tapped the inbox notification and posted (spec §3.3); only then PUBLISH_COMPLETE. */
+export function finishDraft(st: SandboxState, publishId: string): DraftResult {
+  const task = st.tasks.get(publishId);
+  if (!task) return 'unknown';
+  if (task.mode !== 'inbox' || task.status !== 'SEND_TO_USER_INBOX') return 'not-in-inbox';
+  task.status = 'PUBLISH_COMPLETE';
+  st.log(`publish ${task.publishId} PUBLISH_COMPLETE (draft finished)`);
+  return 'ok';
+}
+
+export type ForceFailResult = 'ok' | 'unknown' | 'terminal';
+
+/** Test hook: end a task with any fail_reason (spec §3.7 table) to exercise the client's mapping. */
+export function forceFail(st: SandboxState, publishId: string, reason: string): ForceFailResult {
+  const task = st.tasks.get(publishId);
+  if (!task) return 'unknown';
+  if (isTerminal(task)) return 'terminal';
+  fail(st, task, reason);
+  return 'ok';
+}
