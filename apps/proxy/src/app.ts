@@ -6,12 +6,21 @@ import type { Config } from './config';
 import { loggerOptions } from './logging';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
+import { authRoutes } from './routes/auth';
 import { authConfigRoutes } from './routes/auth-config';
+import { meRoutes } from './routes/me';
+import { postsRoutes } from './routes/posts';
+import { createSealer } from './seal/seal';
+import { createTikTokClient, createTikTokDispatcher, type TikTokDispatcher } from './tiktok';
 import { healthRoutes } from './routes/health';
 
 export interface AppDeps {
   /** Where pino writes; tests capture it to scan for leaked secrets. */
   logStream?: NodeJS.WritableStream;
+  /** How the proxy reaches TikTok: a pooled Agent in production, MockAgent in unit tests. */
+  dispatcher?: TikTokDispatcher;
+  /** Clock for expiries of sealed blobs. */
+  now?: () => number;
 }
 
 /** JSON bodies of this API are small; anything larger is a mistake or an attack. */
@@ -52,6 +61,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(healthRoutes);
   await app.register(authConfigRoutes, { config });
+
+  const now = deps.now ?? Date.now;
+  const dispatcher = deps.dispatcher ?? createTikTokDispatcher();
+  // An injected dispatcher belongs to the test that made it; our own pool closes with the app.
+  if (!deps.dispatcher) app.addHook('onClose', async () => dispatcher.close());
+  const tiktok = createTikTokClient({
+    dispatcher,
+    apiBaseUrl: config.tiktok.apiBaseUrl,
+    clientKey: config.tiktok.clientKey,
+    clientSecret: config.tiktok.clientSecret,
+    redirectUri: config.tiktok.redirectUri,
+    uploadOrigins: config.tiktok.uploadOrigins,
+  });
+  const sealer = createSealer(config.sealKey, now);
+
+  await app.register(authRoutes, { tiktok, sealer, now });
+  await app.register(meRoutes, { tiktok });
+  await app.register(postsRoutes, { tiktok });
 
   return app;
 }

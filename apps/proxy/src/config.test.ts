@@ -79,12 +79,12 @@ describe('loadConfig', () => {
       testEnv({
         ALLOWED_ORIGINS: 'https://studio.example.com, http://localhost:5173',
         TIKTOK_REDIRECT_URI: 'https://studio.example.com/auth/callback',
-        TIKTOK_UPLOAD_ORIGINS: 'https://*.tiktokapis.com,https://open-upload.tiktokapis.com/',
+        TIKTOK_UPLOAD_ORIGINS: 'https://open-upload-*.tiktokapis.com,https://open-upload.tiktokapis.com/',
       }),
     );
     expect(config.allowedOrigins).toEqual(['https://studio.example.com', 'http://localhost:5173']);
     expect(config.tiktok.uploadOrigins).toEqual([
-      'https://*.tiktokapis.com',
+      'https://open-upload-*.tiktokapis.com',
       'https://open-upload.tiktokapis.com',
     ]);
   });

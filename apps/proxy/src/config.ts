@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileUploadOrigins } from './tiktok/upload-origin';
 
 /**
  * The only module that reads the environment. Everything the proxy knows about its deployment comes
@@ -13,7 +14,7 @@ export const DEFAULT_TIKTOK_API_BASE_URL = 'https://open.tiktokapis.com';
 export const DEFAULT_TIKTOK_UPLOAD_ORIGINS = [
   'https://open-upload.tiktokapis.com',
   'https://upload.us.tiktokapis.com',
-  'https://*.tiktokapis.com',
+  'https://open-upload-*.tiktokapis.com',
 ] as const;
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -90,7 +91,19 @@ const EnvSchema = z.object({
   TIKTOK_API_BASE_URL: secureUrl('API base URL', { allowPath: false })
     .transform((raw) => new URL(raw).origin)
     .default(DEFAULT_TIKTOK_API_BASE_URL),
-  TIKTOK_UPLOAD_ORIGINS: commaList(origin, 'origin').default([...DEFAULT_TIKTOK_UPLOAD_ORIGINS]),
+  TIKTOK_UPLOAD_ORIGINS: commaList(origin, 'origin')
+    .refine(
+      (entries) => {
+        try {
+          compileUploadOrigins(entries);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be exact origins or https patterns with one `*` label (e.g. https://open-upload-*.tiktokapis.com)' },
+    )
+    .default([...DEFAULT_TIKTOK_UPLOAD_ORIGINS]),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int()

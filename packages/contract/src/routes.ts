@@ -16,6 +16,12 @@ export const apiRoutes = {
   postStatus: (publishId: string) => `${API_PREFIX}/posts/${encodeURIComponent(publishId)}/status`,
 } as const;
 
+/** The same paths as Fastify route patterns, for the proxy's route registration. */
+export const routePatterns = {
+  uploadChunk: `${API_PREFIX}/uploads/:publishId/chunks/:index`,
+  postStatus: `${API_PREFIX}/posts/:publishId/status`,
+} as const;
+
 /** Header carrying the sealed upload session with each chunk. */
 export const UPLOAD_SESSION_HEADER = 'x-upload-session';
 

@@ -39,3 +39,4 @@ export {
   type NetworkFailure,
   type OAuthOperation,
 } from './tiktok-errors';
+export { createTikTokDispatcher, type TikTokDispatcher } from './dispatcher';

@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorCode } from '@content-studio/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors/app-error';
+import { toAppError } from '../../tiktok';
 
 /** Fastify's own errors carry an HTTP status; these are the ones a client can cause. */
 const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryable: boolean }> = {
@@ -34,7 +35,9 @@ function send(reply: FastifyReply, status: number, error: ErrorBody['error']) {
  * creator sees a plain sentence, an attacker learns nothing about internals.
  */
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+    // Errors from the TikTok client (typed, no statusCode) become creator-facing AppErrors here, once.
+    const err = thrown instanceof AppError || typeof thrown.statusCode === 'number' ? thrown : toAppError(thrown);
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.warn({ code: err.code, err: err.cause ?? err }, 'upstream failure');
       for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);

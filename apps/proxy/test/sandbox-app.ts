@@ -1,0 +1,54 @@
+import { obtainAuthorizationCode, startSandbox, type RunningSandbox, type SandboxOptions } from '@content-studio/tiktok-sandbox';
+import type { SessionGrant } from '@content-studio/contract';
+import { CANARIES, buildTestApp, testConfig } from './test-config';
+
+export const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
+export const CLIENT_HEADERS = { 'x-content-studio': '1' } as const;
+
+/**
+ * The proxy wired to a real sandbox on port 0: the integration seam of architecture §9. The app uses
+ * its own undici Agent, exactly as in production; only the URLs point at loopback.
+ */
+export async function startSandboxApp(options: SandboxOptions = {}, proxyEnv: Record<string, string> = {}) {
+  const sandbox: RunningSandbox = await startSandbox({
+    clientSecret: CANARIES.clientSecret,
+    redirectUris: [REDIRECT_URI],
+    processingDelayMs: 50,
+    moderationDelayMs: 50,
+    ...options,
+  });
+  const config = testConfig({
+    TIKTOK_CLIENT_KEY: sandbox.clientKey,
+    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
+    TIKTOK_REDIRECT_URI: REDIRECT_URI,
+    TIKTOK_API_BASE_URL: sandbox.url,
+    TIKTOK_AUTH_URL: sandbox.authorizeUrl,
+    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+    ...proxyEnv,
+  });
+  const { app, logLines } = await buildTestApp(config);
+  const responses: string[] = [];
+  app.addHook('onSend', async (_request, _reply, payload) => {
+    if (typeof payload === 'string') responses.push(payload);
+    return payload;
+  });
+
+  async function signIn(account = 'ava', untick: string[] = []): Promise<SessionGrant> {
+    const { code } = await obtainAuthorizationCode(sandbox, { account, redirectUri: REDIRECT_URI, untick });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/token', headers: CLIENT_HEADERS, payload: { code } });
+    if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+    return res.json();
+  }
+
+  return {
+    sandbox,
+    app,
+    logLines,
+    responses,
+    signIn,
+    async close() {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
