@@ -6,10 +6,13 @@ import type { Config } from './config';
 import { loggerOptions } from './logging';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
+import { registerRateLimits } from './plugins/external/rate-limit';
 import { authRoutes } from './routes/auth';
 import { authConfigRoutes } from './routes/auth-config';
 import { meRoutes } from './routes/me';
 import { postsRoutes } from './routes/posts';
+import { uploadsRoutes } from './routes/uploads';
+import { videosRoutes } from './routes/videos';
 import { createSealer } from './seal/seal';
 import { createTikTokClient, createTikTokDispatcher, type TikTokDispatcher } from './tiktok';
 import { healthRoutes } from './routes/health';
@@ -57,6 +60,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     maxAge: 600,
   });
 
+  await registerRateLimits(app);
   requireClientHeader(app);
 
   await app.register(healthRoutes);
@@ -79,6 +83,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authRoutes, { tiktok, sealer, now });
   await app.register(meRoutes, { tiktok });
   await app.register(postsRoutes, { tiktok });
+  await app.register(uploadsRoutes, { tiktok, sealer, now });
+  await app.register(videosRoutes, { tiktok });
 
   return app;
 }

@@ -185,7 +185,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           ? 'is required'
           : issue.message,
     }));
-    throw new ConfigError(problems);
+    // One line per variable: the first problem found is the one to fix.
+    throw new ConfigError(problems.filter((p, i) => problems.findIndex((q) => q.variable === p.variable) === i));
   }
   const e = parsed.data;
   return deepFreeze({

@@ -1,5 +1,6 @@
 import { obtainAuthorizationCode, startSandbox, type RunningSandbox, type SandboxOptions } from '@content-studio/tiktok-sandbox';
 import type { SessionGrant } from '@content-studio/contract';
+import type { AppDeps } from '../src/app';
 import { CANARIES, buildTestApp, testConfig } from './test-config';
 
 export const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
@@ -9,7 +10,11 @@ export const CLIENT_HEADERS = { 'x-content-studio': '1' } as const;
  * The proxy wired to a real sandbox on port 0: the integration seam of architecture §9. The app uses
  * its own undici Agent, exactly as in production; only the URLs point at loopback.
  */
-export async function startSandboxApp(options: SandboxOptions = {}, proxyEnv: Record<string, string> = {}) {
+export async function startSandboxApp(
+  options: SandboxOptions = {},
+  proxyEnv: Record<string, string> = {},
+  deps: AppDeps = {},
+) {
   const sandbox: RunningSandbox = await startSandbox({
     clientSecret: CANARIES.clientSecret,
     redirectUris: [REDIRECT_URI],
@@ -26,7 +31,7 @@ export async function startSandboxApp(options: SandboxOptions = {}, proxyEnv: Re
     TIKTOK_UPLOAD_ORIGINS: sandbox.url,
     ...proxyEnv,
   });
-  const { app, logLines } = await buildTestApp(config);
+  const { app, logLines } = await buildTestApp(config, deps);
   const responses: string[] = [];
   app.addHook('onSend', async (_request, _reply, payload) => {
     if (typeof payload === 'string') responses.push(payload);
@@ -40,9 +45,17 @@ export async function startSandboxApp(options: SandboxOptions = {}, proxyEnv: Re
     return res.json();
   }
 
+  let base: string | undefined;
+  /** Real sockets: streaming, backpressure and aborts do not exist under `inject`. */
+  async function listen(): Promise<string> {
+    base ??= await app.listen({ host: '127.0.0.1', port: 0 });
+    return base;
+  }
+
   return {
     sandbox,
     app,
+    listen,
     logLines,
     responses,
     signIn,

@@ -121,3 +121,14 @@ export const PublishStatusSchema = z.object({
   uploadedBytes: z.number().int().min(0),
 });
 export type PublishStatus = z.infer<typeof PublishStatusSchema>;
+
+/**
+ * Fields of the one-shot multipart `POST /api/v1/videos` (scripts, curl), sent *before* the `video`
+ * file part: `mode`, `videoSize` (bytes, decimal) and, for direct posts, `post` (JSON of
+ * PostSettings). The container type is read from the file's first bytes.
+ */
+export const OneShotUploadFieldsSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('direct'), videoSize: VideoSizeSchema, post: PostSettingsSchema }),
+  z.strictObject({ mode: z.literal('draft'), videoSize: VideoSizeSchema }),
+]);
+export type OneShotUploadFields = z.infer<typeof OneShotUploadFieldsSchema>;

@@ -1,6 +1,7 @@
 import { apiRoutes, type CreatorInfo, type Profile } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAccessToken } from '../plugins/app/bearer';
+import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { TikTokClient } from '../tiktok';
 
 /** Who is connected (user.info.basic only) and what they may post: thin pass-throughs to TikTok. */
@@ -10,7 +11,7 @@ export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app
   );
 
   // Fetched fresh every time the compose screen opens (TikTok's audit rule 1); never cached here.
-  app.get(apiRoutes.creatorInfo, async (request, reply): Promise<CreatorInfo> => {
+  app.get(apiRoutes.creatorInfo, { config: TIKTOK_LIMITS.creatorInfo }, async (request, reply): Promise<CreatorInfo> => {
     reply.header('cache-control', 'no-store');
     return tiktok.queryCreatorInfo(requireAccessToken(request));
   });

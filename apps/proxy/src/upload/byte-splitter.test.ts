@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteSplitter, ShortStreamError } from './byte-splitter';
+import { ByteSplitter, LongStreamError, ShortStreamError } from './byte-splitter';
 
 async function* pieces(sizes: number[]) {
   let value = 0;
@@ -49,6 +49,35 @@ describe('ByteSplitter', () => {
   it('reports a source that ends early', async () => {
     const splitter = new ByteSplitter(pieces([3, 4]));
     await expect(collect(splitter.take(10))).rejects.toBeInstanceOf(ShortStreamError);
+  });
+
+  it('with mustEnd, refuses a longer source before yielding the final bytes', async () => {
+    for (const sizes of [[4, 4, 1], [9], [8, 1]]) {
+      const splitter = new ByteSplitter(pieces(sizes));
+      const seen: number[] = [];
+      await expect(
+        (async () => {
+          for await (const part of splitter.take(8, { mustEnd: () => undefined })) seen.push(...part);
+        })(),
+      ).rejects.toBeInstanceOf(LongStreamError);
+      expect(seen.length).toBeLessThan(8);
+    }
+  });
+
+  it('with mustEnd, runs the final check (e.g. multipart truncation) before the last bytes', async () => {
+    const splitter = new ByteSplitter(pieces([4, 4]));
+    const seen: number[] = [];
+    const truncated = () => {
+      throw new Error('truncated');
+    };
+    await expect(
+      (async () => {
+        for await (const part of splitter.take(8, { mustEnd: truncated })) seen.push(...part);
+      })(),
+    ).rejects.toThrow('truncated');
+    expect(seen).toHaveLength(4);
+    const exact = new ByteSplitter(pieces([4, 4]));
+    expect((await collect(exact.take(8, { mustEnd: () => undefined }))).length).toBe(8);
   });
 
   it('peeks without consuming', async () => {

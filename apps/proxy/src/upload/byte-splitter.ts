@@ -16,8 +16,12 @@ export class ByteSplitter {
   /**
    * Yields exactly `length` bytes. Throws `ShortStreamError` if the source ends first; the caller
    * must drain a piece fully before asking for the next one, since both read the same source.
+   *
+   * With `mustEnd`, the source must end exactly there: the check runs *before* the final bytes are
+   * yielded, so an over-long upload fails while TikTok still lacks its last byte and never
+   * completes a video the creator did not send.
    */
-  async *take(length: number): AsyncGenerator<Uint8Array> {
+  async *take(length: number, options: { mustEnd?: () => Promise<void> | void } = {}): AsyncGenerator<Uint8Array> {
     if (this.active) throw new Error('ByteSplitter: previous piece not fully read');
     this.active = true;
     try {
@@ -27,10 +31,15 @@ export class ByteSplitter {
         if (!piece) throw new ShortStreamError(length - remaining, length);
         if (piece.length > remaining) {
           this.leftover = piece.subarray(remaining);
+          if (options.mustEnd) throw new LongStreamError(length);
           yield piece.subarray(0, remaining);
           remaining = 0;
         } else {
           remaining -= piece.length;
+          if (remaining === 0 && options.mustEnd) {
+            if (await this.hasMore()) throw new LongStreamError(length);
+            await options.mustEnd();
+          }
           yield piece;
         }
       }
@@ -87,5 +96,12 @@ export class ShortStreamError extends Error {
   ) {
     super(`stream ended after ${received} of ${expected} bytes`);
     this.name = 'ShortStreamError';
+  }
+}
+
+export class LongStreamError extends Error {
+  constructor(readonly expected: number) {
+    super(`stream has more than the ${expected} bytes expected`);
+    this.name = 'LongStreamError';
   }
 }

@@ -37,7 +37,9 @@ function send(reply: FastifyReply, status: number, error: ErrorBody['error']) {
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
     // Errors from the TikTok client (typed, no statusCode) become creator-facing AppErrors here, once.
-    const err = thrown instanceof AppError || typeof thrown.statusCode === 'number' ? thrown : toAppError(thrown);
+    const mapped = thrown instanceof AppError || typeof thrown.statusCode === 'number' ? thrown : toAppError(thrown);
+    // toAppError knows TikTok's errors; anything it does not know is ours, handled below as a 500.
+    const err = mapped instanceof AppError && mapped.code === 'INTERNAL' ? thrown : mapped;
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.warn({ code: err.code, err: err.cause ?? err }, 'upstream failure');
       for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);

@@ -1,0 +1,112 @@
+import {
+  apiRoutes,
+  CreateUploadRequestSchema,
+  routePatterns,
+  UPLOAD_SESSION_HEADER,
+  type ChunkResponse,
+  type CreateUploadResponse,
+} from '@content-studio/contract';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import { parseOrThrow } from '../errors/validation';
+import { requireAccessToken } from '../plugins/app/bearer';
+import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
+import type { Sealer } from '../seal/seal';
+import { chunkRange, MAX_FINAL_CHUNK_BYTES, planChunks, type TikTokClient } from '../tiktok';
+import { ByteSplitter } from '../upload/byte-splitter';
+import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
+import {
+  hashAccessToken,
+  openUploadSession,
+  sealUploadSession,
+  UPLOAD_SESSION_TTL_MS,
+} from '../upload/upload-session';
+
+export interface UploadRouteDeps {
+  tiktok: TikTokClient;
+  sealer: Sealer;
+  now: () => number;
+}
+
+const ChunkParamsSchema = z.object({
+  publishId: z.string().regex(/^[\w.~-]{1,64}$/),
+  index: z.coerce.number().int().min(0).max(999),
+});
+
+/**
+ * The resumable path (architecture §6): init once, then one request per chunk. Nothing is stored
+ * between requests; the sealed session carries the plan and TikTok's upload URL.
+ */
+export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now }) => {
+  app.post(
+    apiRoutes.uploads,
+    { config: TIKTOK_LIMITS.init },
+    async (request, reply): Promise<CreateUploadResponse> => {
+      const accessToken = requireAccessToken(request);
+      const body = parseOrThrow(CreateUploadRequestSchema, request.body, 'upload request');
+      const plan = planChunks(body.videoSize);
+      const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
+      const target =
+        body.mode === 'direct'
+          ? await tiktok.initVideoUpload(accessToken, { ...source, post: body.post })
+          : await tiktok.initInboxUpload(accessToken, source);
+      const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
+      const uploadSession = sealUploadSession(
+        sealer,
+        {
+          publishId: target.publishId,
+          uploadUrl: target.uploadUrl,
+          mode: body.mode,
+          mimeType: body.mimeType,
+          ...source,
+          tokenHash: hashAccessToken(accessToken),
+        },
+        expiresAt,
+      );
+      reply.status(201);
+      return { publishId: target.publishId, uploadSession, ...source, expiresAt };
+    },
+  );
+
+  // Chunk bodies are raw bytes that must stream, never be parsed or buffered: this scope replaces
+  // every body parser with one that hands the request stream through untouched.
+  await app.register(async (chunks) => {
+    chunks.removeAllContentTypeParsers();
+    chunks.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+    chunks.put(
+      routePatterns.uploadChunk,
+      { bodyLimit: MAX_FINAL_CHUNK_BYTES, config: TIKTOK_LIMITS.chunk },
+      async (request, reply): Promise<ChunkResponse> => {
+        const accessToken = requireAccessToken(request);
+        const { publishId, index } = parseOrThrow(ChunkParamsSchema, request.params, 'chunk address');
+        const rawSession = request.headers[UPLOAD_SESSION_HEADER];
+        const session = openUploadSession(
+          sealer,
+          typeof rawSession === 'string' ? rawSession : undefined,
+          accessToken,
+          publishId,
+        );
+        if (index >= session.chunkCount) {
+          throw new AppError('VALIDATION_FAILED', 400, `This upload has ${session.chunkCount} chunks; ${index} is not one of them.`);
+        }
+        const range = chunkRange(session, session.videoSize, index);
+        const declared = Number(request.headers['content-length']);
+        if (request.headers['content-length'] === undefined || declared !== range.length) {
+          throw new AppError(
+            'VIDEO_SIZE_MISMATCH',
+            400,
+            `Chunk ${index} must be exactly ${range.length} bytes (Content-Length).`,
+          );
+        }
+
+        const signal = clientGoneSignal(request.raw, reply.raw);
+        const splitter = new ByteSplitter(request.raw);
+        if (index === 0) await checkVideoHead(splitter, session.mimeType);
+        const result = await transferChunk(tiktok, session, range, splitter, { signal });
+        return { chunkIndex: index, uploadedBytes: result.uploadedBytes, complete: result.status === 201 };
+      },
+    );
+  });
+};

@@ -1,0 +1,62 @@
+import type { UploadMode } from '@content-studio/contract';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandboxApp } from './sandbox-app';
+import { oneShotFields, uploadOneShot, uploadResumable } from './upload-client';
+import { TINY_MP4, videoSource } from './video-source';
+
+/**
+ * Issue 6's size matrix: every size that sits on one of TikTok's chunk-rule edges, by both paths and
+ * both modes, must arrive byte exact (sha256 computed by the sandbox as bytes arrived).
+ */
+const MiB = 1024 * 1024;
+const SIZES = [
+  ['tiny real MP4', 0],
+  ['5 MiB - 1', 5 * MiB - 1],
+  ['5 MiB', 5 * MiB],
+  ['64,000,000', 64_000_000],
+  ['64 MiB', 64 * MiB],
+  ['64 MiB + 1', 64 * MiB + 1],
+  ['200 MiB', 200 * MiB],
+] as const;
+
+let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
+let base: string;
+beforeAll(async () => {
+  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 });
+  base = await ctx.listen();
+});
+afterAll(() => ctx.close());
+beforeEach(() => ctx.sandbox.reset());
+
+const hashes = new Map<number, string>();
+async function expectedHash(source: ReturnType<typeof videoSource>) {
+  if (!hashes.has(source.size)) hashes.set(source.size, await source.sha256());
+  return hashes.get(source.size);
+}
+
+describe.each(['direct', 'draft'] as UploadMode[])('%s uploads arrive byte exact', (mode) => {
+  describe.each(SIZES)('%s', (_label, requested) => {
+    const source = videoSource(requested || TINY_MP4.length);
+
+    it('by the resumable path', async () => {
+      const { accessToken } = await ctx.signIn('ava');
+      const { upload, failed } = await uploadResumable(base, accessToken, source, { mode });
+      expect(failed).toBeUndefined();
+      const report = ctx.sandbox.upload(upload.publishId);
+      expect(report?.complete).toBe(true);
+      expect(report?.receivedBytes).toBe(source.size);
+      expect(report?.chunks).toHaveLength(upload.chunkCount);
+      expect(report?.sha256).toBe(await expectedHash(source));
+      expect(report?.mode).toBe(mode === 'direct' ? 'direct' : 'inbox');
+    });
+
+    it('by the one-shot path', async () => {
+      const { accessToken } = await ctx.signIn('ava');
+      const res = await uploadOneShot(base, accessToken, oneShotFields(mode, source.size), source.all());
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const report = ctx.sandbox.upload(res.body.publishId ?? '');
+      expect(report?.complete).toBe(true);
+      expect(report?.sha256).toBe(await expectedHash(source));
+    });
+  });
+});
