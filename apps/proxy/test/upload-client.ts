@@ -135,7 +135,7 @@ export async function uploadOneShot(
   );
 }
 
-export function oneShotFields(mode: UploadMode, videoSize: number, post: PostSettings = DEFAULT_POST) {
+export function oneShotFields(mode: UploadMode, videoSize: number, post: PostSettings = DEFAULT_POST): Record<string, string> {
   return mode === 'direct'
     ? { mode, videoSize: String(videoSize), post: JSON.stringify(post) }
     : { mode, videoSize: String(videoSize) };
