@@ -14,7 +14,12 @@ import { postsRoutes } from './routes/posts';
 import { uploadsRoutes } from './routes/uploads';
 import { videosRoutes } from './routes/videos';
 import { createSealer } from './seal/seal';
-import { createTikTokClient, createTikTokDispatcher, type TikTokDispatcher } from './tiktok';
+import {
+  createTikTokClient,
+  createTikTokDispatcher,
+  type TikTokClientOptions,
+  type TikTokDispatcher,
+} from './tiktok';
 import { healthRoutes } from './routes/health';
 
 export interface AppDeps {
@@ -24,6 +29,8 @@ export interface AppDeps {
   dispatcher?: TikTokDispatcher;
   /** Clock for expiries of sealed blobs. */
   now?: () => number;
+  /** Shorter upstream timeouts, so tests can prove a stalled TikTok becomes a clear error. */
+  tiktokTimeouts?: TikTokClientOptions['timeouts'];
 }
 
 /** JSON bodies of this API are small; anything larger is a mistake or an attack. */
@@ -77,6 +84,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clientSecret: config.tiktok.clientSecret,
     redirectUri: config.tiktok.redirectUri,
     uploadOrigins: config.tiktok.uploadOrigins,
+    ...(deps.tiktokTimeouts ? { timeouts: deps.tiktokTimeouts } : {}),
   });
   const sealer = createSealer(config.sealKey, now);
 

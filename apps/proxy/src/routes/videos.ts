@@ -5,14 +5,14 @@ import {
   OneShotUploadFieldsSchema,
   type VideoUploadedResponse,
 } from '@content-studio/contract';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import { chunkRange, planChunks, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
-import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
+import { checkVideoHead, clientGoneSignal, releaseRequestBody, transferChunk } from '../upload/transfer';
 
 const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
 
@@ -36,11 +36,21 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
   });
 
   app.post(apiRoutes.videos, { config: TIKTOK_LIMITS.init }, async (request, reply): Promise<VideoUploadedResponse> => {
-    const accessToken = requireAccessToken(request);
+    requireAccessToken(request);
     if (!request.isMultipart()) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send multipart/form-data: fields mode, videoSize, post, then the file "video".');
     }
     const signal = clientGoneSignal(request.raw, reply.raw);
+    try {
+      return await streamOneShot(request, reply, signal);
+    } catch (error) {
+      releaseRequestBody(request.raw, reply, 'close');
+      throw error;
+    }
+  });
+
+  async function streamOneShot(request: FastifyRequest, reply: FastifyReply, signal: AbortSignal): Promise<VideoUploadedResponse> {
+    const accessToken = requireAccessToken(request);
     const fields: Record<string, string> = {};
 
     for await (const part of request.parts()) {
@@ -89,7 +99,7 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
       return { publishId: target.publishId, videoSize: upload.videoSize, chunkCount: plan.chunkCount };
     }
     throw new AppError('VALIDATION_FAILED', 400, 'The request has no file part named "video".');
-  });
+  }
 };
 
 function decodeFields(fields: Record<string, string>): unknown {

@@ -90,3 +90,20 @@ export function clientGoneSignal(raw: IncomingMessage, res: ServerResponse): Abo
   raw.once('aborted', onClose);
   return controller.signal;
 }
+
+/**
+ * After a failed transfer the client may still be sending. Left alone, its request stays paused
+ * (our reader stopped) and the connection hangs: the client never finishes sending, so never reads
+ * our error. A chunk (≤ 128 MiB) is drained and discarded so the client reads a clean answer and can
+ * retry on the same connection; a whole file may be gigabytes, so that connection is closed instead.
+ */
+export function releaseRequestBody(raw: IncomingMessage, reply: { header(name: string, value: string): unknown }, how: 'drain' | 'close') {
+  if (raw.complete || raw.destroyed) return;
+  if (how === 'close') {
+    reply.header('connection', 'close');
+    return;
+  }
+  raw.removeAllListeners('readable');
+  raw.on('data', () => undefined);
+  raw.resume();
+}
