@@ -12,14 +12,15 @@ const pattern = randomBytes(BLOCK);
  * 1 MiB blocks stamped with their offset (so a chunk sent to the wrong place changes the hash).
  * Nothing of the whole file is ever held in memory, by the test or by the code under test.
  */
+function block(offset: number): Buffer {
+  const out = Buffer.from(pattern);
+  out.writeBigUInt64BE(BigInt(offset), 0);
+  const headerEnd = TINY_MP4.length;
+  if (offset < headerEnd) TINY_MP4.copy(out, 0, offset, Math.min(headerEnd, offset + BLOCK));
+  return out;
+}
+
 export function videoSource(size: number) {
-  function block(offset: number): Buffer {
-    const out = Buffer.from(pattern);
-    out.writeBigUInt64BE(BigInt(offset), 0);
-    const headerEnd = TINY_MP4.length;
-    if (offset < headerEnd) TINY_MP4.copy(out, 0, offset, Math.min(headerEnd, offset + BLOCK));
-    return out;
-  }
   /** Bytes [start, end] inclusive, in pieces of at most 1 MiB. */
   async function* range(start: number, end: number, piece = 256 * 1024): AsyncGenerator<Buffer> {
     let offset = start;

@@ -11,6 +11,10 @@ async function* pieces(sizes: number[]) {
   }
 }
 
+function truncated(): never {
+  throw new Error('truncated');
+}
+
 async function* failingSource() {
   yield new Uint8Array(4);
   throw new Error('aborted');
@@ -67,9 +71,6 @@ describe('ByteSplitter', () => {
   it('with mustEnd, runs the final check (e.g. multipart truncation) before the last bytes', async () => {
     const splitter = new ByteSplitter(pieces([4, 4]));
     const seen: number[] = [];
-    const truncated = () => {
-      throw new Error('truncated');
-    };
     await expect(
       (async () => {
         for await (const part of splitter.take(8, { mustEnd: truncated })) seen.push(...part);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VideoMimeType } from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
 import type { ChunkRange, TikTokClient } from '../tiktok';
-import { ByteSplitter, LongStreamError, ShortStreamError } from './byte-splitter';
+import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
 import { isCompatibleFormat, SNIFF_BYTES, sniffVideoFormat } from './magic-bytes';
 
 /**
