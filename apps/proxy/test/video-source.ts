@@ -20,19 +20,20 @@ function block(offset: number): Buffer {
   return out;
 }
 
-export function videoSource(size: number) {
-  /** Bytes [start, end] inclusive, in pieces of at most 1 MiB. */
-  async function* range(start: number, end: number, piece = 256 * 1024): AsyncGenerator<Buffer> {
-    let offset = start;
-    while (offset <= end) {
-      const blockStart = Math.floor(offset / BLOCK) * BLOCK;
-      const data = block(blockStart);
-      const from = offset - blockStart;
-      const to = Math.min(BLOCK, end - blockStart + 1, from + piece);
-      yield data.subarray(from, to);
-      offset = blockStart + to;
-    }
+/** Bytes [start, end] inclusive, in pieces of at most `piece` bytes. */
+async function* range(start: number, end: number, piece = 256 * 1024): AsyncGenerator<Buffer> {
+  let offset = start;
+  while (offset <= end) {
+    const blockStart = Math.floor(offset / BLOCK) * BLOCK;
+    const data = block(blockStart);
+    const from = offset - blockStart;
+    const to = Math.min(BLOCK, end - blockStart + 1, from + piece);
+    yield data.subarray(from, to);
+    offset = blockStart + to;
   }
+}
+
+export function videoSource(size: number) {
   async function sha256(): Promise<string> {
     const hash = createHash('sha256');
     for await (const piece of range(0, size - 1, BLOCK)) hash.update(piece);
