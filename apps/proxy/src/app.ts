@@ -7,6 +7,7 @@ import { loggerOptions } from './logging';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
 import { registerRateLimits } from './plugins/external/rate-limit';
+import { registerUnderPressure, type PressureOptions } from './plugins/external/under-pressure';
 import { authRoutes } from './routes/auth';
 import { authConfigRoutes } from './routes/auth-config';
 import { meRoutes } from './routes/me';
@@ -29,6 +30,8 @@ export interface AppDeps {
   dispatcher?: TikTokDispatcher;
   /** Clock for expiries of sealed blobs. */
   now?: () => number;
+  /** Overload thresholds and an extra health signal (tests force overload with it). */
+  pressure?: PressureOptions;
   /** Shorter upstream timeouts, so tests can prove a stalled TikTok becomes a clear error. */
   tiktokTimeouts?: TikTokClientOptions['timeouts'];
 }
@@ -50,6 +53,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // A client-chosen request id would let a caller forge log correlation.
     requestIdHeader: false,
     return503OnClosing: true,
+    // Slow clients: a socket silent for a minute is dropped (slowloris; a stalled browser upload),
+    // but a slow yet moving 128 MiB chunk must not hit a whole-request deadline, so there is none.
+    connectionTimeout: 60_000,
+    requestTimeout: 0,
+    keepAliveTimeout: 5_000,
+    http: { headersTimeout: 20_000 },
   });
 
   registerErrorHandler(app);
@@ -67,6 +76,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     maxAge: 600,
   });
 
+  await registerUnderPressure(app, deps.pressure);
   await registerRateLimits(app);
   requireClientHeader(app);
 

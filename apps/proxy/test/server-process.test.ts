@@ -2,7 +2,13 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SessionGrant } from '@content-studio/contract';
+import { obtainAuthorizationCode, startSandbox } from '@content-studio/tiktok-sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createUpload, putChunk } from './upload-client';
+import { videoSource } from './video-source';
 import { CANARIES, testEnv } from './test-config';
 
 /**
@@ -89,6 +95,63 @@ describe('the built proxy process', () => {
       expect(all).not.toContain(CANARIES.sealKey);
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('graceful shutdown (R6)', () => {
+  it('on SIGTERM stops accepting, lets the in-flight chunk finish, then exits 0', async () => {
+    const redirectUri = 'http://127.0.0.1:5173/auth/callback';
+    const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
+    const { child, output } = startProxy({
+      ...testEnv(),
+      TIKTOK_CLIENT_KEY: sandbox.clientKey,
+      TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
+      TIKTOK_REDIRECT_URI: redirectUri,
+      TIKTOK_API_BASE_URL: sandbox.url,
+      TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+      PORT: '0',
+    });
+    try {
+      const base = await waitForListening(output);
+      const { code } = await obtainAuthorizationCode(sandbox, { redirectUri });
+      const grant = (await (
+        await fetch(`${base}/api/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
+          body: JSON.stringify({ code }),
+        })
+      ).json()) as SessionGrant;
+      const source = videoSource(8 * 1024 * 1024);
+      const created = await createUpload(base, grant.accessToken, { mode: 'draft', videoSize: source.size });
+
+      let sigtermSent = false;
+      async function* slowChunk() {
+        yield* source.range(0, source.size / 2 - 1);
+        child.kill('SIGTERM');
+        sigtermSent = true;
+        await sleep(1_000);
+        yield* source.range(source.size / 2, source.size - 1);
+      }
+      const chunk = putChunk(base, grant.accessToken, created.body, 0, Readable.from(slowChunk()), source.size);
+
+      while (!sigtermSent) await sleep(10);
+      await sleep(200);
+      // New work is refused while the chunk is still running.
+      const refused = await fetch(`${base}/healthz`).then(
+        (res) => res.status,
+        () => 'connection refused',
+      );
+      expect([503, 'connection refused']).toContain(refused);
+
+      const done = await chunk;
+      expect(done.status).toBe(200);
+      expect(done.body.complete).toBe(true);
+      expect(await exitOf(child, 10_000)).toBe(0);
+      expect(sandbox.upload(created.body.publishId)?.sha256).toBe(await source.sha256());
+    } finally {
+      child.kill('SIGKILL');
+      await sandbox.close();
     }
   });
 });

@@ -50,7 +50,7 @@ export async function putChunk(
   token: string,
   upload: Pick<CreateUploadResponse, 'publishId' | 'uploadSession'>,
   index: number,
-  body: AsyncIterable<Uint8Array> | Buffer,
+  body: AsyncIterable<Uint8Array> | Buffer | Readable,
   length: number,
   headers: Record<string, string> = {},
 ): Promise<HttpResult<ChunkResponse & { error?: { code: string; retryable: boolean; message: string } }>> {
@@ -65,7 +65,7 @@ export async function putChunk(
         'x-content-studio': '1',
         ...headers,
       },
-      body: Buffer.isBuffer(body) ? body : Readable.from(body),
+      body: Buffer.isBuffer(body) || body instanceof Readable ? body : Readable.from(body),
     }),
   );
 }
