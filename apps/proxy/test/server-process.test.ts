@@ -125,17 +125,18 @@ describe('graceful shutdown (R6)', () => {
       const source = videoSource(8 * 1024 * 1024);
       const created = await createUpload(base, grant.accessToken, { mode: 'draft', videoSize: source.size });
 
-      let sigtermSent = false;
+      let signalled: () => void = () => undefined;
+      const sigtermSent = new Promise<void>((resolve) => (signalled = resolve));
       async function* slowChunk() {
         yield* source.range(0, source.size / 2 - 1);
         child.kill('SIGTERM');
-        sigtermSent = true;
+        signalled();
         await sleep(1_000);
         yield* source.range(source.size / 2, source.size - 1);
       }
       const chunk = putChunk(base, grant.accessToken, created.body, 0, Readable.from(slowChunk()), source.size);
 
-      while (!sigtermSent) await sleep(10);
+      await sigtermSent;
       await sleep(200);
       // New work is refused while the chunk is still running.
       const refused = await fetch(`${base}/healthz`).then(
