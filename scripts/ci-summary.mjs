@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const expected = ['contract', 'proxy', 'tiktok-sandbox', 'web', 'e2e'];
+const expected = ['contract', 'deploy-checks', 'proxy', 'tiktok-sandbox', 'web', 'e2e'];
 let passed = 0;
 let failed = 0;
 const seen = new Set();

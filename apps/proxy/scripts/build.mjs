@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@content-studio/'));
+const external = Object.keys(pkg.dependencies);
 
 await build({
   entryPoints: [new URL('../src/server.ts', import.meta.url).pathname],

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { ciReporters } from '../../vitest.shared.ts';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    ...ciReporters('deploy-checks'),
+  },
+});
