@@ -22,6 +22,13 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: proxyDir });
 }, 60_000);
 
+/** Promise.withResolvers arrives in Node 22; this is its shape for Node 20. */
+function withResolvers() {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 function startProxy(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [serverJs], {
     cwd: proxyDir,
@@ -125,8 +132,7 @@ describe('graceful shutdown (R6)', () => {
       const source = videoSource(8 * 1024 * 1024);
       const created = await createUpload(base, grant.accessToken, { mode: 'draft', videoSize: source.size });
 
-      let signalled: () => void = () => undefined;
-      const sigtermSent = new Promise<void>((resolve) => (signalled = resolve));
+      const { promise: sigtermSent, resolve: signalled } = withResolvers();
       async function* slowChunk() {
         yield* source.range(0, source.size / 2 - 1);
         child.kill('SIGTERM');

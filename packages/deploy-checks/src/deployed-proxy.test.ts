@@ -60,7 +60,7 @@ describe('the pnpm deploy output of the proxy', () => {
         base = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
         await new Promise((r) => setTimeout(r, 50));
       }
-      expect(base, stdout).toBeDefined();
+      expect({ base, stdout }).toMatchObject({ base: expect.stringMatching(/^http:/) });
       const res = await fetch(`${base}/healthz`);
       expect(res.status).toBe(200);
       child.kill('SIGTERM');
