@@ -23,6 +23,12 @@ describe('app spine', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('serves its OpenAPI document', async () => {
+    const { app } = await start();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(res.json()).toMatchObject({ openapi: '3.1.0', paths: { '/api/v1/videos': { post: expect.any(Object) } } });
+  });
+
   it('answers unknown routes with the contract error body', async () => {
     const { app } = await start();
     const res = await app.inject({ method: 'GET', url: '/nope' });

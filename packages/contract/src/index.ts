@@ -3,3 +3,4 @@ export * from './health';
 export * from './posting';
 export * from './routes';
 export * from './session';
+export * from './openapi';

@@ -13,6 +13,7 @@ export const apiRoutes = {
   uploadChunk: (publishId: string, index: number) =>
     `${API_PREFIX}/uploads/${encodeURIComponent(publishId)}/chunks/${index}`,
   videos: `${API_PREFIX}/videos`,
+  openApi: `${API_PREFIX}/openapi.json`,
   postStatus: (publishId: string) => `${API_PREFIX}/posts/${encodeURIComponent(publishId)}/status`,
 } as const;
 
