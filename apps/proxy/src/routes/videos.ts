@@ -53,7 +53,7 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
     const accessToken = requireAccessToken(request);
     const fields: Record<string, string> = {};
 
-    for await (const part of request.parts()) {
+    for await (const part of multipartParts(request)) {
       if (part.type === 'field') {
         if (!FIELD_NAMES.has(part.fieldname) || typeof part.value !== 'string') {
           throw new AppError('VALIDATION_FAILED', 400, `Unknown field "${part.fieldname.slice(0, 40)}".`);
@@ -101,6 +101,25 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
     throw new AppError('VALIDATION_FAILED', 400, 'The request has no file part named "video".');
   }
 };
+
+/**
+ * The multipart parser's own failures (a cut or garbled body) are the client's: busboy throws plain
+ * Errors, which would otherwise surface as a 500.
+ */
+async function* multipartParts(request: FastifyRequest) {
+  const parts = request.parts()[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Awaited<ReturnType<typeof parts.next>>['value']>;
+    try {
+      next = await parts.next();
+    } catch (error) {
+      if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+      throw new AppError('VALIDATION_FAILED', 400, 'The multipart body is malformed.', { cause: error });
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
 
 function decodeFields(fields: Record<string, string>): unknown {
   let post: unknown = undefined;
