@@ -6,6 +6,10 @@ import type { FastifyServerOptions } from 'fastify';
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
+  // Plugins log request headers under their own keys (@fastify/multipart's busboyOptions at trace).
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["x-upload-session"]',
   'req.headers.cookie',
   'req.headers["x-upload-session"]',
   'res.headers["set-cookie"]',
