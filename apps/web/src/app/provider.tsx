@@ -1,6 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { setAccessTokenSource } from '@/lib/access-token-source';
 import { isApiError } from '@/lib/api-error';
+
+// The api client (lib) may not import a feature, so the app tells it where access tokens come
+// from. Loaded on the first authed call, not with the landing page; idempotent, so tests and
+// StrictMode can import this module as often as they like.
+setAccessTokenSource(async () => (await import('@/features/auth/session-refresh')).sessionAccessTokens);
 
 /** The app's one QueryClient. Tests pass their own, with retries off. */
 export function createQueryClient(): QueryClient {

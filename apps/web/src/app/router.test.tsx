@@ -1,18 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '@/testing/render-app';
+import { seedSession } from '@/testing/session-fixtures';
 
 const pages = [
   { path: '/', heading: /publish to tiktok from your desk/i, title: 'Content Studio Pro' },
-  { path: '/auth/callback', heading: 'Connecting to TikTok', title: 'Connecting to TikTok · Content Studio Pro' },
-  { path: '/studio', heading: 'Your studio', title: 'Studio · Content Studio Pro' },
+  {
+    path: '/auth/callback',
+    heading: "We couldn't confirm this sign-in",
+    title: "We couldn't confirm this sign-in · Content Studio Pro",
+  },
+  { path: '/studio', heading: 'Your studio', title: 'Studio · Content Studio Pro', signedIn: true },
   { path: '/privacy', heading: 'Privacy Policy', title: 'Privacy Policy · Content Studio Pro' },
   { path: '/terms', heading: 'Terms of Service', title: 'Terms of Service · Content Studio Pro' },
   { path: '/no/such/page', heading: 'Page not found', title: 'Page not found · Content Studio Pro' },
 ] as const;
 
 describe('routes', () => {
-  it.each(pages)('$path renders its heading, title and the shared frame', async ({ path, heading, title }) => {
+  it.each(pages)('$path renders its heading, title and the shared frame', async (page) => {
+    const { path, heading, title } = page;
+    if ('signedIn' in page) seedSession();
     renderApp(path);
 
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
@@ -33,31 +40,31 @@ describe('routes', () => {
     expect(screen.getByText('/studio/nowhere')).toBeTruthy();
   });
 
-  it('offers the Connect TikTok button on the landing page, focusable and honest about its state', async () => {
+  it('offers a working Connect TikTok button on the landing page, with no placeholder note', async () => {
     renderApp('/');
 
     const button = await screen.findByRole('button', { name: /connect tiktok/i });
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    const noteId = button.getAttribute('aria-describedby');
-    expect(noteId && document.getElementById(noteId)?.textContent).toMatch(/not switched on/i);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/not switched on/i);
     button.focus();
     expect(document.activeElement).toBe(button);
   });
 
-  it('gives the callback page a status region that says it is connecting', async () => {
+  it('explains a bare callback visit instead of spinning forever, with a way back', async () => {
     renderApp('/auth/callback');
-    await screen.findByRole('heading', { level: 1, name: 'Connecting to TikTok' });
 
-    const status = screen.getByRole('status');
-    expect(status.textContent).toMatch(/connecting/i);
+    await screen.findByRole('heading', { level: 1, name: "We couldn't confirm this sign-in" });
+    expect(screen.getByRole('status').textContent).toMatch(/nothing was sent to tiktok/i);
+    expect(screen.getByRole('button', { name: /try again/i })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Home' }).getAttribute('href')).toBe('/');
   });
 
-  it('leaves room for the connected account in the studio without inventing one', async () => {
-    renderApp('/studio');
+  it('sends a visitor without a session from the studio to the home page, saying why', async () => {
+    const { router } = renderApp('/studio');
 
-    const account = await screen.findByRole('region', { name: 'Connected account' });
-    expect(account.textContent).toMatch(/no tiktok account connected/i);
-    expect(screen.getByRole('heading', { level: 2, name: 'Nothing here yet' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Connect TikTok to open your studio' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/');
+    expect(screen.getByRole('heading', { level: 1, name: /publish to tiktok from your desk/i })).toBeTruthy();
   });
 });
 

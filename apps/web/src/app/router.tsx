@@ -28,6 +28,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/studio')).StudioRoute }),
       },
       {
+        path: paths.compose.path,
+        lazy: async () => ({ Component: (await import('./routes/compose')).ComposeRoute }),
+      },
+      {
         path: paths.privacy.path,
         lazy: async () => ({ Component: (await import('./routes/privacy')).PrivacyRoute }),
       },

@@ -8,7 +8,7 @@ import {
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/mocks/node';
-import { mockProfile } from '@/mocks/handlers/session';
+import { mockProfile } from '@/mocks/handlers/profile';
 import { apiFetch } from './api-client';
 import { ApiError } from './api-error';
 
@@ -25,7 +25,7 @@ async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
 describe('apiFetch', () => {
   it('parses a success body with the contract schema', async () => {
     await expect(apiFetch(apiRoutes.health, HealthResponseSchema)).resolves.toEqual({ status: 'ok' });
-    await expect(apiFetch(apiRoutes.me, ProfileSchema)).resolves.toEqual(mockProfile);
+    await expect(apiFetch(apiRoutes.me, ProfileSchema, { accessToken: 'act.token' })).resolves.toEqual(mockProfile);
   });
 
   it('turns the contract error body into an ApiError with its code, message and retryability', async () => {

@@ -1,7 +1,8 @@
 import { CLIENT_HEADER, ErrorBodySchema } from '@content-studio/contract';
 import type { z } from 'zod';
 import { env } from '@/config/env';
-import { ApiError } from './api-error';
+import { loadAccessTokenSource } from './access-token-source';
+import { ApiError, isApiError } from './api-error';
 
 export type ApiRequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -71,6 +72,33 @@ export async function apiFetch<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/**
+ * {@link apiFetch} as the connected creator: attaches `Authorization: Bearer` from the session
+ * (refreshing it first when due) and reports a 401 back to the session so it can end.
+ */
+export async function authedApiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: Omit<ApiRequestOptions, 'accessToken'> = {},
+): Promise<z.output<S>> {
+  const source = await loadAccessTokenSource();
+  const accessToken = await source?.getAccessToken();
+  if (!source || !accessToken) {
+    throw new ApiError({
+      code: 'UNAUTHENTICATED',
+      message: 'Connect your TikTok account to continue.',
+      status: 401,
+      retryable: false,
+    });
+  }
+  try {
+    return await apiFetch(path, schema, { ...options, accessToken });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) source.rejected(accessToken, error);
+    throw error;
+  }
 }
 
 function resolveUrl(baseUrl: string, path: string): string {

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { sessionStore } from '@/features/auth/session-store';
 import { server, startMockServer } from '@/mocks/node';
 
 beforeAll(startMockServer);
@@ -8,7 +9,10 @@ afterEach(() => {
   // Vitest globals are off, so Testing Library cannot register its own cleanup.
   cleanup();
   server.resetHandlers();
+  server.events.removeAllListeners();
   sessionStorage.clear();
+  localStorage.clear();
+  sessionStore.resetMemory();
   document.title = '';
 });
 

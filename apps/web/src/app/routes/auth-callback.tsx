@@ -1,7 +1,5 @@
-import { CallbackStatus } from '@/features/auth/components/callback-status';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { CallbackScreen } from '@/features/auth/components/callback-screen';
 
 export function AuthCallbackRoute() {
-  useDocumentTitle('Connecting to TikTok');
-  return <CallbackStatus />;
+  return <CallbackScreen />;
 }

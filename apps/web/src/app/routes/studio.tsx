@@ -1,4 +1,8 @@
-import { AccountBar } from '@/features/studio/components/account-bar';
+import { ButtonLink } from '@/components/ui/button-link';
+import { paths } from '@/config/paths';
+import { AccountMenu } from '@/features/auth/components/account-menu';
+import { RequireSession } from '@/features/auth/components/require-session';
+import { ScopeNotice } from '@/features/auth/components/scope-notice';
 import { StudioEmptyState } from '@/features/studio/components/studio-empty-state';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import './studio.css';
@@ -6,12 +10,22 @@ import './studio.css';
 export function StudioRoute() {
   useDocumentTitle('Studio');
   return (
-    <div className="studio">
-      <div className="studio__header">
-        <h1 className="studio__title">Your studio</h1>
-        <AccountBar />
-      </div>
-      <StudioEmptyState />
-    </div>
+    <RequireSession>
+      {(session) => (
+        <div className="studio">
+          <div className="studio__header">
+            <h1 className="studio__title">Your studio</h1>
+            <AccountMenu session={session} />
+          </div>
+          <div>
+            <ButtonLink to={paths.compose.getHref()} variant="primary" size="lg">
+              New post
+            </ButtonLink>
+          </div>
+          <ScopeNotice scopes={session.scopes} />
+          <StudioEmptyState />
+        </div>
+      )}
+    </RequireSession>
   );
 }

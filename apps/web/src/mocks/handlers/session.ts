@@ -2,17 +2,13 @@ import {
   REQUESTED_SCOPES,
   apiRoutes,
   type AuthConfig,
-  type Profile,
+  type ErrorBody,
+  type RefreshRequest,
+  type RevokeResponse,
+  type SessionGrant,
+  type TokenExchangeRequest,
 } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
-
-/** A creator as the sandbox would describe them; only `user.info.basic` fields exist. */
-export const mockProfile: Profile = {
-  openId: 'open-id-mock-creator',
-  unionId: 'union-id-mock-creator',
-  displayName: 'Mock Creator',
-  avatarUrl: 'http://localhost/mock-avatar.png',
-};
 
 export const mockAuthConfig: AuthConfig = {
   authorizeUrl: 'http://localhost:4010/v2/auth/authorize/',
@@ -21,7 +17,36 @@ export const mockAuthConfig: AuthConfig = {
   scopes: [...REQUESTED_SCOPES],
 };
 
+/** What the proxy answers to a code exchange or a refresh; tests override fields with `server.use`. */
+export function mockGrant(overrides: Partial<SessionGrant> = {}): SessionGrant {
+  return {
+    accessToken: 'act.mock-access-token',
+    expiresIn: 7200,
+    openId: 'open-id-mock-creator',
+    scopes: [...REQUESTED_SCOPES],
+    sealedRefresh: 'sealed.mock-refresh-token',
+    refreshExpiresIn: 15_552_000,
+    ...overrides,
+  };
+}
+
+export function errorBody(code: ErrorBody['error']['code'], message: string, retryable = false): ErrorBody {
+  return { error: { code, message, retryable } };
+}
+
 export const sessionHandlers = [
   http.get<never, never, AuthConfig>(apiRoutes.authConfig, () => HttpResponse.json(mockAuthConfig)),
-  http.get<never, never, Profile>(apiRoutes.me, () => HttpResponse.json(mockProfile)),
+  http.post<never, TokenExchangeRequest, SessionGrant>(apiRoutes.authToken, () => HttpResponse.json(mockGrant())),
+  http.post<never, RefreshRequest, SessionGrant | ErrorBody>(apiRoutes.authRefresh, async ({ request }) => {
+    const { sealedRefresh } = await request.json();
+    // Rotation, as TikTok does it: every refresh hands out a new sealed refresh token.
+    return HttpResponse.json(
+      mockGrant({ accessToken: `act.refreshed-from-${sealedRefresh}`, sealedRefresh: `${sealedRefresh}+1` }),
+    );
+  }),
+  http.post<never, never, RevokeResponse | ErrorBody>(apiRoutes.authRevoke, ({ request }) =>
+    request.headers.get('authorization')?.startsWith('Bearer ')
+      ? HttpResponse.json({ revoked: true })
+      : HttpResponse.json(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 }),
+  ),
 ];

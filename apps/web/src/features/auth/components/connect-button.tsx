@@ -1,23 +1,54 @@
-import { useId } from 'react';
-import { Button } from '@/components/ui/button';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
+import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
+import { isApiError } from '@/lib/api-error';
 import './connect-button.css';
 
+export type ConnectButtonProps = {
+  children?: ReactNode;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+};
+
 /**
- * The one way into the product. Sign-in with TikTok is not wired up yet, so the button says so
- * instead of pretending: it stays focusable (aria-disabled, not disabled) and points to a note that
- * explains why nothing happens.
+ * Starts TikTok's sign-in: asks the proxy for TikTok's settings, remembers a fresh `state` for this
+ * tab and sends the browser to TikTok's consent page.
  */
-export function ConnectButton() {
-  const noteId = useId();
+export function ConnectButton({ children = 'Connect TikTok', variant = 'primary', size = 'lg' }: ConnectButtonProps) {
+  const queryClient = useQueryClient();
+  const errorId = useId();
+  const start = useMutation({
+    mutationKey: ['auth', 'start-sign-in'],
+    // Loaded on first use: building the URL needs the api client, the contract and zod, which the
+    // landing page otherwise does not, so a first visit downloads less.
+    mutationFn: async () => (await import('../api/start-sign-in')).startSignIn(queryClient),
+    onSuccess: (authorizeUrl) => window.location.assign(authorizeUrl),
+  });
+  // After success the browser is on its way to TikTok; a second click would only make a new state.
+  const leaving = start.isPending || start.isSuccess;
+
   return (
     <div className="connect">
-      <Button size="lg" aria-disabled="true" aria-describedby={noteId} className="connect__button">
+      <Button
+        size={size}
+        variant={variant}
+        className="connect__button"
+        aria-disabled={leaving || undefined}
+        aria-describedby={start.isError ? errorId : undefined}
+        onClick={() => {
+          if (!leaving) start.mutate();
+        }}
+      >
         <TikTokNoteGlyph />
-        Connect TikTok
+        {leaving ? 'Opening TikTok…' : children}
       </Button>
-      <p id={noteId} className="connect__note">
-        Sign-in with TikTok is not switched on in this preview yet.
-      </p>
+      {start.isError ? (
+        <p id={errorId} role="alert" className="connect__error">
+          {isApiError(start.error)
+            ? start.error.message
+            : "Couldn't open TikTok's sign-in. Reload the page and try again."}
+        </p>
+      ) : null}
     </div>
   );
 }

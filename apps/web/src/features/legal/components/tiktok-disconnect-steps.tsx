@@ -1,4 +1,5 @@
 import { policyFacts } from '../policy-facts';
+import './tiktok-disconnect-steps.css';
 
 /** TikTok's own "remove this app" path, shown as steps so it can be followed on the phone. */
 export function TikTokDisconnectSteps() {

@@ -1,7 +1,6 @@
-import { ButtonLink } from '@/components/ui/button-link';
-import { paths } from '@/config/paths';
 import './studio-empty-state.css';
 
+/** The studio before the composer exists: says what will be here, and promises nothing more. */
 export function StudioEmptyState() {
   return (
     <section className="studio-empty" aria-labelledby="studio-empty-title">
@@ -13,12 +12,9 @@ export function StudioEmptyState() {
         Nothing here yet
       </h2>
       <p className="studio-empty__text">
-        Once your TikTok account is connected, this is where you will pick a video, write its caption,
-        choose who can watch it and follow it until TikTok has finished processing.
+        Your TikTok account is connected. This is where you will pick a video, write its caption, choose
+        who can watch it and follow it until TikTok has finished processing.
       </p>
-      <ButtonLink to={paths.home.getHref()} variant="primary">
-        Go to the home page
-      </ButtonLink>
     </section>
   );
 }

@@ -1,0 +1,66 @@
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+import { AccountMenu } from '@/features/auth/components/account-menu';
+import { RequireSession } from '@/features/auth/components/require-session';
+import { ScopeNotice } from '@/features/auth/components/scope-notice';
+import { sessionAccessTokens } from '@/features/auth/session-refresh';
+import type { Session } from '@/features/auth/session-store';
+import { Composer } from '@/features/composer';
+import { UploadQueue, useUploadQueue } from '@/features/upload';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ApiError } from '@/lib/api-error';
+import './compose.css';
+
+/**
+ * The compose screen: the composer (what to post and how, TikTok's audited rules) hands each
+ * consented video to the upload engine, whose queue shows it until TikTok is done. The two features
+ * never import each other; this route wires them and gives both the session's access token.
+ */
+export function ComposeRoute() {
+  useDocumentTitle('New post');
+  return <RequireSession>{(session) => <ComposePage session={session} />}</RequireSession>;
+}
+
+function ComposePage({ session }: { session: Session }) {
+  const queue = useUploadQueue({ getAccessToken });
+  // TikTok refuses posts from apps it has not audited unless the account is private; once a post
+  // came back with that, the composer explains it in full.
+  const unaudited = queue.jobs.some((job) => job.error?.code === 'UNAUDITED_APP_RESTRICTION');
+
+  return (
+    <div className="compose">
+      <div className="compose__header">
+        <div className="compose__heading">
+          <Link to={paths.studio.getHref()} className="compose__back">
+            <span aria-hidden="true">←</span> Your studio
+          </Link>
+          <h1 className="compose__title">New post</h1>
+        </div>
+        <AccountMenu session={session} />
+      </div>
+      <ScopeNotice scopes={session.scopes} />
+      <Composer
+        key={session.openId}
+        openId={session.openId}
+        grantedScopes={session.scopes}
+        unauditedRestriction={unaudited}
+        onSubmit={queue.enqueue}
+      />
+      <UploadQueue queue={queue} />
+    </div>
+  );
+}
+
+/** The upload engine's token source: valid now (refreshed first when due), or a clear "signed out". */
+async function getAccessToken(): Promise<string> {
+  const token = await sessionAccessTokens.getAccessToken();
+  if (!token) {
+    throw new ApiError({
+      code: 'UNAUTHENTICATED',
+      message: 'Connect your TikTok account to continue.',
+      status: 401,
+      retryable: false,
+    });
+  }
+  return token;
+}

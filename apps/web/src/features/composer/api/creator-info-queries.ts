@@ -1,0 +1,32 @@
+import { CreatorInfoSchema, apiRoutes } from '@content-studio/contract';
+import { queryOptions } from '@tanstack/react-query';
+import { authedApiFetch } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-error';
+
+export const creatorInfoQueries = {
+  all: () => ['creator-info'] as const,
+  /**
+   * What TikTok lets this creator do right now: privacy options, interaction settings, the longest
+   * video. TikTok's audit requires the LATEST creator info each time the posting screen is shown
+   * (api-spec §4.1), so nothing is cached: every mount fetches, and the data goes as soon as the
+   * screen does. Keyed by open id so one account never sees another's options.
+   *
+   * Window focus does not refetch: a creator switching to their editor and back would otherwise
+   * spend TikTok's 20 calls a minute and could see the form change under them. The composer asks
+   * again right before posting instead.
+   */
+  forCreator: (openId: string) =>
+    queryOptions({
+      queryKey: [...creatorInfoQueries.all(), openId] as const,
+      queryFn: ({ signal }) => authedApiFetch(apiRoutes.creatorInfo, CreatorInfoSchema, { signal }),
+      staleTime: 0,
+      gcTime: 0,
+      refetchOnMount: 'always',
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      // A passing failure (network, 5xx) is worth one more try; TikTok's rate limit is per minute,
+      // so trying again a second later would only spend another call.
+      retry: (failureCount, error) =>
+        failureCount < 2 && isApiError(error) && error.retryable && error.code !== 'RATE_LIMITED',
+    }),
+};

@@ -1,0 +1,143 @@
+import type { CreatorInfo, PostSettings } from '@content-studio/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { isApiError } from '@/lib/api-error';
+import { creatorInfoQueries } from '../api/creator-info-queries';
+import type { ComposerSubmission } from '../composer-schema';
+import { ComposerForm } from './composer-form';
+import './composer-notices.css';
+
+export type ComposerProps = {
+  /** The connected creator; creator info is fetched (and keyed) for this account. */
+  openId: string;
+  /** The scopes TikTok granted: video.publish for Post now, video.upload for drafts. */
+  grantedScopes: readonly string[];
+  /** A previous post was refused with UNAUDITED_APP_RESTRICTION. */
+  unauditedRestriction?: boolean;
+  /** The upload engine's `enqueue`; called only after the creator pressed Post / Send draft. */
+  onSubmit: (submission: ComposerSubmission) => unknown;
+};
+
+export const NO_PUBLISH_SCOPE =
+  "You didn't allow posting to your profile (video.publish) when you connected TikTok, so only drafts can be sent.";
+export const NO_UPLOAD_SCOPE =
+  "You didn't allow uploading drafts (video.upload) when you connected TikTok, so drafts can't be sent.";
+
+/**
+ * The compose screen: fetches the creator's CURRENT posting settings every time it opens (TikTok's
+ * audit rule 1), stops before any form when TikTok says the creator cannot post now (rule 1b), and
+ * asks TikTok again right before a Direct Post leaves, so a choice made against settings that
+ * changed meanwhile is caught here rather than refused by TikTok.
+ */
+export function Composer({ openId, grantedScopes, unauditedRestriction = false, onSubmit }: ComposerProps) {
+  const canPublish = grantedScopes.includes('video.publish');
+  const canUpload = grantedScopes.includes('video.upload');
+  const queryClient = useQueryClient();
+  // creator_info needs video.publish; without it there is nothing to ask, and drafts need none of it.
+  const creatorInfo = useQuery({ ...creatorInfoQueries.forCreator(openId), enabled: canPublish });
+
+  let directReason: string | null = canPublish ? null : NO_PUBLISH_SCOPE;
+  // Only what was fetched since this screen opened counts: a cached answer, however recent, is not
+  // "the latest creator info" TikTok asks for, so it is never shown while the new one loads.
+  if (canPublish && !(creatorInfo.isFetchedAfterMount && creatorInfo.data)) {
+    if (!creatorInfo.isFetchedAfterMount || creatorInfo.isFetching) return <LoadingCreatorInfo />;
+    const { error } = creatorInfo;
+    if (isApiError(error) && error.code === 'CREATOR_CANNOT_POST') {
+      return <CannotPostNotice message={error.message} onRetry={() => void creatorInfo.refetch()} />;
+    }
+    if (!(isApiError(error) && error.code === 'TIKTOK_SCOPE_MISSING') || !canUpload) {
+      return <CreatorInfoFailed error={error} onRetry={() => void creatorInfo.refetch()} />;
+    }
+    // TikTok says the permission is missing after all: drafts may still work.
+    directReason = `${error.message} Drafts can still be sent to your TikTok inbox.`;
+  }
+
+  async function submit(submission: ComposerSubmission) {
+    if (submission.mode === 'direct' && submission.post) {
+      const fresh = await queryClient.fetchQuery(creatorInfoQueries.forCreator(openId));
+      const changed = settingsNoLongerAllowed(submission.post, fresh);
+      if (changed) throw new Error(changed);
+    }
+    return onSubmit(submission);
+  }
+
+  return (
+    <ComposerForm
+      creatorInfo={canPublish ? creatorInfo.data : undefined}
+      unavailable={{ direct: directReason, draft: canUpload ? null : NO_UPLOAD_SCOPE }}
+      unauditedRestriction={unauditedRestriction}
+      onSubmit={submit}
+    />
+  );
+}
+
+/** Checks a Direct Post against the creator info fetched right before it leaves. */
+function settingsNoLongerAllowed(post: PostSettings, fresh: CreatorInfo): string | null {
+  if (!fresh.privacyLevelOptions.includes(post.privacyLevel)) {
+    return "Your TikTok account's audience options have just changed. Choose who can see this video again, then post.";
+  }
+  const turnedOff = [
+    post.allowComment && fresh.commentDisabled ? 'comments' : null,
+    post.allowDuet && fresh.duetDisabled ? 'duets' : null,
+    post.allowStitch && fresh.stitchDisabled ? 'stitches' : null,
+  ].filter(Boolean);
+  if (turnedOff.length > 0) {
+    return `Your TikTok settings have just changed: ${turnedOff.join(' and ')} are now turned off. Check the settings above, then post.`;
+  }
+  return null;
+}
+
+function LoadingCreatorInfo() {
+  return (
+    <output className="composer-loading">
+      <Spinner />
+      Loading your TikTok posting settings…
+    </output>
+  );
+}
+
+function CannotPostNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const titleId = useId();
+  return (
+    <section className="composer-notice composer-notice--stop" aria-labelledby={titleId}>
+      <h2 id={titleId} className="composer-notice__title">
+        TikTok isn't accepting posts from this account right now
+      </h2>
+      <p role="alert">{message}</p>
+      <p>
+        TikTok limits how often an account can post through apps (the limit is shared by all apps and resets within 24
+        hours), and sometimes pauses posting for an account. Nothing was uploaded. Please try again later.
+      </p>
+      <div className="composer-notice__actions">
+        <Button variant="secondary" onClick={onRetry}>
+          Check again
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function CreatorInfoFailed({ error, onRetry }: { error: Error | null; onRetry: () => void }) {
+  const titleId = useId();
+  const rateLimited = isApiError(error) && error.code === 'RATE_LIMITED';
+  return (
+    <section className="composer-notice composer-notice--stop" aria-labelledby={titleId}>
+      <h2 id={titleId} className="composer-notice__title">
+        Your TikTok posting settings didn't load
+      </h2>
+      <p role="alert">{error?.message || 'Something went wrong while asking TikTok.'}</p>
+      <p>
+        {rateLimited
+          ? 'TikTok allows only a few of these requests a minute. Wait a minute, then try again.'
+          : 'The compose screen needs them to show your own choices, so it waits until they are here.'}
+      </p>
+      <div className="composer-notice__actions">
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  apiRoutes,
+  ChunkResponseSchema,
+  CLIENT_HEADER,
+  CreateUploadResponseSchema,
+  ErrorBodySchema,
+  PublishStatusSchema,
+  UPLOAD_SESSION_HEADER,
+  type ErrorCode,
+  type PublishStatus,
+} from '@content-studio/contract';
+import { env } from '@/config/env';
+import { apiFetch } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-error';
+import type { TransportContext, UploadTransport } from '../engine/upload-types';
+
+/** An {@link ApiError} that also carries the server's Retry-After, when it sent one. */
+export class UploadHttpError extends ApiError {
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ConstructorParameters<typeof ApiError>[0] & { retryAfterMs?: number | undefined }) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+export function fetchPublishStatus(publishId: string, { accessToken, signal }: TransportContext): Promise<PublishStatus> {
+  return apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal });
+}
+
+/**
+ * The real transport: JSON calls through `apiFetch`, chunks through XHR, because only XHR reports
+ * upload progress (`xhr.upload.onprogress`); fetch has no equivalent in browsers today.
+ */
+export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): UploadTransport {
+  return {
+    init: (request, { accessToken, signal }) =>
+      apiFetch(apiRoutes.uploads, CreateUploadResponseSchema, { method: 'POST', json: request, accessToken, signal, baseUrl }),
+
+    status: (publishId, { accessToken, signal }) =>
+      apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal, baseUrl }),
+
+    putChunk: ({ publishId, uploadSession, index, body, accessToken }, onProgress, signal) =>
+      new Promise((resolve, reject) => {
+        if (signal.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        const xhr = new XMLHttpRequest();
+        // Settles once, whichever comes first: the answer, a network error or our own abort.
+        let settled = false;
+        const settle = (outcome: () => void) => {
+          if (settled) return;
+          settled = true;
+          signal.removeEventListener('abort', onAbort);
+          outcome();
+        };
+        // Reject at once rather than waiting for the XHR's abort event, which some environments
+        // (and request interceptors) never dispatch for a request still waiting for its answer.
+        const onAbort = () =>
+          settle(() => {
+            xhr.abort();
+            reject(signal.reason);
+          });
+        signal.addEventListener('abort', onAbort, { once: true });
+
+        xhr.open('PUT', new URL(`${baseUrl}${apiRoutes.uploadChunk(publishId, index)}`, window.location.origin).toString());
+        xhr.withCredentials = false;
+        xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
+        xhr.setRequestHeader(UPLOAD_SESSION_HEADER, uploadSession);
+        xhr.setRequestHeader('content-type', 'application/octet-stream');
+        xhr.setRequestHeader(CLIENT_HEADER, '1');
+        xhr.upload.onprogress = (event) => {
+          if (!settled) onProgress(event.loaded);
+        };
+        xhr.onload = () =>
+          settle(() => {
+            const answer = parseJson(xhr);
+            if (xhr.status !== 200) {
+              reject(errorFromXhr(xhr, answer));
+              return;
+            }
+            const parsed = ChunkResponseSchema.safeParse(answer);
+            if (parsed.success) {
+              resolve(parsed.data);
+              return;
+            }
+            reject(
+              new UploadHttpError({
+                code: 'INTERNAL',
+                message: 'The server sent an answer this version of Content Studio Pro does not understand.',
+                status: xhr.status,
+                retryable: false,
+              }),
+            );
+          });
+        xhr.onerror = () =>
+          settle(() =>
+            reject(
+              new UploadHttpError({
+                code: 'UPSTREAM_UNAVAILABLE',
+                message: 'The connection dropped while sending the video.',
+                status: 0,
+                retryable: true,
+              }),
+            ),
+          );
+        xhr.onabort = () => settle(() => reject(signal.reason ?? new DOMException('Aborted', 'AbortError')));
+        xhr.send(body);
+      }),
+  };
+}
+
+function parseJson(xhr: XMLHttpRequest): unknown {
+  if (!/\bjson\b/i.test(xhr.getResponseHeader('content-type') ?? '')) return undefined;
+  try {
+    return JSON.parse(xhr.responseText);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromXhr(xhr: XMLHttpRequest, body: unknown): UploadHttpError {
+  const retryAfterMs = parseRetryAfter(xhr.getResponseHeader('retry-after'));
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, retryable, tiktokLogId } = parsed.data.error;
+    return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, retryAfterMs });
+  }
+  // Not the proxy's own body (a load balancer page, a platform timeout): the status is all we have.
+  const byStatus: Record<number, [ErrorCode, string, boolean]> = {
+    401: ['UNAUTHENTICATED', 'Please connect your TikTok account again.', false],
+    413: ['PAYLOAD_TOO_LARGE', 'That part of the video is too large to send.', false],
+    429: ['RATE_LIMITED', 'Too many requests. Waiting a moment before trying again.', true],
+    502: ['UPSTREAM_UNAVAILABLE', "Content Studio Pro's server can't be reached right now.", true],
+    503: ['UPSTREAM_UNAVAILABLE', "Content Studio Pro's server can't be reached right now.", true],
+    504: ['UPSTREAM_TIMEOUT', 'The server took too long to answer.', true],
+  };
+  const [code, message, retryable] = byStatus[xhr.status] ?? [
+    'INTERNAL',
+    'Something went wrong on the server.',
+    xhr.status >= 500,
+  ];
+  return new UploadHttpError({ code, message, status: xhr.status, retryable, retryAfterMs });
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import { VIDEO_MIME_TYPES } from '@content-studio/contract';
+import type { UploadJobView } from '../engine/upload-types';
+
+const ACCEPT = [...VIDEO_MIME_TYPES, '.mp4', '.mov', '.webm'].join(',');
+
+/** The file can't be kept across a reload, so the creator picks it again; we check it's the same one. */
+export function FileReselect({
+  job,
+  onProvideFile,
+}: {
+  job: UploadJobView;
+  onProvideFile: (file: File) => Promise<{ ok: true } | { ok: false; reason: string }>;
+}) {
+  const inputId = useId();
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="upload-job__reselect">
+      <label htmlFor={inputId} className="upload-job__reselect-label">
+        Choose “{job.fileName}” again
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept={ACCEPT}
+        className="upload-job__reselect-input"
+        disabled={checking}
+        aria-describedby={problem ? `${inputId}-problem` : undefined}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const file = input.files?.[0];
+          if (!file) return;
+          setChecking(true);
+          setProblem(null);
+          void onProvideFile(file).then((result) => {
+            setChecking(false);
+            if (!result.ok) {
+              setProblem(result.reason);
+              // Lets the creator pick the same (wrong) file again after fixing it, and still get a change event.
+              input.value = '';
+            }
+          });
+        }}
+      />
+      {checking ? <p className="upload-job__hint">Checking the file…</p> : null}
+      {problem ? (
+        <p id={`${inputId}-problem`} role="alert" className="upload-job__problem">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { UploadJobView } from '../engine/upload-types';
+import { copyText } from './copy-text';
+
+/** What support needs to find the post at TikTok: shown, and copyable in one go. */
+export function diagnosticsText(job: UploadJobView): string {
+  return [
+    `File: ${job.fileName} (${job.size} bytes, ${job.mode === 'direct' ? 'direct post' : 'draft'})`,
+    `Publish ID: ${job.publishId ?? 'none (TikTok was never asked to start this upload)'}`,
+    job.error?.tiktokLogId ? `TikTok log ID: ${job.error.tiktokLogId}` : null,
+    job.error ? `Error code: ${job.error.code}` : null,
+    job.failReason ? `TikTok fail reason: ${job.failReason}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function JobDiagnostics({ job }: { job: UploadJobView }) {
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const text = diagnosticsText(job);
+  return (
+    <details className="upload-job__diagnostics">
+      <summary>Details for support</summary>
+      <pre className="upload-job__diagnostics-text">{text}</pre>
+      <div className="upload-job__diagnostics-actions">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            void copyText(text).then((ok) => setCopy(ok ? 'copied' : 'failed'));
+          }}
+        >
+          Copy details
+        </Button>
+        <output className="upload-job__copy-status">
+          {copy === 'copied' ? 'Copied.' : copy === 'failed' ? 'Couldn’t copy; select the text above and copy it.' : ''}
+        </output>
+      </div>
+    </details>
+  );
+}

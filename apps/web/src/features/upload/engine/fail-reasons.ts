@@ -1,0 +1,75 @@
+/**
+ * TikTok's `fail_reason` values (api-spec §3.7) in words a creator can act on. `canPostAgain` says
+ * whether posting the same video again may work; it never triggers anything by itself.
+ */
+export interface FailReasonText {
+  message: string;
+  canPostAgain: boolean;
+}
+
+const FAIL_REASONS: Record<string, FailReasonText> = {
+  file_format_check_failed: {
+    message: "TikTok couldn't read this video's format. Export it as an MP4 (H.264) or WebM file and post it again.",
+    canPostAgain: false,
+  },
+  duration_check_failed: {
+    message: 'The video is longer (or shorter) than TikTok allows for your account. Trim it and post it again.',
+    canPostAgain: false,
+  },
+  frame_rate_check_failed: {
+    message: 'TikTok accepts videos at 23 to 60 frames per second. Export the video at a frame rate in that range.',
+    canPostAgain: false,
+  },
+  picture_size_check_failed: {
+    message: "The video's resolution is outside what TikTok accepts (each side 360 to 4096 pixels). Resize it and post it again.",
+    canPostAgain: false,
+  },
+  internal: {
+    message: 'TikTok had a problem on its side while processing the video. Posting it again usually works.',
+    canPostAgain: true,
+  },
+  video_pull_failed: {
+    message: "TikTok couldn't fetch the video in time. Posting it again usually works.",
+    canPostAgain: true,
+  },
+  photo_pull_failed: {
+    message: "TikTok couldn't fetch the photos in time. Posting them again usually works.",
+    canPostAgain: true,
+  },
+  publish_cancelled: {
+    message: 'The post was cancelled before TikTok published it.',
+    canPostAgain: true,
+  },
+  auth_removed: {
+    message: "Content Studio Pro's access to your TikTok account was removed while the video was processing. Connect again if you want to post.",
+    canPostAgain: false,
+  },
+  spam_risk_too_many_posts: {
+    message: "You've reached TikTok's daily limit for posts from apps. Try again tomorrow.",
+    canPostAgain: false,
+  },
+  spam_risk_user_banned_from_posting: {
+    message: "TikTok doesn't allow this account to post right now. Check your TikTok notifications for details.",
+    canPostAgain: false,
+  },
+  spam_risk_text: {
+    message: 'TikTok flagged the caption as risky. Change the caption before posting again.',
+    canPostAgain: false,
+  },
+  spam_risk: {
+    message: 'TikTok declined this post as risky.',
+    canPostAgain: false,
+  },
+};
+
+export function describeFailReason(reason: string | null | undefined): FailReasonText {
+  if (reason && Object.hasOwn(FAIL_REASONS, reason)) return FAIL_REASONS[reason] as FailReasonText;
+  // New spam_risk_* variants appear without notice; they share the "don't retry" meaning.
+  if (reason?.startsWith('spam_risk')) return { message: 'TikTok declined this post as risky.', canPostAgain: false };
+  return {
+    message: reason
+      ? `TikTok couldn't publish this video (reason given: ${reason}).`
+      : "TikTok couldn't publish this video and gave no reason.",
+    canPostAgain: false,
+  };
+}

@@ -1,0 +1,99 @@
+import { PostSettingsSchema, PUBLISH_STATUSES, UploadModeSchema } from '@content-studio/contract';
+import { z } from 'zod';
+import { UPLOAD_JOB_STATES } from './upload-types';
+
+/**
+ * The queue as kept in sessionStorage, so that a reload knows what was already sent to TikTok. It
+ * holds no file (storage can't) and no token: only what is needed to never init twice, to continue
+ * an upload within its hour, and to keep tracking a post.
+ */
+export const UPLOADS_STORAGE_KEY = 'csp.uploads';
+
+const ErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  tiktokLogId: z.string().nullable(),
+});
+
+export const JobRecordSchema = z.object({
+  id: z.string().min(1),
+  mode: UploadModeSchema,
+  state: z.enum(UPLOAD_JOB_STATES),
+  createdAt: z.number(),
+  file: z.object({
+    name: z.string(),
+    size: z.number().int().min(0),
+    lastModified: z.number(),
+    type: z.string(),
+    headSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  /**
+   * The creator's choices for a direct post, kept so that a job queued before a reload can still
+   * start with exactly what they confirmed.
+   */
+  post: PostSettingsSchema.nullable(),
+  creatorUsername: z.string().nullable(),
+  /** A public direct post: TikTok hands out its post id (for the link) after moderation. */
+  expectsPostLink: z.boolean(),
+  /** Set the moment init returns; its presence means a post exists at TikTok. */
+  upload: z
+    .object({
+      publishId: z.string().min(1),
+      uploadSession: z.string().min(1),
+      videoSize: z.number().int().positive(),
+      chunkSize: z.number().int().positive(),
+      chunkCount: z.number().int().positive(),
+      expiresAt: z.number(),
+    })
+    .nullable(),
+  /** Chunks go in order, so "how many are acknowledged" is the whole progress. */
+  acknowledgedChunks: z.number().int().min(0),
+  lastStatus: z.enum(PUBLISH_STATUSES).nullable(),
+  processingSince: z.number().nullable(),
+  publishedAt: z.number().nullable(),
+  postUrl: z.string().nullable(),
+  awaitingPostLink: z.boolean(),
+  failReason: z.string().nullable(),
+  error: ErrorSchema.nullable(),
+  needsFileReason: z.enum(['reload-before-start', 'reload-mid-upload', 'session-ended']).nullable(),
+  resumable: z.boolean(),
+  notice: z.string().nullable(),
+});
+export type JobRecord = z.infer<typeof JobRecordSchema>;
+
+const StoredQueueSchema = z.object({ version: z.literal(1), jobs: z.array(z.unknown()) });
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Reads the stored queue; entries that fail validation are dropped one by one, not all at once. */
+export function loadJobs(storage: KeyValueStorage | null): JobRecord[] {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(UPLOADS_STORAGE_KEY) ?? null;
+  } catch {
+    return [];
+  }
+  if (!raw) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const queue = StoredQueueSchema.safeParse(parsed);
+  if (!queue.success) return [];
+  return queue.data.jobs.flatMap((job) => {
+    const record = JobRecordSchema.safeParse(job);
+    return record.success ? [record.data] : [];
+  });
+}
+
+export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobRecord[]): void {
+  try {
+    storage?.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs }));
+  } catch (error) {
+    // Storage full or disabled: the in-memory queue still prevents double inits in this tab; only
+    // the protection across a reload is lost, which is worth a trace but not a failed upload.
+    console.warn('Content Studio Pro could not save the upload queue.', error);
+  }
+}

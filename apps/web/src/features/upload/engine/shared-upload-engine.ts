@@ -1,0 +1,27 @@
+import { createHttpUploadTransport } from '../api/http-upload-transport';
+import { UploadEngine, type UploadEngineOptions } from './upload-engine';
+
+/**
+ * One queue per tab, outliving the compose screen: leaving the page mid-upload must neither stop
+ * the upload nor, on return, restore a second engine that sends the same chunks again.
+ */
+let shared: UploadEngine | null = null;
+
+export function sharedUploadEngine(
+  getAccessToken: () => Promise<string>,
+  overrides: Partial<UploadEngineOptions> = {},
+): UploadEngine {
+  shared ??= new UploadEngine({
+    transport: createHttpUploadTransport(),
+    storage: typeof sessionStorage === 'undefined' ? null : sessionStorage,
+    getAccessToken,
+    ...overrides,
+  });
+  return shared;
+}
+
+/** Drops the tab's queue from memory (what is stored stays): for tests, as a page unload would. */
+export function resetSharedUploadEngine(): void {
+  shared?.dispose();
+  shared = null;
+}

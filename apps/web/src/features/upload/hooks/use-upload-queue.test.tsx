@@ -1,0 +1,173 @@
+import { apiRoutes, type PublishStatus } from '@content-studio/contract';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MOCK_POST_ID } from '@/mocks/handlers/uploads';
+import { server } from '@/mocks/node';
+import { publishStatusQueries } from '../api/publish-status-queries';
+import { UploadQueue } from '../components/upload-queue';
+import { UPLOADS_STORAGE_KEY, type JobRecord } from '../engine/job-store';
+import { resetSharedUploadEngine, sharedUploadEngine } from '../engine/shared-upload-engine';
+import { videoFile } from '../testing/fake-upload-transport';
+import type { UploadJobInput } from '../engine/upload-types';
+import { useUploadQueue } from './use-upload-queue';
+
+const getAccessToken = async () => 'act.mock-access-token';
+const POST: NonNullable<UploadJobInput['post']> = {
+  title: 'Hello',
+  privacyLevel: 'PUBLIC_TO_EVERYONE',
+  allowComment: false,
+  allowDuet: false,
+  allowStitch: false,
+  brandOrganic: false,
+  brandedContent: false,
+  isAigc: false,
+};
+
+afterEach(() => resetSharedUploadEngine());
+
+/** What the compose route does: one queue, one list, a way to enqueue. */
+function Harness({ input }: { input: UploadJobInput }) {
+  const queue = useUploadQueue({ getAccessToken });
+  return (
+    <>
+      <button type="button" onClick={() => void queue.enqueue(input)}>
+        Post
+      </button>
+      <UploadQueue queue={queue} />
+    </>
+  );
+}
+
+function renderQueue(input: UploadJobInput) {
+  // Fast polling for the test; the first caller configures the tab's one engine.
+  sharedUploadEngine(getAccessToken, { timing: { pollIntervalMs: 20, statusMinGapMs: 0 } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <Harness input={input} />
+    </QueryClientProvider>,
+  );
+  return { queryClient, user: userEvent.setup() };
+}
+
+function countInits() {
+  const inits = { count: 0 };
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST' && new URL(request.url).pathname === apiRoutes.uploads) inits.count++;
+  });
+  return inits;
+}
+
+describe('useUploadQueue against the mock proxy', () => {
+  it('uploads a direct post, then links to it once published', async () => {
+    const { user, queryClient } = renderQueue({ file: videoFile(2_000), mode: 'direct', post: POST, creatorUsername: 'ava.creates' });
+    await user.click(screen.getByRole('button', { name: 'Post' }));
+    const link = await screen.findByRole('link', { name: 'View on TikTok (opens in a new tab)' });
+    expect(link.getAttribute('href')).toBe(`https://www.tiktok.com/@ava.creates/video/${MOCK_POST_ID}`);
+    expect(screen.getByText('Published')).toBeTruthy();
+
+    const [[key, status]] = queryClient.getQueriesData<PublishStatus>({ queryKey: publishStatusQueries.all() }) as [[readonly unknown[], PublishStatus]];
+    expect(key).toEqual(['videos', 'status', expect.stringMatching(/^v_pub_file~v2-1\.mock\.direct\./)]);
+    expect(status.status).toBe('PUBLISH_COMPLETE');
+  });
+
+  it('delivers a draft to the inbox', async () => {
+    const { user } = renderQueue({ file: videoFile(2_000), mode: 'draft' });
+    await user.click(screen.getByRole('button', { name: 'Post' }));
+    expect(await screen.findByText(/^Delivered to your TikTok inbox/)).toBeTruthy();
+  });
+
+  it('shows a refused init in plain words', async () => {
+    server.use(
+      http.post(apiRoutes.uploads, () =>
+        HttpResponse.json(
+          { error: { code: 'UNAUDITED_APP_RESTRICTION', message: 'Switch your TikTok account to private to post from this app.', retryable: false } },
+          { status: 403 },
+        ),
+      ),
+    );
+    const { user } = renderQueue({ file: videoFile(2_000), mode: 'direct', post: POST });
+    await user.click(screen.getByRole('button', { name: 'Post' }));
+    expect(await screen.findByText('Switch your TikTok account to private to post from this app.')).toBeTruthy();
+  });
+
+  it('after a reload, keeps tracking an uploaded post without starting it again', async () => {
+    const inits = countInits();
+    const record: JobRecord = {
+      id: 'job-restored',
+      mode: 'draft',
+      state: 'processing',
+      createdAt: Date.now(),
+      file: { name: 'restored.mp4', size: 2_000, lastModified: 1, type: 'video/mp4', headSha256: 'b'.repeat(64) },
+      post: null,
+      creatorUsername: null,
+      expectsPostLink: false,
+      upload: {
+        publishId: 'v_pub_file~v2-1.mock.draft.99',
+        uploadSession: 'mock-session.2000.2000.1',
+        videoSize: 2_000,
+        chunkSize: 2_000,
+        chunkCount: 1,
+        expiresAt: Date.now() + 30 * 60_000,
+      },
+      acknowledgedChunks: 1,
+      lastStatus: null,
+      processingSince: Date.now(),
+      publishedAt: null,
+      postUrl: null,
+      awaitingPostLink: false,
+      failReason: null,
+      error: null,
+      needsFileReason: null,
+      resumable: false,
+      notice: null,
+    };
+    sessionStorage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs: [record] }));
+    renderQueue({ file: videoFile(2_000), mode: 'draft' });
+    expect(screen.getByRole('heading', { name: 'restored.mp4' })).toBeTruthy();
+    expect(await screen.findByText(/^Delivered to your TikTok inbox/)).toBeTruthy();
+    expect(inits.count).toBe(0);
+  });
+
+  it('after a reload mid-init, says the outcome is unknown and does not init again', async () => {
+    const inits = countInits();
+    sessionStorage.setItem(
+      UPLOADS_STORAGE_KEY,
+      JSON.stringify({
+        version: 1,
+        jobs: [
+          {
+            id: 'job-init',
+            mode: 'direct',
+            state: 'initializing',
+            createdAt: Date.now(),
+            file: { name: 'lost.mp4', size: 2_000, lastModified: 1, type: 'video/mp4', headSha256: 'c'.repeat(64) },
+            post: POST,
+            creatorUsername: 'ava',
+            expectsPostLink: true,
+            upload: null,
+            acknowledgedChunks: 0,
+            lastStatus: null,
+            processingSince: null,
+            publishedAt: null,
+            postUrl: null,
+            awaitingPostLink: false,
+            failReason: null,
+            error: null,
+            needsFileReason: null,
+            resumable: false,
+            notice: null,
+          } satisfies JobRecord,
+        ],
+      }),
+    );
+    renderQueue({ file: videoFile(2_000), mode: 'draft' });
+    expect(screen.getByText('Outcome unknown — check your TikTok profile')).toBeTruthy();
+    expect(screen.queryByLabelText(/Choose .* again/)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(inits.count).toBe(0);
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  apiRoutes,
+  CreateUploadRequestSchema,
+  routePatterns,
+  UPLOAD_SESSION_HEADER,
+  type ChunkResponse,
+  type CreateUploadRequest,
+  type CreateUploadResponse,
+  type ErrorBody,
+  type PublishStatus,
+} from '@content-studio/contract';
+import { HttpResponse, http } from 'msw';
+import { errorBody } from './session';
+
+const MiB = 1024 * 1024;
+
+/** The planner of api-spec §3.5 (what the proxy does): one chunk up to 64 MiB, else ~10 MiB chunks, floor count. */
+export function mockChunkPlan(videoSize: number): { chunkSize: number; chunkCount: number } {
+  if (videoSize <= 64 * MiB) return { chunkSize: videoSize, chunkCount: 1 };
+  const chunkSize = Math.max(5 * MiB, Math.min(10 * MiB, Math.floor(videoSize / 2)));
+  return { chunkSize, chunkCount: Math.floor(videoSize / chunkSize) };
+}
+
+/**
+ * Like the proxy's sealed session, the mock session carries the plan itself, so the chunk handler
+ * needs no state between requests: `mock-session.<videoSize>.<chunkSize>.<chunkCount>`.
+ */
+export function mockUploadSession(plan: { videoSize: number; chunkSize: number; chunkCount: number }): string {
+  return `mock-session.${plan.videoSize}.${plan.chunkSize}.${plan.chunkCount}`;
+}
+
+function openMockSession(value: string | null) {
+  const match = /^mock-session\.(\d+)\.(\d+)\.(\d+)$/.exec(value ?? '');
+  if (!match) return null;
+  return { videoSize: Number(match[1]), chunkSize: Number(match[2]), chunkCount: Number(match[3]) };
+}
+
+/** A 19-digit post id, as TikTok hands out (a string: it does not fit a double). */
+export const MOCK_POST_ID = '7412345678901234567';
+/** Numbers the mock publish ids, which carry the mode so the status handler can answer drafts differently. */
+let uploadCount = 0;
+
+const unauthenticated = () =>
+  HttpResponse.json<ErrorBody>(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 });
+
+const hasBearer = (request: Request) => request.headers.get('authorization')?.startsWith('Bearer ') === true;
+
+export const uploadHandlers = [
+  http.post<never, CreateUploadRequest, CreateUploadResponse | ErrorBody>(apiRoutes.uploads, async ({ request }) => {
+    if (!hasBearer(request)) return unauthenticated();
+    const parsed = CreateUploadRequestSchema.safeParse(await request.json());
+    if (!parsed.success) {
+      return HttpResponse.json<ErrorBody>(errorBody('VALIDATION_FAILED', 'The upload request is not valid.'), { status: 400 });
+    }
+    const { videoSize, mode } = parsed.data;
+    const plan = { videoSize, ...mockChunkPlan(videoSize) };
+    uploadCount++;
+    const created: CreateUploadResponse = {
+      publishId: `v_pub_file~v2-1.mock.${mode}.${uploadCount}`,
+      uploadSession: mockUploadSession(plan),
+      ...plan,
+      expiresAt: Date.now() + 55 * 60_000,
+    };
+    return HttpResponse.json(created, { status: 201 });
+  }),
+
+  http.put<{ publishId: string; index: string }, never, ChunkResponse | ErrorBody>(
+    routePatterns.uploadChunk,
+    async ({ request, params }) => {
+      if (!hasBearer(request)) return unauthenticated();
+      const plan = openMockSession(request.headers.get(UPLOAD_SESSION_HEADER));
+      if (!plan) {
+        return HttpResponse.json<ErrorBody>(errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'), {
+          status: 400,
+        });
+      }
+      const index = Number(params.index);
+      const start = index * plan.chunkSize;
+      const end = index === plan.chunkCount - 1 ? plan.videoSize - 1 : start + plan.chunkSize - 1;
+      const received = (await request.arrayBuffer()).byteLength;
+      if (index >= plan.chunkCount || received !== end - start + 1) {
+        return HttpResponse.json<ErrorBody>(errorBody('VIDEO_SIZE_MISMATCH', `Chunk ${index} must be exactly ${end - start + 1} bytes.`), {
+          status: 400,
+        });
+      }
+      const answer: ChunkResponse = { chunkIndex: index, uploadedBytes: end + 1, complete: index === plan.chunkCount - 1 };
+      return HttpResponse.json(answer);
+    },
+  ),
+
+  http.get<{ publishId: string }, never, PublishStatus | ErrorBody>(routePatterns.postStatus, ({ request, params }) => {
+    if (!hasBearer(request)) return unauthenticated();
+    const draft = params.publishId.includes('.draft.');
+    const status: PublishStatus = {
+      status: draft ? 'SEND_TO_USER_INBOX' : 'PUBLISH_COMPLETE',
+      failReason: null,
+      postIds: draft ? [] : [MOCK_POST_ID],
+      uploadedBytes: 0,
+    };
+    return HttpResponse.json(status);
+  }),
+];
