@@ -1,6 +1,6 @@
 import { ErrorBodySchema } from '@content-studio/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../test/test-config';
+import { buildTestApp, testConfig } from '../test/test-config';
 import { AppError } from './errors/app-error';
 
 let close: (() => Promise<void>) | undefined;
@@ -143,6 +143,34 @@ describe('app spine', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('x-content-studio');
+  });
+
+  it.each([
+    ['0', '127.0.0.1'],
+    ['1', '203.0.113.9'],
+  ])('with TRUST_PROXY_HOPS=%s, a client cannot choose its IP through X-Forwarded-For', async (hops, expected) => {
+    const built = await buildTestApp(testConfig({ TRUST_PROXY_HOPS: hops }));
+    close = () => built.app.close();
+    built.app.get('/ip', async (request) => ({ ip: request.ip }));
+    // The client forged the first entry; Render's router appended the address it really saw.
+    const res = await built.app.inject({
+      method: 'GET',
+      url: '/ip',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' },
+    });
+    expect(res.json().ip).toBe(expected);
+  });
+
+  it('limits each IP, keyed on the trusted address, with Retry-After', async () => {
+    const { app } = await start();
+    let last = await app.inject({ method: 'GET', url: '/healthz' });
+    for (let i = 0; i < 600 && last.statusCode === 200; i++) {
+      last = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-for': `10.0.0.${i % 250}` } });
+    }
+    expect(last.statusCode).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.json().error.code).toBe('RATE_LIMITED');
   });
 
   it('sends security headers', async () => {
