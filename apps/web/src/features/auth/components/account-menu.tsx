@@ -97,7 +97,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
         {profile.data ? (
           <ProfileAvatar url={profile.data.avatarUrl} name={profile.data.displayName} />
         ) : (
-          <span className="profile-avatar profile-avatar--placeholder" aria-hidden="true" />
+          <span className="avatar avatar--md avatar--placeholder" aria-hidden="true" />
         )}
         <button
           ref={buttonRef}

@@ -1,5 +1,5 @@
 import type { CreatorInfo, UploadMode } from '@content-studio/contract';
-import { useState } from 'react';
+import { Avatar } from '@/components/ui/avatar';
 import './creator-badge.css';
 
 export type CreatorBadgeProps = {
@@ -12,25 +12,9 @@ export type CreatorBadgeProps = {
  * posting screen (api-spec §4.1a). The avatar is decorative here, the name is written out beside it.
  */
 export function CreatorBadge({ info, mode }: CreatorBadgeProps) {
-  const [avatarFailed, setAvatarFailed] = useState(false);
   return (
     <div className="creator-badge">
-      {info.avatarUrl && !avatarFailed ? (
-        <img
-          className="creator-badge__avatar"
-          src={info.avatarUrl}
-          alt=""
-          width={48}
-          height={48}
-          // TikTok's CDN has no business knowing which page shows the avatar.
-          referrerPolicy="no-referrer"
-          onError={() => setAvatarFailed(true)}
-        />
-      ) : (
-        <span className="creator-badge__avatar creator-badge__avatar--initials" aria-hidden="true">
-          {initials(info.nickname)}
-        </span>
-      )}
+      <Avatar url={info.avatarUrl} name={info.nickname} size="lg" decorative className="creator-badge__avatar" />
       <p className="creator-badge__text">
         <span className="creator-badge__label">{mode === 'draft' ? 'Sending to the TikTok inbox of' : 'Posting to'}</span>{' '}
         <strong className="creator-badge__name">{info.nickname}</strong>{' '}
@@ -38,13 +22,4 @@ export function CreatorBadge({ info, mode }: CreatorBadgeProps) {
       </p>
     </div>
   );
-}
-
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => [...word][0]?.toUpperCase() ?? '');
-  return letters.join('') || '?';
 }
