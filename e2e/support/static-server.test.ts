@@ -83,6 +83,20 @@ describe('startStaticServer', () => {
     expect((await fetch(`${web.origin}/assets/gone-9999.js`)).status).toBe(404);
   });
 
+  it('swaps its extra headers at run time, for every file response', async () => {
+    web.setHeaders({ 'x-frame-options': 'SAMEORIGIN', 'x-extra': 'yes' });
+    try {
+      const res = await fetch(`${web.origin}/studio`);
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('x-extra')).toBe('yes');
+    } finally {
+      web.setHeaders({ 'x-frame-options': 'DENY' });
+    }
+    const after = await fetch(`${web.origin}/assets/app-1234.js`);
+    expect(after.headers.get('x-frame-options')).toBe('DENY');
+    expect(after.headers.get('x-extra')).toBeNull();
+  });
+
   it('never serves a file outside its root', async () => {
     // fetch() would normalise the dots away itself, so send the raw, encoded path.
     const res = await rawGet(`${web.origin}/..%2fsecret.txt`);

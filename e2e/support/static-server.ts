@@ -31,6 +31,11 @@ export type StaticServer = {
    * own configuration (allowed origins, OAuth redirect URI), so it can only start afterwards.
    */
   setApiUpstream(origin: string | undefined): void;
+  /**
+   * Replaces the extra file headers after start-up: a header that names another server of the
+   * stack (a CSP listing the sandbox's origin, say) can only be written once that server listens.
+   */
+  setHeaders(headers: Record<string, string>): void;
   close(): Promise<void>;
 };
 
@@ -72,7 +77,7 @@ function isApiPath(pathname: string): boolean {
 /** Serves a built SPA on 127.0.0.1 (port chosen by the OS) the way the production host does. */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = path.resolve(options.root);
-  const extraHeaders = options.headers ?? {};
+  let extraHeaders = options.headers ?? {};
   let apiUpstream = options.apiUpstream ? new URL(options.apiUpstream) : undefined;
 
   const server = createServer((req, res) => {
@@ -100,6 +105,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     origin: `http://127.0.0.1:${port}`,
     setApiUpstream(origin) {
       apiUpstream = origin ? new URL(origin) : undefined;
+    },
+    setHeaders(headers) {
+      extraHeaders = { ...headers };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

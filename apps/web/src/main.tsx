@@ -1,3 +1,6 @@
+// zod must be jitless before any module parses a schema: the production CSP forbids eval (see the file).
+// oxlint-disable-next-line import/no-unassigned-import -- imported first, for that side effect
+import './lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
