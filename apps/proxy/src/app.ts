@@ -32,6 +32,8 @@ export interface AppDeps {
   now?: () => number;
   /** Overload thresholds and an extra health signal (tests force overload with it). */
   pressure?: PressureOptions;
+  /** How long a client socket may stay silent (default 60 s); tests shorten it. */
+  socketIdleTimeoutMs?: number;
   /** Shorter upstream timeouts, so tests can prove a stalled TikTok becomes a clear error. */
   tiktokTimeouts?: TikTokClientOptions['timeouts'];
 }
@@ -55,7 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     return503OnClosing: true,
     // Slow clients: a socket silent for a minute is dropped (slowloris; a stalled browser upload),
     // but a slow yet moving 128 MiB chunk must not hit a whole-request deadline, so there is none.
-    connectionTimeout: 60_000,
+    connectionTimeout: deps.socketIdleTimeoutMs ?? 60_000,
     requestTimeout: 0,
     keepAliveTimeout: 5_000,
     http: { headersTimeout: 20_000 },
