@@ -120,7 +120,15 @@ async function readJson(response: Response): Promise<JsonRead> {
 }
 
 function errorFromResponse(status: number, body: JsonRead): ApiError {
-  const parsed = body.ok ? ErrorBodySchema.safeParse(body.value) : undefined;
+  return errorFromBody(status, body.ok ? body.value : undefined);
+}
+
+/**
+ * The one translation of a failed proxy answer into an {@link ApiError}: the contract's error body
+ * when there is one, else the status alone. Shared with the upload feature's XHR transport.
+ */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  const parsed = body === undefined ? undefined : ErrorBodySchema.safeParse(body);
   if (parsed?.success) {
     const { code, message, retryable, tiktokLogId } = parsed.data.error;
     return new ApiError({ code, message, status, retryable, tiktokLogId });

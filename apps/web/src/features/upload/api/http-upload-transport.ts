@@ -3,14 +3,12 @@ import {
   ChunkResponseSchema,
   CLIENT_HEADER,
   CreateUploadResponseSchema,
-  ErrorBodySchema,
   PublishStatusSchema,
   UPLOAD_SESSION_HEADER,
-  type ErrorCode,
   type PublishStatus,
 } from '@content-studio/contract';
 import { env } from '@/config/env';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch, errorFromBody } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import type { TransportContext, UploadTransport } from '../engine/upload-types';
 
@@ -121,27 +119,9 @@ function parseJson(xhr: XMLHttpRequest): unknown {
 }
 
 function errorFromXhr(xhr: XMLHttpRequest, body: unknown): UploadHttpError {
+  const { code, message, retryable, tiktokLogId } = errorFromBody(xhr.status, body);
   const retryAfterMs = parseRetryAfter(xhr.getResponseHeader('retry-after'));
-  const parsed = ErrorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, retryable, tiktokLogId } = parsed.data.error;
-    return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, retryAfterMs });
-  }
-  // Not the proxy's own body (a load balancer page, a platform timeout): the status is all we have.
-  const byStatus: Record<number, [ErrorCode, string, boolean]> = {
-    401: ['UNAUTHENTICATED', 'Please connect your TikTok account again.', false],
-    413: ['PAYLOAD_TOO_LARGE', 'That part of the video is too large to send.', false],
-    429: ['RATE_LIMITED', 'Too many requests. Waiting a moment before trying again.', true],
-    502: ['UPSTREAM_UNAVAILABLE', "Content Studio Pro's server can't be reached right now.", true],
-    503: ['UPSTREAM_UNAVAILABLE', "Content Studio Pro's server can't be reached right now.", true],
-    504: ['UPSTREAM_TIMEOUT', 'The server took too long to answer.', true],
-  };
-  const [code, message, retryable] = byStatus[xhr.status] ?? [
-    'INTERNAL',
-    'Something went wrong on the server.',
-    xhr.status >= 500,
-  ];
-  return new UploadHttpError({ code, message, status: xhr.status, retryable, retryAfterMs });
+  return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, retryAfterMs });
 }
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
