@@ -4,3 +4,4 @@ export * from './posting';
 export * from './routes';
 export * from './session';
 export * from './openapi';
+export * from './chunk-plan';

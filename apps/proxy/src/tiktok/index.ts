@@ -20,7 +20,8 @@ export {
   planChunks,
   type ChunkPlan,
   type ChunkRange,
-} from './chunk-plan';
+  // The plan is part of the upload protocol the SPA and bench follow too, so it lives in the contract.
+} from '@content-studio/contract';
 export {
   DEFAULT_UPLOAD_ORIGINS,
   UploadUrlNotAllowedError,

@@ -1,6 +1,6 @@
 import type { CreatorInfo, PostSettings, Profile, PublishStatus } from '@content-studio/contract';
 import type { Dispatcher } from 'undici';
-import { isValidChunkPlan } from './chunk-plan';
+import { isValidChunkPlan } from '@content-studio/contract';
 import { putVideoChunk, type PutVideoChunkInput, type PutVideoChunkResult } from './media-transfer';
 import { directPostInitBody, inboxInitBody, type FileUploadSource } from './requests';
 import {

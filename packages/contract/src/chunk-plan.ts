@@ -1,4 +1,4 @@
-import { MAX_VIDEO_BYTES } from '@content-studio/contract';
+import { MAX_VIDEO_BYTES } from './posting';
 
 /**
  * TikTok's media transfer rules (spec §3.5). "MB" in TikTok's docs means MiB: their 4 MB example is
