@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SessionGrant } from '@content-studio/contract';
 import { obtainAuthorizationCode, startSandbox } from '@content-studio/tiktok-sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUpload, putChunk } from './upload-client';
+import { readFile } from 'node:fs/promises';
+import { createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
 import { videoSource } from './video-source';
 import { CANARIES, testEnv } from './test-config';
 
@@ -162,3 +163,45 @@ describe('graceful shutdown (R6)', () => {
     }
   });
 });
+
+describe('no video byte touches the disk (owner promise 3)', () => {
+  it('streams a 24 MiB upload through the built proxy with zero bytes written to storage', async () => {
+    const redirectUri = 'http://127.0.0.1:5173/auth/callback';
+    const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
+    const { child, output } = startProxy({
+      ...testEnv(),
+      TIKTOK_CLIENT_KEY: sandbox.clientKey,
+      TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
+      TIKTOK_REDIRECT_URI: redirectUri,
+      TIKTOK_API_BASE_URL: sandbox.url,
+      TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+      PORT: '0',
+    });
+    try {
+      const base = await waitForListening(output);
+      const { code } = await obtainAuthorizationCode(sandbox, { redirectUri });
+      const grant = (await (
+        await fetch(`${base}/api/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
+          body: JSON.stringify({ code }),
+        })
+      ).json()) as SessionGrant;
+      const writesBefore = await storageWrites(child.pid);
+      const source = videoSource(24 * 1024 * 1024);
+      const res = await uploadOneShot(base, grant.accessToken, oneShotFields('draft', source.size), source.all());
+      expect(res.status).toBe(201);
+      expect(sandbox.upload(res.body.publishId ?? '')?.sha256).toBe(await source.sha256());
+      expect((await storageWrites(child.pid)) - writesBefore).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await sandbox.close();
+    }
+  });
+});
+
+/** Bytes the process caused to be written to storage (Linux /proc/<pid>/io). */
+async function storageWrites(pid: number | undefined): Promise<number> {
+  const io = await readFile(`/proc/${pid}/io`, 'utf8');
+  return Number(/^write_bytes:\s*(\d+)/m.exec(io)?.[1]);
+}
