@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { loggerOptions } from './logging';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
+import { settleUnreadBodies } from './plugins/app/unread-body';
 import { registerRateLimits } from './plugins/external/rate-limit';
 import { registerUnderPressure, type PressureOptions } from './plugins/external/under-pressure';
 import { authRoutes } from './routes/auth';
@@ -63,6 +64,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     http: { headersTimeout: 20_000 },
   });
 
+  // First, so that every reply, including those of hooks that refuse early, passes through it.
+  settleUnreadBodies(app);
   registerErrorHandler(app);
 
   await app.register(helmet, {
