@@ -15,7 +15,7 @@ import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
 import { chunkRange, MAX_FINAL_CHUNK_BYTES, planChunks, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
-import { checkVideoHead, clientGoneSignal, releaseRequestBody, transferChunk } from '../upload/transfer';
+import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
 import {
   hashAccessToken,
   openUploadSession,
@@ -103,14 +103,10 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
 
         const signal = clientGoneSignal(request.raw, reply.raw);
         const splitter = new ByteSplitter(request.raw);
-        try {
-          if (index === 0) await checkVideoHead(splitter, session.mimeType);
-          const result = await transferChunk(tiktok, session, range, splitter, { signal });
-          return { chunkIndex: index, uploadedBytes: result.uploadedBytes, complete: result.status === 201 };
-        } catch (error) {
-          releaseRequestBody(request.raw, reply, 'drain');
-          throw error;
-        }
+        // On failure the rest of the body is drained by plugins/app/unread-body.ts.
+        if (index === 0) await checkVideoHead(splitter, session.mimeType);
+        const result = await transferChunk(tiktok, session, range, splitter, { signal });
+        return { chunkIndex: index, uploadedBytes: result.uploadedBytes, complete: result.status === 201 };
       },
     );
   });

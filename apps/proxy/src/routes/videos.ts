@@ -12,7 +12,7 @@ import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import { chunkRange, planChunks, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
-import { checkVideoHead, clientGoneSignal, releaseRequestBody, transferChunk } from '../upload/transfer';
+import { checkVideoHead, clientGoneSignal, closeAfterReply, transferChunk } from '../upload/transfer';
 
 const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
 
@@ -44,7 +44,7 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
     try {
       return await streamOneShot(request, reply, signal);
     } catch (error) {
-      releaseRequestBody(request.raw, reply, 'close');
+      closeAfterReply(request.raw, reply);
       throw error;
     }
   });

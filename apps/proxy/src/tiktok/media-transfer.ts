@@ -1,8 +1,11 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { VIDEO_MIME_TYPES, type VideoMimeType } from '@content-studio/contract';
 import { TikTokNetworkError, TikTokTransferError } from './tiktok-errors';
 import { discard, send, toNetworkError, type Transport } from './transport';
 import { assertUploadUrlAllowed } from './upload-origin';
+
+/** One socket read: enough to keep TikTok's socket busy, small enough to stay out of the peak. */
+const WIRE_HIGH_WATER_MARK = 64 * 1024;
 
 export interface PutVideoChunkInput {
   /** TikTok's `upload_url`, whole, query string included. A capability: never log it. */
@@ -70,34 +73,24 @@ export async function putVideoChunk(
   assertRange(input);
   const url = assertUploadUrlAllowed(input.uploadUrl, isAllowedUploadOrigin);
 
-  // The caller's bytes are relayed through a stream we own. undici destroys the stream it holds
+  // The caller's bytes are piped through a stream we own. undici destroys the stream it holds
   // with its own errors (length mismatch, socket reset); keeping those off the caller's source lets
   // a failure of the source itself (e.g. the browser's upload broke) be told apart from TikTok's
-  // side failing. Destroying the relay also ends the caller's source (its iterator is returned).
+  // side failing. A pipe rather than an async generator: it costs a synchronous hop per 64 KiB
+  // instead of a chain of promises, and this is the hot path of every upload.
+  const source = input.body instanceof Readable ? input.body : Readable.from(input.body, { objectMode: false });
   let sourceError: { error: unknown } | undefined;
-  async function* relay(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    const iterator = body[Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        let step: IteratorResult<Uint8Array>;
-        // Only a failure of the source's own next() counts: when undici destroys the relay,
-        // Readable.from throws undici's error in at the `yield` below, which is not the source's.
-        try {
-          step = await iterator.next();
-        } catch (error) {
-          sourceError = { error };
-          throw error;
-        }
-        if (step.done) return;
-        yield step.value;
-      }
-    } finally {
-      // Ends (destroys) the caller's stream too when the relay stops early.
-      await iterator.return?.()?.catch(() => undefined);
-    }
-  }
-  const wire = Readable.from(relay(input.body), { objectMode: false });
-  // undici may destroy the relay with an error after this function has returned; without a
+  const wire = new PassThrough({ highWaterMark: WIRE_HIGH_WATER_MARK });
+  source.on('error', (error) => {
+    sourceError = { error };
+    wire.destroy(error);
+  });
+  // When the request stops early the caller's bytes are single-use anyway: end its stream too.
+  wire.once('close', () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  source.pipe(wire);
+  // undici may destroy the wire with an error after this function has returned; without a
   // listener that 'error' event would crash the process.
   wire.on('error', () => undefined);
 

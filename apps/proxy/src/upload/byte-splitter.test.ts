@@ -1,8 +1,13 @@
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteSplitter, LongStreamError, ShortStreamError } from './byte-splitter';
 
-async function* pieces(sizes: number[]) {
+function pieces(sizes: number[]) {
+  return Readable.from(generate(sizes));
+}
+
+async function* generate(sizes: number[]) {
   let value = 0;
   for (const size of sizes) {
     const piece = new Uint8Array(size);
@@ -15,9 +20,13 @@ function truncated(): never {
   throw new Error('truncated');
 }
 
-async function* failingSource() {
-  yield new Uint8Array(4);
-  throw new Error('aborted');
+function failingSource() {
+  return Readable.from(
+    (async function* () {
+      yield new Uint8Array(4);
+      throw new Error('aborted');
+    })(),
+  );
 }
 
 async function collect(gen: AsyncIterable<Uint8Array>) {
@@ -91,5 +100,34 @@ describe('ByteSplitter', () => {
   it('propagates a source error (client went away) to the reader', async () => {
     const splitter = new ByteSplitter(failingSource());
     await expect(collect(splitter.take(8))).rejects.toThrow('aborted');
+  });
+
+  it('frees itself when a reader gives up on a piece (TikTok failed mid-chunk)', async () => {
+    const splitter = new ByteSplitter(pieces([4, 4, 4]));
+    const slice = splitter.take(8);
+    await new Promise<void>((resolve) => slice.once('readable', resolve));
+    slice.destroy();
+    await new Promise((resolve) => slice.once('close', resolve));
+    expect(() => splitter.take(4)).not.toThrow();
+  });
+
+  it('stops reading the source while the reader is behind (backpressure)', async () => {
+    const KiB = 1024;
+    let produced = 0;
+    const source = new Readable({
+      highWaterMark: 16 * KiB,
+      read() {
+        produced += KiB;
+        this.push(Buffer.alloc(KiB));
+      },
+    });
+    const slice = new ByteSplitter(source).take(4096 * KiB);
+    // Start the flow, then read nothing for a while: TikTok's socket is full.
+    await new Promise<void>((resolve) => slice.once('readable', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(produced).toBeLessThanOrEqual(128 * KiB);
+    let consumed = 0;
+    for await (const part of slice) consumed += (part as Buffer).length;
+    expect(consumed).toBe(4096 * KiB);
   });
 });

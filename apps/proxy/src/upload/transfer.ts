@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VideoMimeType } from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
-import type { ChunkRange, TikTokClient } from '../tiktok';
+import { TikTokNetworkError, type ChunkRange, type TikTokClient } from '../tiktok';
 import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
 import { isCompatibleFormat, SNIFF_BYTES, sniffVideoFormat } from './magic-bytes';
 
@@ -22,30 +22,23 @@ export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMim
 }
 
 /** Turns the splitter's length errors into what the creator or API caller should hear. */
-async function* exactBytes(
-  pieces: AsyncGenerator<Uint8Array>,
-  range: ChunkRange,
-  what: 'chunk' | 'file',
-): AsyncGenerator<Uint8Array> {
-  try {
-    yield* pieces;
-  } catch (error) {
-    if (error instanceof ShortStreamError) {
-      throw new AppError(
-        'VIDEO_SIZE_MISMATCH',
-        400,
-        `The ${what} ended after ${range.start + error.received} bytes; ${range.end + 1} were declared. Nothing was published.`,
-      );
-    }
-    if (error instanceof LongStreamError) {
-      throw new AppError(
-        'VIDEO_SIZE_MISMATCH',
-        400,
-        `The ${what} is larger than the declared size. Nothing was published; send the real size.`,
-      );
-    }
-    throw error;
+function lengthError(error: unknown, range: ChunkRange, what: 'chunk' | 'file'): AppError | undefined {
+  const cause = error instanceof TikTokNetworkError && error.failure === 'source' ? error.cause : error;
+  if (cause instanceof ShortStreamError) {
+    return new AppError(
+      'VIDEO_SIZE_MISMATCH',
+      400,
+      `The ${what} ended after ${range.start + cause.received} bytes; ${range.end + 1} were declared. Nothing was published.`,
+    );
   }
+  if (cause instanceof LongStreamError) {
+    return new AppError(
+      'VIDEO_SIZE_MISMATCH',
+      400,
+      `The ${what} is larger than the declared size. Nothing was published; send the real size.`,
+    );
+  }
+  return undefined;
 }
 
 export interface TransferTarget {
@@ -58,23 +51,27 @@ export interface TransferTarget {
  * Streams one chunk's bytes from the splitter into TikTok's PUT. The bytes flow straight from the
  * client's socket into TikTok's socket; backpressure travels back the same way.
  */
-export function transferChunk(
+export async function transferChunk(
   tiktok: TikTokClient,
   target: TransferTarget,
   range: ChunkRange,
   splitter: ByteSplitter,
   options: { signal?: AbortSignal; last?: boolean; finalCheck?: () => void; what?: 'chunk' | 'file' } = {},
 ) {
-  const pieces = splitter.take(range.length, options.last ? { mustEnd: options.finalCheck ?? (() => undefined) } : {});
-  return tiktok.putVideoChunk({
-    uploadUrl: target.uploadUrl,
-    body: exactBytes(pieces, range, options.what ?? 'chunk'),
-    start: range.start,
-    end: range.end,
-    videoSize: target.videoSize,
-    contentType: target.mimeType,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const body = splitter.take(range.length, options.last ? { mustEnd: options.finalCheck ?? (() => undefined) } : {});
+  try {
+    return await tiktok.putVideoChunk({
+      uploadUrl: target.uploadUrl,
+      body,
+      start: range.start,
+      end: range.end,
+      videoSize: target.videoSize,
+      contentType: target.mimeType,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    throw lengthError(error, range, options.what ?? 'chunk') ?? error;
+  }
 }
 
 /**
@@ -92,18 +89,10 @@ export function clientGoneSignal(raw: IncomingMessage, res: ServerResponse): Abo
 }
 
 /**
- * After a failed transfer the client may still be sending. Left alone, its request stays paused
- * (our reader stopped) and the connection hangs: the client never finishes sending, so never reads
- * our error. A chunk (≤ 128 MiB) is drained and discarded so the client reads a clean answer and can
- * retry on the same connection; a whole file may be gigabytes, so that connection is closed instead.
+ * After a failed one-shot transfer the client may still be sending a file of gigabytes: not worth
+ * receiving, so the connection closes after the answer. (A failed chunk, ≤ 128 MiB, is drained
+ * instead by plugins/app/unread-body.ts, so the browser reads a clean answer and can retry.)
  */
-export function releaseRequestBody(raw: IncomingMessage, reply: { header(name: string, value: string): unknown }, how: 'drain' | 'close') {
-  if (raw.complete || raw.destroyed) return;
-  if (how === 'close') {
-    reply.header('connection', 'close');
-    return;
-  }
-  raw.removeAllListeners('readable');
-  raw.on('data', () => undefined);
-  raw.resume();
+export function closeAfterReply(raw: IncomingMessage, reply: { header(name: string, value: string): unknown }) {
+  if (!raw.complete && !raw.destroyed) reply.header('connection', 'close');
 }
