@@ -8,6 +8,7 @@ import {
   CreatorInfoSchema,
   OneShotUploadFieldsSchema,
   PublishStatusSchema,
+  RenewedUploadSessionSchema,
   VideoUploadedResponseSchema,
 } from './posting';
 import { apiRoutes, CLIENT_HEADER, routePatterns, UPLOAD_SESSION_HEADER } from './routes';
@@ -73,6 +74,18 @@ export function buildOpenApiDocument() {
           ],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
           responses: ok('Chunk accepted', ChunkResponseSchema),
+        },
+      },
+      [openApiPath(routePatterns.uploadSession)]: {
+        post: {
+          summary: 'Re-bind an upload session to the current access token (after a token refresh); same deadline',
+          security: bearer,
+          parameters: [
+            pathParam('publishId', 'From the upload session'),
+            clientHeader,
+            { name: UPLOAD_SESSION_HEADER, in: 'header', required: true, schema: { type: 'string' }, description: 'The sealed uploadSession' },
+          ],
+          responses: ok('The upload session for this token', RenewedUploadSessionSchema),
         },
       },
       [apiRoutes.videos]: {

@@ -87,6 +87,16 @@ export const CreateUploadResponseSchema = z.object({
 });
 export type CreateUploadResponse = z.infer<typeof CreateUploadResponseSchema>;
 
+/**
+ * Answer to `POST /api/v1/uploads/:publishId/session`: the same upload session, re-bound to the
+ * caller's current access token (after a token refresh), with the same deadline.
+ */
+export const RenewedUploadSessionSchema = z.object({
+  uploadSession: z.string(),
+  expiresAt: z.number().int().positive(),
+});
+export type RenewedUploadSession = z.infer<typeof RenewedUploadSessionSchema>;
+
 /** Answer to one chunk of the resumable path. */
 export const ChunkResponseSchema = z.object({
   chunkIndex: z.number().int().min(0),

@@ -12,6 +12,7 @@ export const apiRoutes = {
   uploads: `${API_PREFIX}/uploads`,
   uploadChunk: (publishId: string, index: number) =>
     `${API_PREFIX}/uploads/${encodeURIComponent(publishId)}/chunks/${index}`,
+  uploadSession: (publishId: string) => `${API_PREFIX}/uploads/${encodeURIComponent(publishId)}/session`,
   videos: `${API_PREFIX}/videos`,
   openApi: `${API_PREFIX}/openapi.json`,
   postStatus: (publishId: string) => `${API_PREFIX}/posts/${encodeURIComponent(publishId)}/status`,
@@ -20,6 +21,7 @@ export const apiRoutes = {
 /** The same paths as Fastify route patterns, for the proxy's route registration. */
 export const routePatterns = {
   uploadChunk: `${API_PREFIX}/uploads/:publishId/chunks/:index`,
+  uploadSession: `${API_PREFIX}/uploads/:publishId/session`,
   postStatus: `${API_PREFIX}/posts/:publishId/status`,
 } as const;
 

@@ -5,6 +5,7 @@ import {
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
   type CreateUploadResponse,
+  type RenewedUploadSession,
 } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -13,12 +14,14 @@ import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
-import { chunkRange, MAX_FINAL_CHUNK_BYTES, planChunks, type TikTokClient } from '../tiktok';
+import { chunkRange, MAX_FINAL_CHUNK_BYTES, planChunks, TikTokApiError, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
 import {
+  bindToToken,
   hashAccessToken,
   openUploadSession,
+  openUploadSessionForRenewal,
   sealUploadSession,
   UPLOAD_SESSION_TTL_MS,
 } from '../upload/upload-session';
@@ -28,6 +31,8 @@ export interface UploadRouteDeps {
   sealer: Sealer;
   now: () => number;
 }
+
+const PublishIdParamsSchema = z.object({ publishId: z.string().regex(/^[\w.~-]{1,64}$/) });
 
 const ChunkParamsSchema = z.object({
   publishId: z.string().regex(/^[\w.~-]{1,64}$/),
@@ -66,6 +71,34 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
       );
       reply.status(201);
       return { publishId: target.publishId, uploadSession, ...source, expiresAt };
+    },
+  );
+
+  // A session is bound to the access token that created it, but the SPA refreshes its token every
+  // day and a creator may reload mid-upload after a refresh. TikTok itself is the proof that the
+  // new token belongs to the same creator: it answers the post's status only to its owner
+  // (token_not_authorized_for_specified_publish_id otherwise). The deadline never moves.
+  app.post(
+    routePatterns.uploadSession,
+    { config: TIKTOK_LIMITS.status },
+    async (request): Promise<RenewedUploadSession> => {
+      const accessToken = requireAccessToken(request);
+      const { publishId } = parseOrThrow(PublishIdParamsSchema, request.params, 'publish id');
+      const rawSession = request.headers[UPLOAD_SESSION_HEADER];
+      const { session, expiresAt } = openUploadSessionForRenewal(
+        sealer,
+        typeof rawSession === 'string' ? rawSession : undefined,
+        publishId,
+      );
+      try {
+        await tiktok.fetchPublishStatus(accessToken, publishId);
+      } catch (error) {
+        if (error instanceof TikTokApiError && error.code === 'token_not_authorized_for_specified_publish_id') {
+          throw new AppError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another TikTok account. Start the upload again.');
+        }
+        throw error;
+      }
+      return { uploadSession: sealUploadSession(sealer, bindToToken(session, accessToken), expiresAt), expiresAt };
     },
   );
 

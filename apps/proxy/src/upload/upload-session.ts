@@ -40,6 +40,34 @@ export function openUploadSession(
   accessToken: string,
   publishId: string,
 ): UploadSession {
+  const { session } = openSealedSession(sealer, sealed, publishId);
+  if (!sameToken(session, accessToken)) {
+    throw new AppError(
+      'UPLOAD_SESSION_INVALID',
+      403,
+      'This upload belongs to another session. Start the upload again.',
+    );
+  }
+  return session;
+}
+
+/**
+ * Opens a session for re-binding to a new access token: everything `openUploadSession` checks
+ * except the token, which the caller must prove belongs to the same creator before re-sealing.
+ */
+export function openUploadSessionForRenewal(
+  sealer: Sealer,
+  sealed: string | undefined,
+  publishId: string,
+): { session: UploadSession; expiresAt: number } {
+  return openSealedSession(sealer, sealed, publishId);
+}
+
+export function bindToToken(session: UploadSession, accessToken: string): UploadSession {
+  return { ...session, tokenHash: hashAccessToken(accessToken) };
+}
+
+function openSealedSession(sealer: Sealer, sealed: string | undefined, publishId: string) {
   if (!sealed) {
     throw new AppError('UPLOAD_SESSION_INVALID', 400, 'This upload has no session. Start the upload again.');
   }
@@ -54,15 +82,14 @@ export function openUploadSession(
     }
     throw new AppError('UPLOAD_SESSION_INVALID', 400, 'This upload session is not valid. Start the upload again.');
   }
-  const session = opened.value;
+  if (opened.value.publishId !== publishId) {
+    throw new AppError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another session. Start the upload again.');
+  }
+  return { session: opened.value, expiresAt: opened.expiresAt };
+}
+
+function sameToken(session: UploadSession, accessToken: string): boolean {
   const expected = Buffer.from(hashAccessToken(accessToken));
   const actual = Buffer.from(session.tokenHash);
-  if (session.publishId !== publishId || expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    throw new AppError(
-      'UPLOAD_SESSION_INVALID',
-      403,
-      'This upload belongs to another session. Start the upload again.',
-    );
-  }
-  return session;
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
