@@ -1,5 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,22 @@ import { readProcStats, type ProcStats } from './proc-stats';
 export const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
 
 const PROXY_ENTRY = fileURLToPath(new URL('../../apps/proxy/dist/server.js', import.meta.url));
+/**
+ * The V8 flags production runs the proxy with (its `start` script, which the Dockerfile's CMD must
+ * equal): the memory figures only mean something for the process as it is deployed.
+ */
+const PROXY_NODE_FLAGS = proxyNodeFlags();
+
+function proxyNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../apps/proxy/package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'dist/server.js') {
+    throw new Error(`apps/proxy's start script is not "node [flags] dist/server.js": ${pkg.scripts.start}`);
+  }
+  return args.slice(0, -1);
+}
 // Our own children are TypeScript; they run under the same tsx that runs the bench.
 const TSX_LOADER = import.meta.resolve('tsx');
 const STARTUP_TIMEOUT_MS = 15_000;
@@ -100,13 +117,13 @@ export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess>
 }
 
 /**
- * The built proxy, exactly as production runs it: plain `node dist/server.js`, configured only by
- * environment variables. A new process per scenario, so VmHWM is that scenario's peak and nothing
- * else's.
+ * The built proxy, exactly as production runs it: plain node with the start script's flags,
+ * configured only by environment variables. A new process per scenario, so VmHWM is that
+ * scenario's peak and nothing else's.
  */
 export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess> {
   const child = track(
-    spawn(process.execPath, [PROXY_ENTRY], {
+    spawn(process.execPath, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
       env: {
         PATH: process.env.PATH ?? '',
         TIKTOK_CLIENT_KEY: sandbox.clientKey,

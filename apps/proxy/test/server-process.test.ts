@@ -7,17 +7,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SessionGrant } from '@content-studio/contract';
 import { obtainAuthorizationCode, startSandbox } from '@content-studio/tiktok-sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
 import { videoSource } from './video-source';
 import { CANARIES, testEnv } from './test-config';
 
 /**
- * The built proxy, started as production starts it (plain `node dist/server.js`, env only), so the
- * refusal to start and graceful shutdown are proven on the real process, not on buildApp.
+ * The built proxy, started as production starts it (its `start` script: plain node with the V8 flags
+ * of docs/decisions/007, env only), so the refusal to start and graceful shutdown are proven on the
+ * real process, not on buildApp.
  */
 const proxyDir = fileURLToPath(new URL('..', import.meta.url));
-const serverJs = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+const [, ...startArgs] = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .trim()
+  .split(/\s+/);
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: proxyDir });
@@ -31,7 +35,7 @@ function withResolvers() {
 }
 
 function startProxy(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [serverJs], {
+  const child = spawn(process.execPath, startArgs, {
     cwd: proxyDir,
     env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

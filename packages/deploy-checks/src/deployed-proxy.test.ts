@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './repo';
+import { proxyStartScript, repoRoot } from './repo';
 
 const run = promisify(execFile);
 let dir: string | undefined;
@@ -37,7 +37,9 @@ describe('the pnpm deploy output of the proxy', () => {
     expect((await readdir(out)).sort()).toEqual(['dist', 'node_modules', 'package.json']);
     expect(await readdir(join(out, 'node_modules'))).not.toContain('vitest');
 
-    const child = spawn(process.execPath, ['dist/server.js'], {
+    // Started as the image starts it: the proxy's start script, node flags included.
+    const [, ...args] = proxyStartScript().split(/\s+/);
+    const child = spawn(process.execPath, args, {
       cwd: out,
       env: {
         PATH: process.env.PATH,

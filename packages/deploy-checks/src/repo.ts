@@ -13,3 +13,9 @@ export function repoFacts() {
   );
   return { existingPaths: (path: string) => existsSync(`${repoRoot}${path}`), documentedEnv };
 }
+
+/** How the proxy is started everywhere (Dockerfile CMD, bench): its package's `start` script. */
+export function proxyStartScript(): string {
+  const pkg = JSON.parse(readRepoFile('apps/proxy/package.json')) as { scripts: { start: string } };
+  return pkg.scripts.start;
+}
