@@ -63,7 +63,7 @@ describe('routes', () => {
     const { router } = renderApp('/studio');
 
     expect(await screen.findByRole('region', { name: 'Connect TikTok to open your studio' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/');
+    expect(router.location.pathname).toBe('/');
     expect(screen.getByRole('heading', { level: 1, name: /publish to tiktok from your desk/i })).toBeTruthy();
   });
 });
@@ -92,7 +92,7 @@ describe('keyboard and focus', () => {
     await user.click(screen.getByRole('link', { name: 'Privacy Policy' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Privacy Policy' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/privacy');
+    expect(router.location.pathname).toBe('/privacy');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
   });
 });

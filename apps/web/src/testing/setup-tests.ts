@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { sessionStore } from '@/features/auth/session-store';
+import { setAppQueryClient } from '@/lib/query-client';
 import { server, startMockServer } from '@/mocks/node';
 
 beforeAll(startMockServer);
@@ -13,6 +14,7 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
   sessionStore.resetMemory();
+  setAppQueryClient(undefined);
   document.title = '';
 });
 

@@ -23,13 +23,13 @@ describe('/studio/compose', () => {
     await user.click(await screen.findByRole('link', { name: 'New post' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'New post' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/studio/compose');
+    expect(router.location.pathname).toBe('/studio/compose');
   });
 
   it('sends a visitor without a session to the home page', async () => {
     const { router } = renderApp('/studio/compose');
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    await waitFor(() => expect(router.location.pathname).toBe('/'));
   });
 
   it('hands a posted video to the upload queue, with the settings exactly as chosen', async () => {

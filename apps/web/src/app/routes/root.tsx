@@ -1,14 +1,15 @@
-import { useEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigation } from 'react-router';
+import { useContext, useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { Layout } from '@/components/ui/layout';
 import { MAIN_CONTENT_ID } from '@/components/ui/skip-link';
+import { PendingNavigationContext } from '../pending-navigation';
 
 /** The frame around every page: skip link, header, main, footer. */
 export function RootRoute() {
-  const navigation = useNavigation();
+  const busy = useContext(PendingNavigationContext);
   useFocusMainOnNavigate();
   return (
-    <Layout busy={navigation.state === 'loading'}>
+    <Layout busy={busy}>
       <Outlet />
     </Layout>
   );

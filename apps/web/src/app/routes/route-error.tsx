@@ -1,4 +1,3 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { Layout } from '@/components/ui/layout';
@@ -11,13 +10,11 @@ import './status-page.css';
  * disappeared because a new version was deployed while the tab was open: reloading fixes that.
  */
 export function RouteError() {
-  const error = useRouteError();
   useDocumentTitle('Something went wrong');
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : null;
   return (
     <Layout>
       <section className="status-page" aria-labelledby="route-error-title">
-        <p className="status-page__code">{detail ?? 'Error'}</p>
+        <p className="status-page__code">Error</p>
         <h1 id="route-error-title" className="status-page__title">
           Something went wrong
         </h1>

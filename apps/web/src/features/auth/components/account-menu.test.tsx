@@ -86,7 +86,7 @@ describe('the account menu in the studio header', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Disconnect' }));
 
     const title = await screen.findByText("You're disconnected");
-    expect(router.state.location.pathname).toBe('/');
+    expect(router.location.pathname).toBe('/');
     const revoke = requests.seen.find((r) => r.method === 'POST' && r.path === apiRoutes.authRevoke);
     expect(revoke?.request.headers.get('authorization')).toBe('Bearer act.studio-token');
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
@@ -152,7 +152,7 @@ describe('a session that ends while in the studio', () => {
     const { router } = renderApp('/studio');
 
     expect(await screen.findByText('Your TikTok session ended')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/');
+    expect(router.location.pathname).toBe('/');
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
@@ -168,7 +168,7 @@ describe('a session that ends while in the studio', () => {
     const { router } = renderApp('/studio');
 
     expect(await screen.findByText('Your TikTok session ended')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/');
+    expect(router.location.pathname).toBe('/');
     expect(requests.count('POST', apiRoutes.authRefresh)).toBe(1);
     expect(requests.count('GET', apiRoutes.me)).toBe(0); // the dead token was never sent
   });

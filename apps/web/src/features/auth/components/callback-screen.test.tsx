@@ -34,7 +34,7 @@ describe('the OAuth callback', () => {
     const { router } = renderApp(callbackUrl({ code: 'code-123', scopes: 'user.info.basic', state }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Your studio' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/studio');
+    expect(router.location.pathname).toBe('/studio');
     // Let any late duplicate show itself before counting.
     await screen.findByText('Mock Creator');
     expect(requests.count('POST', apiRoutes.authToken)).toBe(1);
@@ -62,9 +62,9 @@ describe('the OAuth callback', () => {
 
     const { router } = renderApp(callbackUrl({ code: 'code-456', state }));
 
-    await waitFor(() => expect(router.state.location.search).toBe(''));
-    expect(router.state.location.pathname).toBe('/auth/callback');
-    expect(router.state.historyAction).toBe('REPLACE');
+    await waitFor(() => expect(router.location.search).toBe(''));
+    expect(router.location.pathname).toBe('/auth/callback');
+    expect(router.navigationType).toBe('REPLACE');
     expect(screen.getByRole('status').textContent).toMatch(/connecting/i);
     await waitFor(() => expect(release).toBeTypeOf('function'));
     release();
@@ -139,7 +139,7 @@ describe('the OAuth callback', () => {
     await waitFor(() => expect(document.title).toBe(`${title} · Content Studio Pro`));
     expect(screen.getByRole('status').textContent).toMatch(text);
     expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
-    expect(router.state.location.search).toBe('');
+    expect(router.location.search).toBe('');
 
     await user.click(screen.getByRole('link', { name: 'Home' }));
     expect(await screen.findByRole('heading', { level: 1, name: /publish to tiktok/i })).toBeTruthy();

@@ -1,5 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-error';
 import './connect-button.css';
@@ -15,17 +14,25 @@ export type ConnectButtonProps = {
  * tab and sends the browser to TikTok's consent page.
  */
 export function ConnectButton({ children = 'Connect TikTok', variant = 'primary', size = 'lg' }: ConnectButtonProps) {
-  const queryClient = useQueryClient();
   const errorId = useId();
-  const start = useMutation({
-    mutationKey: ['auth', 'start-sign-in'],
-    // Loaded on first use: building the URL needs the api client, the contract and zod, which the
-    // landing page otherwise does not, so a first visit downloads less.
-    mutationFn: async () => (await import('../api/start-sign-in')).startSignIn(queryClient),
-    onSuccess: (authorizeUrl) => window.location.assign(authorizeUrl),
-  });
+  // Plain state rather than a react-query mutation: react-query is not part of the landing page's
+  // first download (issue 7), and one button's pending/failed state does not need it.
+  const [start, setStart] = useState<StartState>({ status: 'idle' });
   // After success the browser is on its way to TikTok; a second click would only make a new state.
-  const leaving = start.isPending || start.isSuccess;
+  const leaving = start.status === 'pending' || start.status === 'leaving';
+
+  async function connect() {
+    setStart({ status: 'pending' });
+    try {
+      // Loaded on first use: building the URL needs the api client, the contract and zod, which
+      // the landing page otherwise does not, so a first visit downloads less.
+      const authorizeUrl = await (await import('../api/start-sign-in')).startSignIn();
+      setStart({ status: 'leaving' });
+      window.location.assign(authorizeUrl);
+    } catch (error) {
+      setStart({ status: 'failed', error });
+    }
+  }
 
   return (
     <div className="connect">
@@ -34,15 +41,15 @@ export function ConnectButton({ children = 'Connect TikTok', variant = 'primary'
         variant={variant}
         className="connect__button"
         aria-disabled={leaving || undefined}
-        aria-describedby={start.isError ? errorId : undefined}
+        aria-describedby={start.status === 'failed' ? errorId : undefined}
         onClick={() => {
-          if (!leaving) start.mutate();
+          if (!leaving) void connect();
         }}
       >
         <TikTokNoteGlyph />
         {leaving ? 'Opening TikTok…' : children}
       </Button>
-      {start.isError ? (
+      {start.status === 'failed' ? (
         <p id={errorId} role="alert" className="connect__error">
           {isApiError(start.error)
             ? start.error.message
@@ -52,6 +59,12 @@ export function ConnectButton({ children = 'Connect TikTok', variant = 'primary'
     </div>
   );
 }
+
+type StartState =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'leaving' }
+  | { status: 'failed'; error: unknown };
 
 function TikTokNoteGlyph() {
   return (
