@@ -13,6 +13,8 @@ export type ApiRequestOptions = {
   signal?: AbortSignal;
   /** Overrides `VITE_API_BASE_URL`; '' means the page's own origin. */
   baseUrl?: string;
+  /** Extra request headers, e.g. a sealed upload session. */
+  headers?: Record<string, string>;
 };
 
 const UNREACHABLE_MESSAGE =
@@ -29,7 +31,7 @@ export async function apiFetch<S extends z.ZodType>(
   options: ApiRequestOptions = {},
 ): Promise<z.output<S>> {
   const { method = 'GET', json, accessToken, signal, baseUrl = env.apiBaseUrl } = options;
-  const headers = new Headers({ accept: 'application/json' });
+  const headers = new Headers({ ...options.headers, accept: 'application/json' });
   if (json !== undefined) headers.set('content-type', 'application/json');
   if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
   // The proxy requires this header on mutating requests: it forces a CORS preflight, so another

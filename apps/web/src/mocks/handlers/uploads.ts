@@ -8,6 +8,7 @@ import {
   type CreateUploadResponse,
   type ErrorBody,
   type PublishStatus,
+  type RenewedUploadSession,
 } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
@@ -87,6 +88,18 @@ export const uploadHandlers = [
       return HttpResponse.json(answer);
     },
   ),
+
+  // The mock session is not bound to a token, so re-binding hands the same session back.
+  http.post<{ publishId: string }, never, RenewedUploadSession | ErrorBody>(routePatterns.uploadSession, ({ request }) => {
+    if (!hasBearer(request)) return unauthenticated();
+    const session = request.headers.get(UPLOAD_SESSION_HEADER);
+    if (!openMockSession(session) || !session) {
+      return HttpResponse.json<ErrorBody>(errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'), {
+        status: 400,
+      });
+    }
+    return HttpResponse.json({ uploadSession: session, expiresAt: Date.now() + 30 * 60_000 });
+  }),
 
   http.get<{ publishId: string }, never, PublishStatus | ErrorBody>(routePatterns.postStatus, ({ request, params }) => {
     if (!hasBearer(request)) return unauthenticated();

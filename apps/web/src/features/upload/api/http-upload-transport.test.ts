@@ -45,6 +45,24 @@ describe('the HTTP transport', () => {
     expect(progress.at(-1)).toBe(10);
   });
 
+  it('re-binds a session with the current token, sending the session in its header', async () => {
+    let seen: Record<string, string | null> | undefined;
+    server.use(
+      http.post(routePatterns.uploadSession, ({ request, params }) => {
+        seen = {
+          publishId: String(params.publishId),
+          authorization: request.headers.get('authorization'),
+          session: request.headers.get(UPLOAD_SESSION_HEADER),
+          client: request.headers.get('x-content-studio'),
+        };
+        return HttpResponse.json({ uploadSession: 'sealed-for-new-token', expiresAt: 1_800_000_000_000 });
+      }),
+    );
+    const renewed = await transport.renewSession({ publishId: 'v_pub_file~v2-1.abc', uploadSession: 'sealed-old' }, context());
+    expect(renewed).toEqual({ uploadSession: 'sealed-for-new-token', expiresAt: 1_800_000_000_000 });
+    expect(seen).toEqual({ publishId: 'v_pub_file~v2-1.abc', authorization: 'Bearer act.token', session: 'sealed-old', client: '1' });
+  });
+
   it("turns the proxy's error body into an ApiError with Retry-After", async () => {
     server.use(
       http.put(routePatterns.uploadChunk, () =>

@@ -4,6 +4,7 @@ import {
   CLIENT_HEADER,
   CreateUploadResponseSchema,
   PublishStatusSchema,
+  RenewedUploadSessionSchema,
   UPLOAD_SESSION_HEADER,
   type PublishStatus,
 } from '@content-studio/contract';
@@ -37,6 +38,15 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
 
     status: (publishId, { accessToken, signal }) =>
       apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal, baseUrl }),
+
+    renewSession: ({ publishId, uploadSession }, { accessToken, signal }) =>
+      apiFetch(apiRoutes.uploadSession(publishId), RenewedUploadSessionSchema, {
+        method: 'POST',
+        headers: { [UPLOAD_SESSION_HEADER]: uploadSession },
+        accessToken,
+        signal,
+        baseUrl,
+      }),
 
     putChunk: ({ publishId, uploadSession, index, body, accessToken }, onProgress, signal) =>
       new Promise((resolve, reject) => {

@@ -32,6 +32,8 @@ export type ChunkFailureAction =
   | { kind: 'resync'; uploadedBytes: number }
   | { kind: 'restart' }
   | { kind: 'session-ended' }
+  /** The session was sealed for another token (the page reloaded after a token refresh). */
+  | { kind: 'rebind' }
   | { kind: 'fail' };
 
 /** Passing failures: the same request can succeed a moment later. */
@@ -55,6 +57,8 @@ export function classifyChunkError(error: unknown): ChunkFailureAction {
     return uploadedBytes === undefined ? { kind: 'fail' } : { kind: 'resync', uploadedBytes };
   }
   if (RESTART_CODES.has(error.code)) return { kind: 'restart' };
+  // 403 is the proxy's "sealed for another token"; a 400 (malformed, tampered) cannot be mended.
+  if (error.code === 'UPLOAD_SESSION_INVALID' && error.status === 403) return { kind: 'rebind' };
   if (SESSION_ENDED_CODES.has(error.code)) return { kind: 'session-ended' };
   // Status 0 is "no answer at all" (offline, reset); a 5xx the proxy itself calls retryable counts too.
   if (RETRYABLE_CODES.has(error.code) || error.status === 0 || (error.retryable && error.status >= 500)) {

@@ -635,6 +635,53 @@ describe('after a reload', () => {
     expect(transport.inits).toHaveLength(1);
   });
 
+  it('(b) after a token refresh, re-binds the session once with the new token and finishes with one init', async () => {
+    const transport = new FakeUploadTransport();
+    transport.bindSessionsToTokens = true;
+    transport.scriptChunk(2, 'hang');
+    const first = load({ transport });
+    const original = videoFile(45);
+    const id = await first.engine.enqueue({ file: original, mode: 'draft' });
+    await until(first.engine, () => transport.chunkCalls.length === 3);
+    unload(first.engine);
+
+    const second = load({ transport, storage: first.storage, getAccessToken: async () => 'token-refreshed' });
+    await expect(second.engine.provideFile(id, videoFile(45))).resolves.toEqual({ ok: true });
+    await inState(second.engine, id, 'processing');
+
+    expect(transport.renewals).toEqual([{ publishId: 'v_pub_file~v2-1.fake1', uploadSession: 'sealed-session-1', accessToken: 'token-refreshed' }]);
+    const afterReload = transport.chunkCalls.slice(3).map((call) => [call.index, call.uploadSession]);
+    expect(afterReload).toEqual([
+      [2, 'sealed-session-1'],
+      [2, 'sealed-session-1+token-refreshed'],
+      [3, 'sealed-session-1+token-refreshed'],
+    ]);
+    const sent = [...transport.chunkCalls.slice(0, 2), ...transport.chunkCalls.slice(4)].flatMap((call) => Array.from(call.bytes));
+    expect(sent).toEqual(await bytesOf(original));
+    expect(transport.inits).toHaveLength(1);
+    // Kept, so a further reload does not need to re-bind again.
+    expect(stored(second.storage, id)?.upload?.uploadSession).toBe('sealed-session-1+token-refreshed');
+  });
+
+  it('(b) fails for good when the proxy refuses to re-bind (another creator signed in)', async () => {
+    const transport = new FakeUploadTransport();
+    transport.bindSessionsToTokens = true;
+    transport.renewStep = () => apiError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another TikTok account. Start the upload again.');
+    transport.scriptChunk(1, 'hang');
+    const first = load({ transport });
+    const id = await first.engine.enqueue({ file: videoFile(35), mode: 'draft' });
+    await until(first.engine, () => transport.chunkCalls.length === 2);
+    unload(first.engine);
+
+    const second = load({ transport, storage: first.storage, getAccessToken: async () => 'someone-else' });
+    await second.engine.provideFile(id, videoFile(35));
+    await inState(second.engine, id, 'failed');
+    expect(view(second.engine, id)).toMatchObject({ resumable: false, error: { code: 'UPLOAD_SESSION_INVALID' } });
+    expect(transport.renewals).toHaveLength(1);
+    expect(transport.inits).toHaveLength(1);
+    expect(transport.chunkCalls.slice(2).map((call) => call.index)).toEqual([1]);
+  });
+
   it('(b) says "start again" when the upload’s hour ran out', async () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(1, 'hang');

@@ -517,6 +517,7 @@ export class UploadEngine {
   ): Promise<{ kind: 'done'; complete: boolean } | { kind: 'resync'; uploadedBytes: number } | { kind: 'stop' }> {
     const range = chunkRange(plan, index);
     const runtime = this.runtime(id);
+    let rebound = false;
     for (let attempt = 1; ; attempt++) {
       const file = this.files.get(id);
       if (!file) {
@@ -564,7 +565,8 @@ export class UploadEngine {
           const response = await this.transport.putChunk(
             {
               publishId: plan.publishId,
-              uploadSession: plan.uploadSession,
+              // Re-read each attempt: a re-bind (below) replaces the session mid-chunk.
+              uploadSession: this.record(id)?.upload?.uploadSession ?? plan.uploadSession,
               index,
               body: file.slice(range.start, range.end + 1),
               accessToken,
@@ -637,6 +639,18 @@ export class UploadEngine {
         case 'restart':
           this.fail(id, error, { resumable: false });
           return { kind: 'stop' };
+        case 'rebind': {
+          // Once per chunk: a second refusal means the session is not ours to mend.
+          if (rebound || !accessToken) {
+            this.fail(id, error, { resumable: false });
+            return { kind: 'stop' };
+          }
+          rebound = true;
+          const renewed = await this.rebindSession(id, plan.publishId, signal);
+          if (renewed !== 'ok') return { kind: 'stop' };
+          attempt--;
+          continue;
+        }
         case 'session-ended':
           this.update(id, {
             state: 'needs-file',
@@ -649,6 +663,29 @@ export class UploadEngine {
           this.fail(id, error, { resumable: false });
           return { kind: 'stop' };
       }
+    }
+  }
+
+  /**
+   * The proxy seals an upload session for the token that created it. After a reload that followed
+   * a token refresh the page only has the new token, so it asks the proxy to re-bind the session;
+   * the proxy checks with TikTok that the token belongs to the post's creator. Same deadline.
+   */
+  private async rebindSession(id: string, publishId: string, signal: AbortSignal): Promise<'ok' | 'stopped'> {
+    const upload = this.record(id)?.upload;
+    if (!upload) return 'stopped';
+    try {
+      const accessToken = await this.getAccessTokenFn();
+      const renewed = await this.transport.renewSession({ publishId, uploadSession: upload.uploadSession }, { accessToken, signal });
+      if (signal.aborted) return 'stopped';
+      this.runtime(id).boundToken = accessToken;
+      this.update(id, { upload: { ...upload, uploadSession: renewed.uploadSession, expiresAt: renewed.expiresAt } });
+      return 'ok';
+    } catch (error) {
+      if (signal.aborted) return 'stopped';
+      // Worth trying again later only if nothing was decided (the network, TikTok busy).
+      this.fail(id, toJobError(error), { resumable: isApiError(error) && error.retryable });
+      return 'stopped';
     }
   }
 

@@ -4,6 +4,7 @@ import type {
   CreateUploadResponse,
   PostSettings,
   PublishStatus,
+  RenewedUploadSession,
   UploadMode,
 } from '@content-studio/contract';
 
@@ -103,7 +104,7 @@ export interface PutChunkInput {
 }
 
 /**
- * The three requests of the resumable protocol. The engine only talks to this interface, so its
+ * The requests of the resumable protocol. The engine only talks to this interface, so its
  * logic is tested with a fake; the real one uses XHR for chunks (upload progress) and fetch for JSON.
  * Failures are `ApiError`s (optionally with `retryAfterMs`); an abort rejects with the signal's reason.
  */
@@ -115,4 +116,6 @@ export interface UploadTransport {
     signal: AbortSignal,
   ): Promise<ChunkResponse>;
   status(publishId: string, context: TransportContext): Promise<PublishStatus>;
+  /** Re-binds a session sealed for an earlier token of the same creator to the current one. */
+  renewSession(input: { publishId: string; uploadSession: string }, context: TransportContext): Promise<RenewedUploadSession>;
 }

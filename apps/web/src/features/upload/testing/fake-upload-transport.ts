@@ -4,6 +4,7 @@ import type {
   CreateUploadResponse,
   ErrorCode,
   PublishStatus,
+  RenewedUploadSession,
 } from '@content-studio/contract';
 import { ApiError } from '@/lib/api-error';
 import type { PutChunkInput, TransportContext, UploadTransport } from '../engine/upload-types';
@@ -58,6 +59,14 @@ export class FakeUploadTransport implements UploadTransport {
   defaultStatus: PublishStatus = { status: 'PROCESSING_UPLOAD', failReason: null, postIds: [], uploadedBytes: 0 };
   inFlightChunks = 0;
   maxInFlightChunks = 0;
+  /** Like the proxy: a session works only with the token it was sealed for (off unless a test asks). */
+  bindSessionsToTokens = false;
+  readonly renewals: Array<{ publishId: string; uploadSession: string; accessToken: string }> = [];
+  renewStep: (input: { publishId: string; uploadSession: string; accessToken: string }) => RenewedUploadSession | Error = (input) => ({
+    uploadSession: `${input.uploadSession}+${input.accessToken}`,
+    expiresAt: Date.now() + 30 * 60_000,
+  });
+  private readonly sessionTokens = new Map<string, string>();
 
   plan(request: CreateUploadRequest, count: number): CreateUploadResponse {
     const chunkSize = Math.min(this.chunkSize, request.videoSize);
@@ -86,6 +95,18 @@ export class FakeUploadTransport implements UploadTransport {
     const step = await this.initStep(request, this.inits.length);
     if (step === 'hang') return hangUntilAborted(context.signal);
     this.counts.set(step.uploadSession, step.chunkCount);
+    this.sessionTokens.set(step.uploadSession, context.accessToken);
+    return step;
+  }
+
+  async renewSession(input: { publishId: string; uploadSession: string }, context: TransportContext): Promise<RenewedUploadSession> {
+    const call = { ...input, accessToken: context.accessToken };
+    this.renewals.push(call);
+    this.events.push(`renew ${input.uploadSession.replace('sealed-session-', '')}`);
+    const step = this.renewStep(call);
+    if (step instanceof Error) throw step;
+    this.counts.set(step.uploadSession, this.counts.get(input.uploadSession) ?? Infinity);
+    this.sessionTokens.set(step.uploadSession, context.accessToken);
     return step;
   }
 
@@ -97,6 +118,10 @@ export class FakeUploadTransport implements UploadTransport {
     const bytes = new Uint8Array(await input.body.arrayBuffer());
     this.chunkCalls.push({ index: input.index, bytes, accessToken: input.accessToken, uploadSession: input.uploadSession, signal });
     this.events.push(`chunk ${input.uploadSession.replace('sealed-session-', '')}/${input.index}`);
+    const bound = this.sessionTokens.get(input.uploadSession);
+    if (this.bindSessionsToTokens && bound !== undefined && bound !== input.accessToken) {
+      throw apiError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another session. Start the upload again.');
+    }
     const step = this.chunkSteps.get(input.index)?.shift() ?? 'ok';
     this.inFlightChunks++;
     this.maxInFlightChunks = Math.max(this.maxInFlightChunks, this.inFlightChunks);
