@@ -411,6 +411,54 @@ describe('posting through the whole stack', () => {
     expect(stack.sandbox.stats().requests['POST /v2/post/publish/video/init/']).toBe(1);
   });
 
+  it('resumes after a reload that follows a token refresh: the session is re-bound, no second init', async () => {
+    const recorded = await composeAs('ava');
+    const { page } = recorded;
+    await pickVideo(page, videos.big);
+    await privacySelect(page).selectOption({ label: 'Everyone' });
+    stack.sandbox.setOptions({ uploadBytesPerSecond: 16 * 1024 * 1024 });
+    const publishId = publishIdOfNextUpload(page);
+    await postButton(page).click();
+    const id = await publishId;
+    const report = () => stack.sandbox.upload(id);
+    await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+    const before = report();
+    if (!before || before.complete) throw new Error('the upload finished before the reload');
+
+    // Make the tab's token due for refresh, as if it had been open for an hour: after the reload
+    // the SPA refreshes first, so the upload session (sealed for the old token) no longer matches.
+    const tokenBefore = await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as { accessToken: string; issuedAt: number; expiresAt: number };
+      sessionStorage.setItem('csp.session', JSON.stringify({ ...session, issuedAt: Date.now() - 3_600_000, expiresAt: Date.now() + 60_000 }));
+      return session.accessToken;
+    });
+    let renewals = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/session')) renewals++;
+    });
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => (JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as { accessToken?: string }).accessToken), {
+        timeout: 10_000,
+      })
+      .not.toBe(tokenBefore);
+
+    const card = jobCard(page, 'big.mp4');
+    await card.getByText('Choose the file again to continue').waitFor();
+    stack.sandbox.setOptions({ uploadBytesPerSecond: 0 });
+    await card.getByLabel('Choose “big.mp4” again').setInputFiles(videos.big);
+
+    await card.getByText('Published', { exact: true }).waitFor({ timeout: 45_000 });
+    expect(report()).toMatchObject({ complete: true, status: 'PUBLISH_COMPLETE', sha256: await sha256File(videos.big) });
+    expect(renewals).toBe(1);
+    expect(stack.sandbox.stats().requests['POST /v2/post/publish/video/init/']).toBe(1);
+    // The only errors the browser saw are chunk answers the engine acts on: the 403 that led to
+    // the re-bind and, when the reload cut a chunk off mid-way, TikTok's 409 "out of sync".
+    expect(recorded.record.pageErrors.map(String)).toEqual([]);
+    const expected = /status of (403|409) .*\/chunks\/\d+/;
+    expect(recorded.record.consoleErrors.filter((message) => !isSandboxFavicon(message) && !expected.test(message))).toEqual([]);
+  });
+
   it('retries a chunk TikTok answered with 503, and the post completes intact', async () => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
