@@ -22,7 +22,7 @@ export function ComposeRoute() {
 }
 
 function ComposePage({ session }: { session: Session }) {
-  const queue = useUploadQueue({ getAccessToken });
+  const queue = useUploadQueue({ getAccessToken, owner: session.openId });
   // TikTok refuses posts from apps it has not audited unless the account is private; once a post
   // came back with that, the composer explains it in full.
   const unaudited = queue.jobs.some((job) => job.error?.code === 'UNAUDITED_APP_RESTRICTION');

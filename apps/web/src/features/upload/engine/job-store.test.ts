@@ -47,4 +47,11 @@ describe('the stored queue', () => {
     expect(loadJobs(storage)).toEqual([]);
     expect(loadJobs(null)).toEqual([]);
   });
+
+  it("does not hand one creator's queue to another", () => {
+    const storage = new MemoryStorage();
+    saveJobs(storage, [record], 'open-id-ava');
+    expect(loadJobs(storage, 'open-id-ava')).toEqual([record]);
+    expect(loadJobs(storage, 'open-id-pia')).toEqual([]);
+  });
 });

@@ -61,12 +61,16 @@ export const JobRecordSchema = z.object({
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-const StoredQueueSchema = z.object({ version: z.literal(1), jobs: z.array(z.unknown()) });
+const StoredQueueSchema = z.object({ version: z.literal(1), owner: z.string().optional(), jobs: z.array(z.unknown()) });
 
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** Reads the stored queue; entries that fail validation are dropped one by one, not all at once. */
-export function loadJobs(storage: KeyValueStorage | null): JobRecord[] {
+/**
+ * Reads the stored queue; entries that fail validation are dropped one by one, not all at once. A
+ * queue another creator left in this tab (they disconnected, someone else connected) is not theirs
+ * to see: file names, post ids and sessions of one account never show up under another.
+ */
+export function loadJobs(storage: KeyValueStorage | null, owner?: string): JobRecord[] {
   let raw: string | null = null;
   try {
     raw = storage?.getItem(UPLOADS_STORAGE_KEY) ?? null;
@@ -82,15 +86,16 @@ export function loadJobs(storage: KeyValueStorage | null): JobRecord[] {
   }
   const queue = StoredQueueSchema.safeParse(parsed);
   if (!queue.success) return [];
+  if (owner !== undefined && queue.data.owner !== undefined && queue.data.owner !== owner) return [];
   return queue.data.jobs.flatMap((job) => {
     const record = JobRecordSchema.safeParse(job);
     return record.success ? [record.data] : [];
   });
 }
 
-export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobRecord[]): void {
+export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobRecord[], owner?: string): void {
   try {
-    storage?.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs }));
+    storage?.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, ...(owner === undefined ? {} : { owner }), jobs }));
   } catch (error) {
     // Storage full or disabled: the in-memory queue still prevents double inits in this tab; only
     // the protection across a reload is lost, which is worth a trace but not a failed upload.

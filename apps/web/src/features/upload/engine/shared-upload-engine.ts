@@ -2,8 +2,9 @@ import { createHttpUploadTransport } from '../api/http-upload-transport';
 import { UploadEngine, type UploadEngineOptions } from './upload-engine';
 
 /**
- * One queue per tab, outliving the compose screen: leaving the page mid-upload must neither stop
- * the upload nor, on return, restore a second engine that sends the same chunks again.
+ * One queue per tab and creator, outliving the compose screen: leaving the page mid-upload must
+ * neither stop the upload nor, on return, restore a second engine that sends the same chunks again.
+ * Another creator connecting in the same tab gets a queue of their own (the previous one stops).
  */
 let shared: UploadEngine | null = null;
 
@@ -11,6 +12,7 @@ export function sharedUploadEngine(
   getAccessToken: () => Promise<string>,
   overrides: Partial<UploadEngineOptions> = {},
 ): UploadEngine {
+  if (shared && shared.owner !== overrides.owner) resetSharedUploadEngine();
   shared ??= new UploadEngine({
     transport: createHttpUploadTransport(),
     storage: typeof sessionStorage === 'undefined' ? null : sessionStorage,

@@ -682,6 +682,28 @@ describe('after a reload', () => {
     expect(transport.chunkCalls.slice(2).map((call) => call.index)).toEqual([1]);
   });
 
+  it('shows a queue only to the creator who made it; another creator in the tab starts empty', async () => {
+    const transport = new FakeUploadTransport();
+    transport.scriptChunk(1, 'hang');
+    const storage = new MemoryStorage();
+    const ava = new UploadEngine({ transport, storage, owner: 'open-ava', getAccessToken: async () => 'token-ava', createId: () => 'job-ava' });
+    engines.push(ava);
+    ava.start();
+    await ava.enqueue({ file: videoFile(35), mode: 'draft' });
+    await until(ava, () => transport.chunkCalls.length === 2);
+    unload(ava);
+
+    const pia = new UploadEngine({ transport, storage, owner: 'open-pia', getAccessToken: async () => 'token-pia' });
+    engines.push(pia);
+    expect(pia.getSnapshot()).toEqual([]);
+    unload(pia);
+    // Pia's (empty) queue replaced Ava's: nothing of Ava's stays in the tab for the next one either.
+    const again = new UploadEngine({ transport, storage, owner: 'open-ava', getAccessToken: async () => 'token-ava' });
+    engines.push(again);
+    expect(again.getSnapshot()).toEqual([]);
+    expect(transport.inits).toHaveLength(1);
+  });
+
   it('(b) says "start again" when the upload’s hour ran out', async () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(1, 'hang');

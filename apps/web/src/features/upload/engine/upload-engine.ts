@@ -70,6 +70,8 @@ export const DEFAULT_TIMING: EngineTiming = {
 
 export interface UploadEngineOptions {
   transport: UploadTransport;
+  /** The creator (TikTok open_id) whose queue this is; a stored queue of another is not loaded. */
+  owner?: string;
   /** sessionStorage in the app; null keeps the queue in memory only. */
   storage: KeyValueStorage | null;
   getAccessToken: () => Promise<string>;
@@ -140,6 +142,7 @@ export class UploadEngine {
   private readonly fingerprint: (file: File) => Promise<FileFingerprint>;
   private readonly createId: () => string;
   private readonly timing: EngineTiming;
+  readonly owner: string | undefined;
 
   constructor(options: UploadEngineOptions) {
     this.transport = options.transport;
@@ -150,7 +153,8 @@ export class UploadEngine {
     this.fingerprint = options.fingerprint ?? fingerprintFile;
     this.createId = options.createId ?? (() => crypto.randomUUID());
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    this.records = loadJobs(this.storage).map((record) => this.restore(record));
+    this.owner = options.owner;
+    this.records = loadJobs(this.storage, this.owner).map((record) => this.restore(record));
     this.persist();
     this.rebuildSnapshot();
   }
@@ -887,7 +891,7 @@ export class UploadEngine {
   private persist(): void {
     // A disposed engine (the page going away, a test's reset) must not overwrite what the next one reads.
     if (this.disposed) return;
-    saveJobs(this.storage, this.records);
+    saveJobs(this.storage, this.records, this.owner);
   }
 
   private emit(): void {

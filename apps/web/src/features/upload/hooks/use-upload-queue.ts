@@ -15,11 +15,12 @@ export interface UploadQueue {
 
 /**
  * The tab's upload queue. `getAccessToken` comes from the app layer (features don't import the auth
- * feature) and must return a token valid now, refreshing first when due.
+ * feature) and must return a token valid now, refreshing first when due. `owner` is the connected
+ * creator's open_id: a queue another creator left in this tab is neither shown nor continued.
  */
-export function useUploadQueue(options: { getAccessToken: () => Promise<string> }): UploadQueue {
-  const { getAccessToken } = options;
-  const engine = sharedUploadEngine(getAccessToken);
+export function useUploadQueue(options: { getAccessToken: () => Promise<string>; owner?: string }): UploadQueue {
+  const { getAccessToken, owner } = options;
+  const engine = sharedUploadEngine(getAccessToken, owner === undefined ? {} : { owner });
   // The engine outlives this component; it always calls the latest getter the route passed in.
   useEffect(() => {
     engine.setAccessTokenGetter(getAccessToken);
