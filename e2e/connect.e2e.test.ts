@@ -328,9 +328,10 @@ describe('a connected session', () => {
     const recorded = await signIn({ page: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } });
     const { page } = recorded;
 
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The name arrives with the profile request, after the studio itself has rendered.
     const name = page.getByText('Pia Private', { exact: true });
-    expect(await name.isVisible()).toBe(true);
+    await name.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const box = await name.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
   });
