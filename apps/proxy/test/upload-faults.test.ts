@@ -77,6 +77,8 @@ describe('resumable path under upload-host faults', () => {
     const { failed, report } = await resumableWithFault({ target: 'upload', kind: 'range-mismatch' }, 4);
     expect(failed).toMatchObject({ index: 4, status: 409, body: { error: { code: 'UPLOAD_OUT_OF_SYNC', retryable: false } } });
     expect(report?.receivedBytes).toBe(4 * 10 * MiB);
+    // Where to continue, as a number a client need not read out of the message.
+    expect(failed?.body).toMatchObject({ error: { uploadedBytes: 4 * 10 * MiB } });
   });
 
   it('an expired upload URL tells the creator to start again', async () => {

@@ -52,6 +52,11 @@ export const ErrorBodySchema = z.object({
     retryable: z.boolean(),
     /** TikTok's log id, for support requests, when TikTok was involved. */
     tiktokLogId: z.string().optional(),
+    /**
+     * With UPLOAD_OUT_OF_SYNC: the bytes TikTok holds for this upload, when it said. Continue with
+     * the chunk that starts there (the message says the same in words).
+     */
+    uploadedBytes: z.number().int().min(0).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -6,6 +6,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** Extra response headers, e.g. Retry-After. */
   headers?: Record<string, string>;
+  /** UPLOAD_OUT_OF_SYNC: what TikTok reports having received, for clients to resume from. */
+  uploadedBytes?: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export class AppError extends Error {
   readonly retryable: boolean;
   readonly tiktokLogId: string | undefined;
   readonly headers: Record<string, string>;
+  readonly uploadedBytes: number | undefined;
 
   constructor(code: ErrorCode, statusCode: number, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -27,5 +30,6 @@ export class AppError extends Error {
     this.retryable = options.retryable ?? false;
     this.tiktokLogId = options.tiktokLogId;
     this.headers = options.headers ?? {};
+    this.uploadedBytes = options.uploadedBytes;
   }
 }

@@ -177,6 +177,7 @@ interface Mapping {
   message: string;
   retryable?: boolean;
   headers?: Record<string, string>;
+  uploadedBytes?: number;
 }
 
 /** TikTok documents no Retry-After; its windows are one minute (spec §3.11). */
@@ -343,6 +344,7 @@ function fromTransferError(err: TikTokTransferError): Mapping {
       code: 'UPLOAD_OUT_OF_SYNC',
       status: 409,
       message: `The upload got out of step with TikTok.${progress} Continue from where TikTok left off.`,
+      ...(err.uploadedBytes === undefined ? {} : { uploadedBytes: err.uploadedBytes }),
     };
   }
   if (status === 403 || status === 404) {
@@ -452,6 +454,7 @@ export function toAppError(err: unknown): AppError {
     retryable: mapping.retryable ?? false,
     ...(logId === undefined ? {} : { tiktokLogId: logId }),
     ...(mapping.headers === undefined ? {} : { headers: { ...mapping.headers } }),
+    ...(mapping.uploadedBytes === undefined ? {} : { uploadedBytes: mapping.uploadedBytes }),
     cause: err,
   });
 }

@@ -132,8 +132,8 @@ function errorFromResponse(status: number, body: JsonRead): ApiError {
 export function errorFromBody(status: number, body: unknown): ApiError {
   const parsed = body === undefined ? undefined : ErrorBodySchema.safeParse(body);
   if (parsed?.success) {
-    const { code, message, retryable, tiktokLogId } = parsed.data.error;
-    return new ApiError({ code, message, status, retryable, tiktokLogId });
+    const { code, message, retryable, tiktokLogId, uploadedBytes } = parsed.data.error;
+    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes });
   }
   return errorFromStatus(status);
 }

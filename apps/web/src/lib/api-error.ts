@@ -7,6 +7,8 @@ export type ApiErrorInit = {
   status: number;
   retryable: boolean;
   tiktokLogId?: string | undefined;
+  /** UPLOAD_OUT_OF_SYNC: the bytes TikTok holds, when the proxy said. */
+  uploadedBytes?: number | undefined;
   cause?: unknown;
 };
 
@@ -20,6 +22,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly retryable: boolean;
   readonly tiktokLogId: string | undefined;
+  readonly uploadedBytes: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message, { cause: init.cause });
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.retryable = init.retryable;
     this.tiktokLogId = init.tiktokLogId;
+    this.uploadedBytes = init.uploadedBytes;
   }
 }
 

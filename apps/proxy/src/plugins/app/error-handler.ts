@@ -48,6 +48,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         message: err.message,
         retryable: err.retryable,
         ...(err.tiktokLogId ? { tiktokLogId: err.tiktokLogId } : {}),
+        ...(err.uploadedBytes === undefined ? {} : { uploadedBytes: err.uploadedBytes }),
       });
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;

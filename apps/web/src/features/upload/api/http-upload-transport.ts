@@ -129,9 +129,9 @@ function parseJson(xhr: XMLHttpRequest): unknown {
 }
 
 function errorFromXhr(xhr: XMLHttpRequest, body: unknown): UploadHttpError {
-  const { code, message, retryable, tiktokLogId } = errorFromBody(xhr.status, body);
+  const { code, message, retryable, tiktokLogId, uploadedBytes } = errorFromBody(xhr.status, body);
   const retryAfterMs = parseRetryAfter(xhr.getResponseHeader('retry-after'));
-  return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, retryAfterMs });
+  return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, uploadedBytes, retryAfterMs });
 }
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */

@@ -58,6 +58,11 @@ describe('what a failed chunk leads to', () => {
     expect(classifyChunkError(apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok.'))).toEqual({ kind: 'fail' });
   });
 
+  it('prefers the structured byte count of UPLOAD_OUT_OF_SYNC over the message', () => {
+    const error = new ApiError({ code: 'UPLOAD_OUT_OF_SYNC', status: 409, message: 'Out of step.', retryable: false, uploadedBytes: 20_971_520 });
+    expect(classifyChunkError(error)).toEqual({ kind: 'resync', uploadedBytes: 20_971_520 });
+  });
+
   it('cannot continue after UPLOAD_RESTART_REQUIRED or UPLOAD_SESSION_EXPIRED', () => {
     expect(classifyChunkError(apiError('UPLOAD_RESTART_REQUIRED', 410)).kind).toBe('restart');
     expect(classifyChunkError(apiError('UPLOAD_SESSION_EXPIRED', 410)).kind).toBe('restart');

@@ -53,7 +53,8 @@ export function classifyChunkError(error: unknown): ChunkFailureAction {
   if (error instanceof UploadStallError) return { kind: 'retry', retryAfterMs: 0 };
   if (!isApiError(error)) return { kind: 'fail' };
   if (error.code === 'UPLOAD_OUT_OF_SYNC') {
-    const uploadedBytes = parseReportedBytes(error.message);
+    // The structured count when the proxy sent one; its message says the same for older proxies.
+    const uploadedBytes = error.uploadedBytes ?? parseReportedBytes(error.message);
     return uploadedBytes === undefined ? { kind: 'fail' } : { kind: 'resync', uploadedBytes };
   }
   if (RESTART_CODES.has(error.code)) return { kind: 'restart' };
