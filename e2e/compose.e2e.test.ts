@@ -265,7 +265,7 @@ describe('the compose screen (TikTok audit rules)', () => {
     const onlyMe = select.getByRole('option', { name: 'Only me' });
     expect(await onlyMe.isDisabled()).toBe(true);
     expect(await onlyMe.getAttribute('title')).toBe(BRANDED_NOT_PRIVATE);
-    expect(await form(page).getByText(`“Only me” is not available: ${BRANDED_NOT_PRIVATE}`).isVisible()).toBe(true);
+    await form(page).getByText(`“Only me” is not available: ${BRANDED_NOT_PRIVATE}`).waitFor({ state: 'visible' });
 
     // "Only me" chosen → Branded content is disabled, with the reason; the privacy is never changed for the creator.
     await branded.uncheck();

@@ -116,7 +116,7 @@ describe('connecting a TikTok account', () => {
     const { page } = recorded;
 
     const account = page.getByRole('button', { name: /connected tiktok account pia private/i });
-    expect(await account.isVisible()).toBe(true);
+    await account.waitFor({ state: 'visible' });
     expect(await account.getAttribute('aria-haspopup')).toBe('menu');
     await expect.poll(() => avatarLoaded(page, 'Pia Private')).toBe(true);
     expect(stack.sandbox.stats().tokenExchanges).toBe(exchangesBefore + 1);
@@ -175,7 +175,7 @@ describe('connecting a TikTok account', () => {
 
     await page.getByRole('heading', { level: 1, name: 'You cancelled the connection' }).waitFor();
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Try again' }).waitFor({ state: 'visible' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Publish to TikTok from your desk.' }).waitFor();

@@ -99,9 +99,9 @@ describe('the SPA shell in Chromium', () => {
     const { page } = await visit('/privacy');
 
     const contact = page.getByRole('link', { name: 'ilias.kalalou@gmail.com' }).first();
-    expect(await contact.isVisible()).toBe(true);
+    await contact.waitFor({ state: 'visible' });
     expect(await contact.getAttribute('href')).toBe('mailto:ilias.kalalou@gmail.com');
-    expect(await page.getByText('Last updated: May 2026').isVisible()).toBe(true);
+    await page.getByText('Last updated: May 2026').waitFor({ state: 'visible' });
   });
 
   it('navigates between pages without a reload, loading the lazy pages on demand', async () => {
@@ -157,7 +157,7 @@ describe('small screens', () => {
     const { page } = await visit('/', phone);
 
     const connect = page.getByRole('button', { name: /connect tiktok/i });
-    expect(await connect.isVisible()).toBe(true);
+    await connect.waitFor({ state: 'visible' });
     const box = await connect.boundingBox();
     expect(box).not.toBeNull();
     if (!box) return;
