@@ -15,6 +15,12 @@ const PROXY_ENTRY = fileURLToPath(new URL('../../apps/proxy/dist/server.js', imp
  * equal): the memory figures only mean something for the process as it is deployed.
  */
 const PROXY_NODE_FLAGS = proxyNodeFlags();
+let proxyNode = process.execPath;
+
+/** Runs the proxy under another node binary (production runs Node 24). */
+export function useProxyNode(path: string): void {
+  proxyNode = path;
+}
 
 function proxyNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(new URL('../../apps/proxy/package.json', import.meta.url), 'utf8')) as {
@@ -123,7 +129,7 @@ export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess>
  */
 export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess> {
   const child = track(
-    spawn(process.execPath, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
+    spawn(proxyNode, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
       env: {
         PATH: process.env.PATH ?? '',
         TIKTOK_CLIENT_KEY: sandbox.clientKey,
