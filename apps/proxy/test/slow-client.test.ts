@@ -113,6 +113,22 @@ function chunkHead(headers: Record<string, string>, length: number, path = '/api
   return Buffer.from(`PUT ${path} HTTP/1.1\r\n${lines.join('')}\r\n`);
 }
 
+/**
+ * The head of chunk 0 of a fresh one-chunk upload whose PUT TikTok's host will reset. `pia`: the
+ * unaudited sandbox refuses `ava`'s public account.
+ */
+async function failingChunkHead(size: number) {
+  const { accessToken } = await ctx.signIn('pia');
+  const created = await createUpload(base, accessToken, { mode: 'draft', videoSize: size });
+  expect(created.status).toBe(201);
+  ctx.sandbox.injectFault({ target: 'upload', kind: 'reset-mid-body', afterBytes: 0 });
+  return chunkHead(
+    { authorization: `Bearer ${accessToken}`, 'x-upload-session': created.body.uploadSession },
+    size,
+    `/api/v1/uploads/${created.body.publishId}/chunks/0`,
+  );
+}
+
 function multipartHead(headers: Record<string, string>, boundary: string, fields: Record<string, string>, fileSize: number) {
   const preamble =
     Object.entries(fields)
@@ -208,17 +224,8 @@ describe('slow clients', () => {
   });
 
   it('drains a chunk whose transfer to TikTok fails mid-body: the answer, then the same connection serves again', async () => {
-    const { accessToken } = await ctx.signIn('pia');
     const size = 20 * MiB;
-    const created = await createUpload(base, accessToken, { mode: 'draft', videoSize: size });
-    expect(created.status).toBe(201);
-    ctx.sandbox.injectFault({ target: 'upload', kind: 'reset-mid-body', afterBytes: 0 });
-
-    const head = chunkHead(
-      { authorization: `Bearer ${accessToken}`, 'x-upload-session': created.body.uploadSession },
-      size,
-      `/api/v1/uploads/${created.body.publishId}/chunks/0`,
-    );
+    const head = await failingChunkHead(size);
     const body: Uint8Array[] = [];
     for await (const piece of videoSource(size).all()) body.push(piece);
     const { answer, next } = await sendAllThenAgain(Buffer.concat([head, ...body]));
@@ -234,17 +241,8 @@ describe('slow clients', () => {
   });
 
   it('answers a chunk whose transfer to TikTok fails mid-body, then drops the client that stalls', async () => {
-    const { accessToken } = await ctx.signIn('pia');
     const size = 6 * MiB;
-    const created = await createUpload(base, accessToken, { mode: 'draft', videoSize: size });
-    expect(created.status).toBe(201);
-    ctx.sandbox.injectFault({ target: 'upload', kind: 'reset-mid-body', afterBytes: 0 });
-
-    const head = chunkHead(
-      { authorization: `Bearer ${accessToken}`, 'x-upload-session': created.body.uploadSession },
-      size,
-      `/api/v1/uploads/${created.body.publishId}/chunks/0`,
-    );
+    const head = await failingChunkHead(size);
     const { received, closedAfterMs } = await stallAfterAnswer(head, size, MiB);
     expect(received).toMatch(/^HTTP\/1\.1 502 /);
     expect(received).toContain('"UPSTREAM_UNAVAILABLE"');
@@ -268,6 +266,8 @@ describe('slow clients', () => {
     const { received, closedAfterMs } = await stallAfterAnswer(head, size, MiB);
     expect(received).toMatch(/^HTTP\/1\.1 502 /);
     expect(received).toContain('"UPSTREAM_UNAVAILABLE"');
+    // The rest of a file is never worth receiving: the connection closes after the answer.
+    expect(received).toMatch(/\r\nconnection: close\r\n/i);
     expect(closedAfterMs).toBeLessThan(PROMPTLY_MS);
   });
 });

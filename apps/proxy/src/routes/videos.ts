@@ -12,7 +12,7 @@ import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import { chunkRange, planChunks, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
-import { checkVideoHead, clientGoneSignal, closeAfterReply, transferChunk } from '../upload/transfer';
+import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
 
 const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
 
@@ -40,13 +40,9 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
     if (!request.isMultipart()) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send multipart/form-data: fields mode, videoSize, post, then the file "video".');
     }
-    const signal = clientGoneSignal(request.raw, reply.raw);
-    try {
-      return await streamOneShot(request, reply, signal);
-    } catch (error) {
-      closeAfterReply(request.raw, reply);
-      throw error;
-    }
+    // A failure mid-file leaves the rest of the body unread: plugins/app/unread-body.ts closes the
+    // connection after the answer (a file is larger than any body worth draining).
+    return streamOneShot(request, reply, clientGoneSignal(request.raw, reply.raw));
   });
 
   async function streamOneShot(request: FastifyRequest, reply: FastifyReply, signal: AbortSignal): Promise<VideoUploadedResponse> {

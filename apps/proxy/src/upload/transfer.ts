@@ -87,12 +87,3 @@ export function clientGoneSignal(raw: IncomingMessage, res: ServerResponse): Abo
   raw.once('aborted', onClose);
   return controller.signal;
 }
-
-/**
- * After a failed one-shot transfer the client may still be sending a file of gigabytes: not worth
- * receiving, so the connection closes after the answer. (A failed chunk, ≤ 128 MiB, is drained
- * instead by plugins/app/unread-body.ts, so the browser reads a clean answer and can retry.)
- */
-export function closeAfterReply(raw: IncomingMessage, reply: { header(name: string, value: string): unknown }) {
-  if (!raw.complete && !raw.destroyed) reply.header('connection', 'close');
-}

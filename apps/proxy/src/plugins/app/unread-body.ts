@@ -27,8 +27,6 @@ export function settleUnreadBodies(app: FastifyInstance) {
     if (reply.statusCode < 400) return payload;
     // inject() has no wire: its fake request has neither a socket to hold nor a `complete` flag.
     if (raw.complete || raw.destroyed || !(raw.socket instanceof Socket)) return payload;
-    // A route that already chose to close (a multipart upload may be gigabytes) has nothing to drain.
-    if (/close/i.test(String(reply.getHeader('connection') ?? ''))) return payload;
     if (declaredLength(request) <= (request.routeOptions.bodyLimit ?? defaultLimit)) {
       drainWithIdleLimit(raw, idleMs);
     } else {
