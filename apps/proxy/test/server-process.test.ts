@@ -64,6 +64,35 @@ async function waitForListening(output: () => { stdout: string }, withinMs = 10_
   throw new Error(`proxy did not start: ${output().stdout}`);
 }
 
+/** The built proxy against a fresh sandbox, listening, with a creator signed in through it. */
+async function signedInProxy() {
+  const redirectUri = 'http://127.0.0.1:5173/auth/callback';
+  const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
+  const { child, output } = startProxy({
+    ...testEnv(),
+    TIKTOK_CLIENT_KEY: sandbox.clientKey,
+    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
+    TIKTOK_REDIRECT_URI: redirectUri,
+    TIKTOK_API_BASE_URL: sandbox.url,
+    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+    PORT: '0',
+  });
+  try {
+    const base = await waitForListening(output);
+    const { code } = await obtainAuthorizationCode(sandbox, { redirectUri });
+    const res = await fetch(`${base}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
+      body: JSON.stringify({ code }),
+    });
+    return { sandbox, child, base, grant: (await res.json()) as SessionGrant };
+  } catch (error) {
+    child.kill('SIGKILL');
+    await sandbox.close();
+    throw error;
+  }
+}
+
 describe('the built proxy process', () => {
   it('refuses to start with an empty environment, naming every required variable', async () => {
     const started = Date.now();
@@ -113,27 +142,8 @@ describe('the built proxy process', () => {
 
 describe('graceful shutdown (R6)', () => {
   it('on SIGTERM stops accepting, lets the in-flight chunk finish, then exits 0', async () => {
-    const redirectUri = 'http://127.0.0.1:5173/auth/callback';
-    const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
-    const { child, output } = startProxy({
-      ...testEnv(),
-      TIKTOK_CLIENT_KEY: sandbox.clientKey,
-      TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
-      TIKTOK_REDIRECT_URI: redirectUri,
-      TIKTOK_API_BASE_URL: sandbox.url,
-      TIKTOK_UPLOAD_ORIGINS: sandbox.url,
-      PORT: '0',
-    });
+    const { sandbox, child, base, grant } = await signedInProxy();
     try {
-      const base = await waitForListening(output);
-      const { code } = await obtainAuthorizationCode(sandbox, { redirectUri });
-      const grant = (await (
-        await fetch(`${base}/api/v1/auth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
-          body: JSON.stringify({ code }),
-        })
-      ).json()) as SessionGrant;
       const source = videoSource(8 * 1024 * 1024);
       const created = await createUpload(base, grant.accessToken, { mode: 'draft', videoSize: source.size });
 
@@ -170,27 +180,8 @@ describe('graceful shutdown (R6)', () => {
 
 describe('no video byte touches the disk (owner promise 3)', () => {
   it('streams a 24 MiB upload through the built proxy with zero bytes written to storage', async () => {
-    const redirectUri = 'http://127.0.0.1:5173/auth/callback';
-    const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
-    const { child, output } = startProxy({
-      ...testEnv(),
-      TIKTOK_CLIENT_KEY: sandbox.clientKey,
-      TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
-      TIKTOK_REDIRECT_URI: redirectUri,
-      TIKTOK_API_BASE_URL: sandbox.url,
-      TIKTOK_UPLOAD_ORIGINS: sandbox.url,
-      PORT: '0',
-    });
+    const { sandbox, child, base, grant } = await signedInProxy();
     try {
-      const base = await waitForListening(output);
-      const { code } = await obtainAuthorizationCode(sandbox, { redirectUri });
-      const grant = (await (
-        await fetch(`${base}/api/v1/auth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-content-studio': '1' },
-          body: JSON.stringify({ code }),
-        })
-      ).json()) as SessionGrant;
       const writesBefore = await storageWrites(child.pid);
       const source = videoSource(24 * 1024 * 1024);
       const res = await uploadOneShot(base, grant.accessToken, oneShotFields('draft', source.size), source.all());
