@@ -138,6 +138,34 @@ function uploadRequests({ record }: RecordedPage): string[] {
   return record.requests.filter((url) => new URL(url).pathname.startsWith('/api/v1/uploads'));
 }
 
+/**
+ * Posts the multi-chunk video with TikTok's upload host slowed down, and returns once TikTok holds
+ * two chunks but not all: where a reload lands in the middle of the upload.
+ */
+async function postBigVideoAndCatchItMidway(page: Page) {
+  await pickVideo(page, videos.big);
+  await privacySelect(page).selectOption({ label: 'Everyone' });
+  stack.sandbox.setOptions({ uploadBytesPerSecond: 16 * 1024 * 1024 });
+  const publishId = publishIdOfNextUpload(page);
+  await postButton(page).click();
+  const id = await publishId;
+  const report = () => stack.sandbox.upload(id);
+  await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+  const before = report();
+  if (!before || before.complete) throw new Error('the upload finished before the reload');
+  expect(before.totalChunkCount).toBeGreaterThan(2);
+  return { report, before };
+}
+
+/** After a reload: the creator picks the same file again, at full speed, and the post is published. */
+async function chooseBigVideoAgainUntilPublished(page: Page) {
+  const card = jobCard(page, 'big.mp4');
+  await card.getByText('Choose the file again to continue').waitFor();
+  stack.sandbox.setOptions({ uploadBytesPerSecond: 0 });
+  await card.getByLabel('Choose “big.mp4” again').setInputFiles(videos.big);
+  await card.getByText('Published', { exact: true }).waitFor({ timeout: 45_000 });
+}
+
 describe('the compose screen (TikTok audit rules)', () => {
   it('has no default audience, and Post stays disabled until one is chosen', async () => {
     const recorded = await composeAs('ava');
@@ -382,27 +410,10 @@ describe('posting through the whole stack', () => {
   it('resumes a multi-chunk upload after a reload, with the same file picked again and no second init', async () => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
-    await pickVideo(page, videos.big);
-    await privacySelect(page).selectOption({ label: 'Everyone' });
-    // Slow TikTok's upload host down, so the reload lands in the middle of the upload.
-    stack.sandbox.setOptions({ uploadBytesPerSecond: 16 * 1024 * 1024 });
-    const publishId = publishIdOfNextUpload(page);
-    await postButton(page).click();
-    const id = await publishId;
-
-    const report = () => stack.sandbox.upload(id);
-    await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
-    const before = report();
-    if (!before || before.complete) throw new Error('the upload finished before the reload');
-    expect(before.totalChunkCount).toBeGreaterThan(2);
+    const { report, before } = await postBigVideoAndCatchItMidway(page);
 
     await page.reload();
-    const card = jobCard(page, 'big.mp4');
-    await card.getByText('Choose the file again to continue').waitFor();
-    stack.sandbox.setOptions({ uploadBytesPerSecond: 0 });
-    await card.getByLabel('Choose “big.mp4” again').setInputFiles(videos.big);
-
-    await card.getByText('Published', { exact: true }).waitFor({ timeout: 45_000 });
+    await chooseBigVideoAgainUntilPublished(page);
     const after = report();
     expect(after).toMatchObject({ complete: true, status: 'PUBLISH_COMPLETE', sha256: await sha256File(videos.big) });
     // The chunks TikTok had before the reload were not sent again.
@@ -414,16 +425,7 @@ describe('posting through the whole stack', () => {
   it('resumes after a reload that follows a token refresh: the session is re-bound, no second init', async () => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
-    await pickVideo(page, videos.big);
-    await privacySelect(page).selectOption({ label: 'Everyone' });
-    stack.sandbox.setOptions({ uploadBytesPerSecond: 16 * 1024 * 1024 });
-    const publishId = publishIdOfNextUpload(page);
-    await postButton(page).click();
-    const id = await publishId;
-    const report = () => stack.sandbox.upload(id);
-    await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
-    const before = report();
-    if (!before || before.complete) throw new Error('the upload finished before the reload');
+    const { report } = await postBigVideoAndCatchItMidway(page);
 
     // Make the tab's token due for refresh, as if it had been open for an hour: after the reload
     // the SPA refreshes first, so the upload session (sealed for the old token) no longer matches.
@@ -443,12 +445,7 @@ describe('posting through the whole stack', () => {
       })
       .not.toBe(tokenBefore);
 
-    const card = jobCard(page, 'big.mp4');
-    await card.getByText('Choose the file again to continue').waitFor();
-    stack.sandbox.setOptions({ uploadBytesPerSecond: 0 });
-    await card.getByLabel('Choose “big.mp4” again').setInputFiles(videos.big);
-
-    await card.getByText('Published', { exact: true }).waitFor({ timeout: 45_000 });
+    await chooseBigVideoAgainUntilPublished(page);
     expect(report()).toMatchObject({ complete: true, status: 'PUBLISH_COMPLETE', sha256: await sha256File(videos.big) });
     expect(renewals).toBe(1);
     expect(stack.sandbox.stats().requests['POST /v2/post/publish/video/init/']).toBe(1);
