@@ -1,6 +1,6 @@
 import type { CreatorInfo, PostSettings } from '@content-studio/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-error';
@@ -99,43 +99,48 @@ function LoadingCreatorInfo() {
 }
 
 function CannotPostNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
-  const titleId = useId();
   return (
-    <section className="composer-notice composer-notice--stop" aria-labelledby={titleId}>
-      <h2 id={titleId} className="composer-notice__title">
-        TikTok isn't accepting posts from this account right now
-      </h2>
-      <p role="alert">{message}</p>
-      <p>
-        TikTok limits how often an account can post through apps (the limit is shared by all apps and resets within 24
-        hours), and sometimes pauses posting for an account. Nothing was uploaded. Please try again later.
-      </p>
-      <div className="composer-notice__actions">
-        <Button variant="secondary" onClick={onRetry}>
-          Check again
-        </Button>
-      </div>
-    </section>
+    <StopNotice
+      title="TikTok isn't accepting posts from this account right now"
+      alert={message}
+      retryLabel="Check again"
+      onRetry={onRetry}
+    >
+      TikTok limits how often an account can post through apps (the limit is shared by all apps and resets within 24
+      hours), and sometimes pauses posting for an account. Nothing was uploaded. Please try again later.
+    </StopNotice>
   );
 }
 
 function CreatorInfoFailed({ error, onRetry }: { error: Error | null; onRetry: () => void }) {
-  const titleId = useId();
   const rateLimited = isApiError(error) && error.code === 'RATE_LIMITED';
+  return (
+    <StopNotice
+      title="Your TikTok posting settings didn't load"
+      alert={error?.message || 'Something went wrong while asking TikTok.'}
+      retryLabel="Try again"
+      onRetry={onRetry}
+    >
+      {rateLimited
+        ? 'TikTok allows only a few of these requests a minute. Wait a minute, then try again.'
+        : 'The compose screen needs them to show your own choices, so it waits until they are here.'}
+    </StopNotice>
+  );
+}
+
+/** Composing cannot go on: what happened (announced), why, and a way to ask TikTok again. */
+function StopNotice(props: { title: string; alert: string; retryLabel: string; onRetry: () => void; children: ReactNode }) {
+  const titleId = useId();
   return (
     <section className="composer-notice composer-notice--stop" aria-labelledby={titleId}>
       <h2 id={titleId} className="composer-notice__title">
-        Your TikTok posting settings didn't load
+        {props.title}
       </h2>
-      <p role="alert">{error?.message || 'Something went wrong while asking TikTok.'}</p>
-      <p>
-        {rateLimited
-          ? 'TikTok allows only a few of these requests a minute. Wait a minute, then try again.'
-          : 'The compose screen needs them to show your own choices, so it waits until they are here.'}
-      </p>
+      <p role="alert">{props.alert}</p>
+      <p>{props.children}</p>
       <div className="composer-notice__actions">
-        <Button variant="secondary" onClick={onRetry}>
-          Try again
+        <Button variant="secondary" onClick={props.onRetry}>
+          {props.retryLabel}
         </Button>
       </div>
     </section>
