@@ -6,7 +6,7 @@ export {
   type TikTokClient,
   type TikTokClientOptions,
 } from './tiktok-client';
-export type { PutVideoChunkInput, PutVideoChunkResult } from './media-transfer';
+export type { PutVideoChunkInput, PutVideoChunkResult, SelfReportingBody } from './media-transfer';
 export type { FileUploadSource } from './requests';
 export type { TikTokTokenGrant, UploadTarget } from './responses';
 export {

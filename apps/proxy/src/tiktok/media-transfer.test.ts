@@ -111,6 +111,30 @@ function uploadHost(options: { pauseAfter?: number; onPause?: (received: number)
   return { seen, handler };
 }
 
+/**
+ * A body that reports its own source's failure, as the proxy's slices of a client's request do
+ * (upload/byte-splitter.ts): handed to undici as it is, without a relay.
+ */
+function selfReporting(total: number, options: { failAfter?: number } = {}) {
+  let produced = 0;
+  const body = Object.assign(
+    new Readable({
+      read() {
+        if (options.failAfter !== undefined && produced >= options.failAfter) {
+          body.sourceError = new Error('browser went away');
+          this.destroy(body.sourceError);
+          return;
+        }
+        const size = Math.min(PIECE, total - produced);
+        produced += size;
+        this.push(size > 0 ? Buffer.alloc(size, 7) : null);
+      },
+    }),
+    { sourceError: undefined as Error | undefined },
+  );
+  return body;
+}
+
 /** A byte source that fails after one piece. */
 async function* breaking(): AsyncGenerator<Uint8Array> {
   yield Buffer.alloc(PIECE);
@@ -249,6 +273,39 @@ describe('putVideoChunk against a real upload host', () => {
     // A chunk's bytes are single-use: the caller's stream is ended, not left dangling.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(body.destroyed).toBe(true);
+  });
+
+  it('sends a self-reporting body as it is, blaming TikTok for a reset and the source only when it says so', async () => {
+    const host = uploadHost();
+    const server = await listen(host.handler);
+    const client = localClient(server.origin);
+    const input = { uploadUrl: `${server.origin}/video/`, start: 0, end: 3 * MiB - 1, videoSize: 3 * MiB, contentType: 'video/mp4' as const };
+    await expect(client.putVideoChunk({ ...input, body: selfReporting(3 * MiB) })).resolves.toEqual({
+      status: 201,
+      uploadedBytes: 3 * MiB,
+    });
+    expect(host.seen[0]).toMatchObject({ length: 3 * MiB });
+
+    const broken = selfReporting(3 * MiB, { failAfter: MiB });
+    const blamed = await client.putVideoChunk({ ...input, body: broken }).catch((error: unknown) => error);
+    expect(blamed).toMatchObject({ name: 'TikTokNetworkError', failure: 'source' });
+    expect((blamed as TikTokNetworkError).cause).toBe(broken.sourceError);
+
+    const resetting = await listen((req) => {
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > MiB) req.socket.destroy();
+      });
+    });
+    const healthy = selfReporting(8 * MiB);
+    const err = await localClient(resetting.origin)
+      .putVideoChunk({ ...input, uploadUrl: `${resetting.origin}/video/`, end: 8 * MiB - 1, videoSize: 8 * MiB, body: healthy })
+      .catch((error: unknown) => error);
+    expect(err).toMatchObject({ name: 'TikTokNetworkError', failure: 'connection' });
+    expect(healthy.sourceError).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(healthy.destroyed).toBe(true);
   });
 
   it('reports the byte source failing as the source, not as TikTok', async () => {

@@ -7,11 +7,54 @@ import { assertUploadUrlAllowed } from './upload-origin';
 /** One socket read: enough to keep TikTok's socket busy, small enough to stay out of the peak. */
 const WIRE_HIGH_WATER_MARK = 64 * 1024;
 
+/**
+ * A request body that undici may consume and destroy without harming anything else, and that knows
+ * whether it failed because its own source did (the creator's upload broke off) rather than because
+ * undici destroyed it (TikTok's side failed). The proxy's slices of a client's request are such
+ * bodies (upload/byte-splitter.ts) and go to undici as they are: every extra stream between the
+ * client's socket and TikTok's costs a few calls and allocations per 64 KiB read, and at 16 uploads
+ * at once that garbage is what the proxy spends beyond a bare pipe (bench/README.md).
+ */
+export interface SelfReportingBody extends Readable {
+  /** Why the source failed, once it has; stays undefined when the stream was destroyed from outside. */
+  readonly sourceError: Error | undefined;
+}
+
+function isSelfReporting(body: PutVideoChunkInput['body']): body is SelfReportingBody {
+  return body instanceof Readable && 'sourceError' in body;
+}
+
+/**
+ * Any other body is relayed through a stream we own: undici destroys the stream it holds with its
+ * own errors (length mismatch, socket reset), and the relay keeps those off the caller's source
+ * while recording the source's own failure.
+ */
+function chunkWire(body: PutVideoChunkInput['body']): SelfReportingBody {
+  if (isSelfReporting(body)) return body;
+  const source = body instanceof Readable ? body : Readable.from(body, { objectMode: false });
+  const relay = Object.assign(new PassThrough({ highWaterMark: WIRE_HIGH_WATER_MARK }), {
+    sourceError: undefined as Error | undefined,
+  });
+  source.on('error', (error: Error) => {
+    relay.sourceError = error;
+    relay.destroy(error);
+  });
+  // When the request stops early the caller's bytes are single-use anyway: end its stream too.
+  relay.once('close', () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  source.pipe(relay);
+  return relay;
+}
+
 export interface PutVideoChunkInput {
   /** TikTok's `upload_url`, whole, query string included. A capability: never log it. */
   uploadUrl: string;
-  /** Exactly `end - start + 1` bytes, streamed as they arrive; never collected into one buffer. */
-  body: Readable | AsyncIterable<Uint8Array>;
+  /**
+   * Exactly `end - start + 1` bytes, streamed as they arrive; never collected into one buffer.
+   * Single-use: it is consumed and destroyed whatever the outcome.
+   */
+  body: SelfReportingBody | Readable | AsyncIterable<Uint8Array>;
   /** First byte of this chunk in the video, inclusive. */
   start: number;
   /** Last byte of this chunk in the video, inclusive. */
@@ -73,23 +116,7 @@ export async function putVideoChunk(
   assertRange(input);
   const url = assertUploadUrlAllowed(input.uploadUrl, isAllowedUploadOrigin);
 
-  // The caller's bytes are piped through a stream we own. undici destroys the stream it holds
-  // with its own errors (length mismatch, socket reset); keeping those off the caller's source lets
-  // a failure of the source itself (e.g. the browser's upload broke) be told apart from TikTok's
-  // side failing. A pipe rather than an async generator: it costs a synchronous hop per 64 KiB
-  // instead of a chain of promises, and this is the hot path of every upload.
-  const source = input.body instanceof Readable ? input.body : Readable.from(input.body, { objectMode: false });
-  let sourceError: { error: unknown } | undefined;
-  const wire = new PassThrough({ highWaterMark: WIRE_HIGH_WATER_MARK });
-  source.on('error', (error) => {
-    sourceError = { error };
-    wire.destroy(error);
-  });
-  // When the request stops early the caller's bytes are single-use anyway: end its stream too.
-  wire.once('close', () => {
-    if (!source.readableEnded) source.destroy();
-  });
-  source.pipe(wire);
+  const wire = chunkWire(input.body);
   // undici may destroy the wire with an error after this function has returned; without a
   // listener that 'error' event would crash the process.
   wire.on('error', () => undefined);
@@ -115,8 +142,8 @@ export async function putVideoChunk(
     throw new TikTokTransferError(response.statusCode, uploadedBytes);
   } catch (err) {
     if (!wire.destroyed) wire.destroy();
-    if (sourceError && !input.signal?.aborted && !(err instanceof TikTokTransferError)) {
-      throw new TikTokNetworkError('source', sourceError.error);
+    if (wire.sourceError && !input.signal?.aborted && !(err instanceof TikTokTransferError)) {
+      throw new TikTokNetworkError('source', wire.sourceError);
     }
     throw toNetworkError(err, input.signal);
   }

@@ -102,6 +102,24 @@ describe('ByteSplitter', () => {
     await expect(collect(splitter.take(8))).rejects.toThrow('aborted');
   });
 
+  it("names the source's failure on the slice, and only the source's (how TikTok's side is told apart)", async () => {
+    const broken = new ByteSplitter(failingSource()).take(8);
+    await expect(collect(broken)).rejects.toThrow('aborted');
+    expect(broken.sourceError?.message).toBe('aborted');
+
+    const short = new ByteSplitter(pieces([3, 4])).take(10);
+    await expect(collect(short)).rejects.toBeInstanceOf(ShortStreamError);
+    expect(short.sourceError).toBeInstanceOf(ShortStreamError);
+
+    // undici destroys the body it holds with its own error when TikTok's socket fails.
+    const healthy = new ByteSplitter(pieces([4, 4, 4])).take(8);
+    await new Promise<void>((resolve) => healthy.once('readable', resolve));
+    healthy.on('error', () => undefined);
+    healthy.destroy(new Error('socket reset by TikTok'));
+    await new Promise((resolve) => healthy.once('close', resolve));
+    expect(healthy.sourceError).toBeUndefined();
+  });
+
   it('frees itself when a reader gives up on a piece (TikTok failed mid-chunk)', async () => {
     const splitter = new ByteSplitter(pieces([4, 4, 4]));
     const slice = splitter.take(8);

@@ -1,4 +1,5 @@
 import { finished, Readable } from 'node:stream';
+import type { SelfReportingBody } from '../tiktok';
 
 /** One reader of the source at a time: a slice being streamed, a peek, or an end-of-stream check. */
 interface Consumer {
@@ -49,7 +50,7 @@ export class ByteSplitter {
    * released, so an over-long upload fails while TikTok still lacks its last byte and never
    * completes a video the creator did not send.
    */
-  take(length: number, options: { mustEnd?: () => Promise<void> | void } = {}): Readable {
+  take(length: number, options: { mustEnd?: () => Promise<void> | void } = {}): SelfReportingBody {
     this.claim();
     const slice = new Slice(this, length, options.mustEnd);
     this.consumer = slice;
@@ -153,8 +154,14 @@ export class ByteSplitter {
   }
 }
 
-/** One exact-length piece of the source, as a stream that undici can send as a request body. */
-class Slice extends Readable implements Consumer {
+/**
+ * One exact-length piece of the source, as a stream that undici can send as a request body as it is
+ * (tiktok/media-transfer.ts `SelfReportingBody`): destroying it releases the source without harming
+ * it, and `sourceError` tells the source's own failures from the slice being destroyed from outside.
+ */
+class Slice extends Readable implements Consumer, SelfReportingBody {
+  /** Set only by a failure of the source: it broke, ended short, or ran long. */
+  sourceError: Error | undefined = undefined;
   private remaining: number;
   /** With mustEnd: the last bytes, held back until the source is known to end right after them. */
   private final: Uint8Array | undefined;
@@ -234,6 +241,7 @@ class Slice extends Readable implements Consumer {
   }
 
   private fail(error: Error): void {
+    this.sourceError = error;
     this.splitter.release(this);
     this.destroy(error);
   }
