@@ -15,11 +15,14 @@ const PROXY_ENTRY = fileURLToPath(new URL('../../apps/proxy/dist/server.js', imp
  * equal): the memory figures only mean something for the process as it is deployed.
  */
 const PROXY_NODE_FLAGS = proxyNodeFlags();
-let proxyNode = process.execPath;
+let serverNode = process.execPath;
 
-/** Runs the proxy under another node binary (production runs Node 24). */
-export function useProxyNode(path: string): void {
-  proxyNode = path;
+/**
+ * Runs the proxy under another node binary (production runs Node 24), and the bare pipe with it: a
+ * baseline on another runtime than the proxy it is compared with would measure the runtimes.
+ */
+export function useServerNode(path: string): void {
+  serverNode = path;
 }
 
 function proxyNodeFlags(): string[] {
@@ -86,9 +89,14 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** Forks one of bench/src's TypeScript entries and waits for the first IPC message it sends. */
-async function forkTs<T>(entry: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: T }> {
+async function forkTs<T>(
+  entry: string,
+  env: Record<string, string>,
+  execPath = process.execPath,
+): Promise<{ child: ChildProcess; ready: T }> {
   const child = track(
     fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
+      execPath,
       execArgv: ['--import', TSX_LOADER],
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -118,7 +126,7 @@ function serverProcess(child: ChildProcess, url: string, problems: string[]): Se
 }
 
 export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess> {
-  const { child, ready } = await forkTs<{ url: string }>('./pipe-proxy.ts', { BENCH_PIPE_TARGET: sandboxUrl });
+  const { child, ready } = await forkTs<{ url: string }>('./pipe-proxy.ts', { BENCH_PIPE_TARGET: sandboxUrl }, serverNode);
   return serverProcess(child, ready.url, []);
 }
 
@@ -129,7 +137,7 @@ export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess>
  */
 export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess> {
   const child = track(
-    spawn(proxyNode, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
+    spawn(serverNode, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
       env: {
         PATH: process.env.PATH ?? '',
         TIKTOK_CLIENT_KEY: sandbox.clientKey,

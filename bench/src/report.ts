@@ -16,10 +16,10 @@ export interface Target {
 }
 
 export interface Environment {
-  /** The node running the bench, the sandbox and the pipe (d). */
+  /** The node running the bench (the client) and the sandbox. */
   node: string;
-  /** The node running the proxy (a, b): `--proxy-node`, this one by default. */
-  proxyNode: string;
+  /** The node running the proxy (a, b) and the pipe (d): `--server-node`, this one by default. */
+  serverNode: string;
   cpus: number;
   cpuModel: string;
   /** 1-minute load average before and after: other work on the machine shows up here. */
@@ -123,7 +123,7 @@ export function buildResults(
 export function toMarkdown(results: BenchResults): string {
   const env = results.environment;
   const lines = [
-    `Run ${results.startedAt} · Node ${env.node}${env.proxyNode === env.node ? '' : ` (proxy on ${env.proxyNode})`} · ${env.cpus} × ${env.cpuModel} · load ${env.loadAverage.start.toFixed(1)} → ${env.loadAverage.end.toFixed(1)} · ${results.durationSeconds} s · median of ${results.method.repeats} rounds`,
+    `Run ${results.startedAt} · Node ${env.node}${env.serverNode === env.node ? '' : ` (proxy and pipe on ${env.serverNode})`} · ${env.cpus} × ${env.cpuModel} · load ${env.loadAverage.start.toFixed(1)} → ${env.loadAverage.end.toFixed(1)} · ${results.durationSeconds} s · median of ${results.method.repeats} rounds`,
     '',
     '| scenario | path | MB/s (best) | vs (c) | vs (d) | server RSS start → peak | disk writes | CPU s/GiB client · server · sandbox | runs (s) |',
     '|---|---|--:|--:|--:|--:|--:|--:|---|',

@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSandboxProcess, useProxyNode } from './processes';
+import { startSandboxProcess, useServerNode } from './processes';
 import { buildResults, toMarkdown, type ScenarioGroup } from './report';
 import { PATHS, runOnce, summarize, type PathId, type Run } from './scenarios';
 import { GiB, MiB, videoBytes, type VideoBytes } from './video-bytes';
@@ -20,8 +20,9 @@ import { GiB, MiB, videoBytes, type VideoBytes } from './video-bytes';
 const { values: args } = parseArgs({
   options: {
     repeats: { type: 'string', default: '5' },
-    // Production runs Node 24 while this machine's node is 20: the proxy can run under another node.
-    'proxy-node': { type: 'string', default: process.execPath },
+    // Production runs Node 24 while this machine's node is 20: the proxy, and the pipe it is judged
+    // against, can run under another node.
+    'server-node': { type: 'string', default: process.execPath },
     // Results go to bench/results/<out>.{json,md}; a run under another node should not replace latest.
     out: { type: 'string', default: 'latest' },
   },
@@ -35,14 +36,14 @@ if (!/^[\w.-]+$/.test(args.out)) {
   console.error('--out must be a plain file name (letters, digits, . _ -)');
   process.exit(1);
 }
-let proxyNodeVersion: string;
+let serverNodeVersion: string;
 try {
-  proxyNodeVersion = execFileSync(args['proxy-node'], ['--version'], { encoding: 'utf8' }).trim();
+  serverNodeVersion = execFileSync(args['server-node'], ['--version'], { encoding: 'utf8' }).trim();
 } catch {
-  console.error(`--proxy-node ${args['proxy-node']} is not a node binary that runs here`);
+  console.error(`--server-node ${args['server-node']} is not a node binary that runs here`);
   process.exit(1);
 }
-useProxyNode(args['proxy-node']);
+useServerNode(args['server-node']);
 /**
  * `pnpm bench` must finish within 5 minutes on the 2-core dev box, build included. A round takes
  * 25–40 s there; on a busier machine the rounds that would not fit are skipped (the results say how
@@ -120,7 +121,7 @@ const results = buildResults(groups, {
   durationSeconds: (performance.now() - clock) / 1000,
   environment: {
     node: process.version,
-    proxyNode: proxyNodeVersion,
+    serverNode: serverNodeVersion,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
