@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ACCOUNTS, type SandboxAccount } from './accounts';
+import type { MbReading } from './api/chunk-rules';
 
 export interface SandboxOptions {
   /** Default 0 (ephemeral); the CLI uses SANDBOX_PORT or 4010. */
@@ -23,6 +24,8 @@ export interface SandboxOptions {
   unauditedNonSelfOnly?: 'reject' | 'force-self-only';
   /** Distinct users an unaudited app may post for per 24 h. */
   activeUserCap?: number;
+  /** The same cap for an audited app (TikTok sets it from the audit application's estimate). */
+  auditedActiveUserCap?: number;
   accessTokenTtlSec?: number;
   refreshTokenTtlSec?: number;
   authCodeTtlSec?: number;
@@ -34,7 +37,12 @@ export interface SandboxOptions {
   moderationDelayMs?: number;
   uploadUrlTtlSec?: number;
   postsPerDayCap?: number;
-  /** Spec: 4 GiB. A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
+  /**
+   * What "MB" means in TikTok's chunk rules (5 / 64 / 128 MB, 4 GB): the Media Transfer Guide does
+   * not say. Default 'binary' (its 4 MB example is 4,194,304 bytes).
+   */
+  mbReading?: MbReading;
+  /** Default: "4 GB" in the chosen reading (4 GiB or 4,000,000,000 bytes). A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;
@@ -59,6 +67,7 @@ export interface ResolvedOptions {
   audited: boolean;
   unauditedNonSelfOnly: 'reject' | 'force-self-only';
   activeUserCap: number;
+  auditedActiveUserCap: number;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   authCodeTtlSec: number;
@@ -67,7 +76,9 @@ export interface ResolvedOptions {
   moderationDelayMs: number;
   uploadUrlTtlSec: number;
   postsPerDayCap: number;
-  maxVideoSizeBytes: number;
+  mbReading: MbReading;
+  /** Undefined: the reading's "4 GB". */
+  maxVideoSizeBytes: number | undefined;
   uploadBytesPerSecond: number;
   verifiedDomains: string[];
   verifiedUrlPrefixes: string[];
@@ -91,6 +102,7 @@ export const optionsPatchSchema = z.strictObject({
   audited: z.boolean().optional(),
   unauditedNonSelfOnly: z.enum(['reject', 'force-self-only']).optional(),
   activeUserCap: nonNegativeInt.optional(),
+  auditedActiveUserCap: nonNegativeInt.optional(),
   accessTokenTtlSec: positiveInt.optional(),
   refreshTokenTtlSec: positiveInt.optional(),
   authCodeTtlSec: positiveInt.optional(),
@@ -99,6 +111,7 @@ export const optionsPatchSchema = z.strictObject({
   moderationDelayMs: nonNegativeInt.optional(),
   uploadUrlTtlSec: positiveInt.optional(),
   postsPerDayCap: nonNegativeInt.optional(),
+  mbReading: z.enum(['binary', 'decimal']).optional(),
   maxVideoSizeBytes: positiveInt.optional(),
   uploadBytesPerSecond: nonNegativeInt.optional(),
   verifiedDomains: z.array(z.string().min(1)).optional(),
@@ -126,6 +139,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     audited: o.audited ?? false,
     unauditedNonSelfOnly: o.unauditedNonSelfOnly ?? 'reject',
     activeUserCap: o.activeUserCap ?? 5,
+    auditedActiveUserCap: o.auditedActiveUserCap ?? 1000,
     accessTokenTtlSec: o.accessTokenTtlSec ?? 7200,
     refreshTokenTtlSec: o.refreshTokenTtlSec ?? 15_552_000,
     authCodeTtlSec: o.authCodeTtlSec ?? 300,
@@ -134,7 +148,8 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     moderationDelayMs: o.moderationDelayMs ?? 1000,
     uploadUrlTtlSec: o.uploadUrlTtlSec ?? 3600,
     postsPerDayCap: o.postsPerDayCap ?? 15,
-    maxVideoSizeBytes: o.maxVideoSizeBytes ?? 4 * GIB,
+    mbReading: o.mbReading ?? 'binary',
+    maxVideoSizeBytes: o.maxVideoSizeBytes,
     uploadBytesPerSecond: o.uploadBytesPerSecond ?? 0,
     verifiedDomains: [...(o.verifiedDomains ?? [])],
     verifiedUrlPrefixes: [...(o.verifiedUrlPrefixes ?? [])],
