@@ -18,12 +18,12 @@ import {
   MAX_DRAFT_DURATION_SEC,
   checkVideoFile,
   checkVideoMetadata,
-  formatBytes,
   formatDuration,
   normalizeVideoFile,
   type VideoMetadata,
   type VideoProblem,
 } from '../video-checks';
+import { formatBytes } from '../../../lib/format-bytes';
 import { CaptionField } from './caption-field';
 import { CommercialDisclosure } from './commercial-disclosure';
 import { CreatorBadge } from './creator-badge';
