@@ -11,7 +11,11 @@ export type PrivacyLevel = z.infer<typeof PrivacyLevelSchema>;
 
 /** TikTok counts caption length in UTF-16 code units, which is what JS `String.length` measures. */
 export const MAX_TITLE_LENGTH = 2200;
-export const MAX_VIDEO_BYTES = 4 * 1024 ** 3;
+/**
+ * TikTok's Media Transfer Guide allows videos up to "4 GB" without defining GB; 4,000,000,000 bytes
+ * is within both readings (see chunk-plan.ts).
+ */
+export const MAX_VIDEO_BYTES = 4_000_000_000;
 export const VIDEO_MIME_TYPES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
 export const VideoMimeTypeSchema = z.enum(VIDEO_MIME_TYPES);
 export type VideoMimeType = z.infer<typeof VideoMimeTypeSchema>;
@@ -84,6 +88,8 @@ export const CreateUploadResponseSchema = z.object({
   chunkCount: z.number().int().positive(),
   /** Epoch milliseconds after which TikTok's upload URL no longer accepts bytes. */
   expiresAt: z.number().int().positive(),
+  /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
+  uploadHost: z.string(),
 });
 export type CreateUploadResponse = z.infer<typeof CreateUploadResponseSchema>;
 
@@ -109,7 +115,10 @@ export type ChunkResponse = z.infer<typeof ChunkResponseSchema>;
 export const VideoUploadedResponseSchema = z.object({
   publishId: z.string(),
   videoSize: z.number().int().positive(),
+  chunkSize: z.number().int().positive(),
   chunkCount: z.number().int().positive(),
+  /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
+  uploadHost: z.string(),
 });
 export type VideoUploadedResponse = z.infer<typeof VideoUploadedResponseSchema>;
 
