@@ -122,13 +122,19 @@ export const VideoUploadedResponseSchema = z.object({
 });
 export type VideoUploadedResponse = z.infer<typeof VideoUploadedResponseSchema>;
 
-export const PUBLISH_STATUSES = [
+/** TikTok's documented statuses, in the words of its Get Post Status page. */
+export const TIKTOK_PUBLISH_STATUSES = [
   'PROCESSING_UPLOAD',
   'PROCESSING_DOWNLOAD',
   'SEND_TO_USER_INBOX',
   'PUBLISH_COMPLETE',
   'FAILED',
 ] as const;
+/**
+ * Plus `UNKNOWN`: a status TikTok sent that its docs do not list (yet). It is not an end: clients
+ * keep asking, within their usual processing time limit, and TikTok's word is in `tiktokStatus`.
+ */
+export const PUBLISH_STATUSES = [...TIKTOK_PUBLISH_STATUSES, 'UNKNOWN'] as const;
 export const PublishStatusValueSchema = z.enum(PUBLISH_STATUSES);
 export type PublishStatusValue = z.infer<typeof PublishStatusValueSchema>;
 
@@ -138,6 +144,8 @@ export const PublishStatusSchema = z.object({
   failReason: z.string().nullable(),
   postIds: z.array(z.string().regex(/^\d+$/)),
   uploadedBytes: z.number().int().min(0),
+  /** With UNKNOWN: the status as TikTok spelled it, for diagnostics. */
+  tiktokStatus: z.string().max(64).optional(),
 });
 export type PublishStatus = z.infer<typeof PublishStatusSchema>;
 

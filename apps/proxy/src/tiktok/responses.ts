@@ -1,6 +1,6 @@
 import {
   PRIVACY_LEVELS,
-  PUBLISH_STATUSES,
+  TIKTOK_PUBLISH_STATUSES,
   type CreatorInfo,
   type PrivacyLevel,
   type Profile,
@@ -90,7 +90,8 @@ export const InitUploadDataSchema = z.object({
 
 /** After `quotePublicPostIds`, the ids arrive here as digit strings. */
 export const PublishStatusDataSchema = z.object({
-  status: z.enum(PUBLISH_STATUSES),
+  // Not an enum: a status TikTok adds later must not turn every poll into a protocol error.
+  status: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
   fail_reason: z.string().nullish(),
   publicaly_available_post_id: z.array(z.string().regex(/^\d{1,30}$/)).nullish(),
   uploaded_bytes: z.number().int().min(0).nullish(),
@@ -239,9 +240,14 @@ export function toUploadTarget(data: z.output<typeof InitUploadDataSchema>): Upl
   return { publishId: data.publish_id, uploadUrl: data.upload_url };
 }
 
+function isDocumentedStatus(status: string): status is (typeof TIKTOK_PUBLISH_STATUSES)[number] {
+  return (TIKTOK_PUBLISH_STATUSES as readonly string[]).includes(status);
+}
+
 export function toPublishStatus(data: z.output<typeof PublishStatusDataSchema>): PublishStatus {
+  const status = data.status;
   return {
-    status: data.status,
+    ...(isDocumentedStatus(status) ? { status } : { status: 'UNKNOWN' as const, tiktokStatus: status }),
     failReason: data.fail_reason || null,
     postIds: data.publicaly_available_post_id ?? [],
     uploadedBytes: data.uploaded_bytes ?? 0,

@@ -568,8 +568,19 @@ describe('fetchPublishStatus', () => {
     });
   });
 
-  it('refuses an unknown status value', async () => {
-    answer(mock.api, STATUS, 200, statusBody('{"status":"DANCING"}'));
+  it('passes a status TikTok’s docs do not list as UNKNOWN, keeping TikTok’s word for diagnostics', async () => {
+    answer(mock.api, STATUS, 200, statusBody('{"status":"PROCESSING_MODERATION","uploaded_bytes":5}'));
+    await expect(client.fetchPublishStatus(accessToken, 'p1')).resolves.toEqual({
+      status: 'UNKNOWN',
+      tiktokStatus: 'PROCESSING_MODERATION',
+      failReason: null,
+      postIds: [],
+      uploadedBytes: 5,
+    });
+  });
+
+  it.each(['', 'x'.repeat(65), 'NOT A STATUS', '<script>'])('still refuses a status that is no status at all: %j', async (value) => {
+    answer(mock.api, STATUS, 200, statusBody(JSON.stringify({ status: value })));
     expect(await failure(client.fetchPublishStatus(accessToken, 'p1'))).toBeInstanceOf(TikTokProtocolError);
   });
 });
