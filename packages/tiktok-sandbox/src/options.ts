@@ -36,6 +36,8 @@ export interface SandboxOptions {
   /** Further delay before a public post gets its post id. */
   moderationDelayMs?: number;
   uploadUrlTtlSec?: number;
+  /** How long an avatar URL handed out by user info or creator info loads (TikTok: about 2 h). */
+  avatarUrlTtlSec?: number;
   postsPerDayCap?: number;
   /**
    * What "MB" means in TikTok's chunk rules (5 / 64 / 128 MB, 4 GB): the Media Transfer Guide does
@@ -75,6 +77,7 @@ export interface ResolvedOptions {
   processingDelayMs: number;
   moderationDelayMs: number;
   uploadUrlTtlSec: number;
+  avatarUrlTtlSec: number;
   postsPerDayCap: number;
   mbReading: MbReading;
   /** Undefined: the reading's "4 GB". */
@@ -110,6 +113,7 @@ export const optionsPatchSchema = z.strictObject({
   processingDelayMs: nonNegativeInt.optional(),
   moderationDelayMs: nonNegativeInt.optional(),
   uploadUrlTtlSec: positiveInt.optional(),
+  avatarUrlTtlSec: positiveInt.optional(),
   postsPerDayCap: nonNegativeInt.optional(),
   mbReading: z.enum(['binary', 'decimal']).optional(),
   maxVideoSizeBytes: positiveInt.optional(),
@@ -147,6 +151,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     processingDelayMs: o.processingDelayMs ?? 1500,
     moderationDelayMs: o.moderationDelayMs ?? 1000,
     uploadUrlTtlSec: o.uploadUrlTtlSec ?? 3600,
+    avatarUrlTtlSec: o.avatarUrlTtlSec ?? 7200,
     postsPerDayCap: o.postsPerDayCap ?? 15,
     mbReading: o.mbReading ?? 'binary',
     maxVideoSizeBytes: o.maxVideoSizeBytes,

@@ -58,7 +58,7 @@ export async function creatorInfo(ctx: RouteContext): Promise<Reply> {
   if (block) return apiError(st, 200, block.code, block.message);
   const disabled = interactionSettings(a);
   return ok(st, {
-    creator_avatar_url: avatarUrl(st.baseUrl, a.openId),
+    creator_avatar_url: avatarUrl(st, a.openId),
     creator_username: a.username,
     creator_nickname: a.displayName,
     privacy_level_options: privacyLevelOptions(a),
