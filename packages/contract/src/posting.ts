@@ -90,6 +90,8 @@ export const CreateUploadResponseSchema = z.object({
   expiresAt: z.number().int().positive(),
   /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
   uploadHost: z.string(),
+  /** TikTok's log id of the init, for support requests. */
+  tiktokLogId: z.string().optional(),
 });
 export type CreateUploadResponse = z.infer<typeof CreateUploadResponseSchema>;
 
@@ -119,6 +121,7 @@ export const VideoUploadedResponseSchema = z.object({
   chunkCount: z.number().int().positive(),
   /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
   uploadHost: z.string(),
+  tiktokLogId: z.string().optional(),
 });
 export type VideoUploadedResponse = z.infer<typeof VideoUploadedResponseSchema>;
 
@@ -146,6 +149,8 @@ export const PublishStatusSchema = z.object({
   uploadedBytes: z.number().int().min(0),
   /** With UNKNOWN: the status as TikTok spelled it, for diagnostics. */
   tiktokStatus: z.string().max(64).optional(),
+  /** TikTok's log id of this status answer, for support requests. */
+  tiktokLogId: z.string().optional(),
 });
 export type PublishStatus = z.infer<typeof PublishStatusSchema>;
 

@@ -68,7 +68,14 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
         expiresAt,
       );
       reply.status(201);
-      return { publishId: target.publishId, uploadSession, ...source, expiresAt, uploadHost: new URL(target.uploadUrl).host };
+      return {
+        publishId: target.publishId,
+        uploadSession,
+        ...source,
+        expiresAt,
+        uploadHost: new URL(target.uploadUrl).host,
+        ...(target.logId ? { tiktokLogId: target.logId } : {}),
+      };
     },
   );
 

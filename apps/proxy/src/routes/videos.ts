@@ -98,6 +98,7 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient; limitInit:
         chunkSize: plan.chunkSize,
         chunkCount: plan.chunkCount,
         uploadHost: new URL(target.uploadUrl).host,
+        ...(target.logId ? { tiktokLogId: target.logId } : {}),
       };
     }
     throw new AppError('VALIDATION_FAILED', 400, 'The request has no file part named "video".');

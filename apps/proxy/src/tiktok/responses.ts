@@ -115,6 +115,8 @@ export interface UploadTarget {
   publishId: string;
   /** A capability (it carries `upload_token`): never log it. */
   uploadUrl: string;
+  /** TikTok's log id of the init. */
+  logId?: string;
 }
 
 // ---- Parsing ----------------------------------------------------------------------------------
@@ -155,6 +157,15 @@ export function unwrapV2Envelope(json: unknown, httpStatus: number, secrets: rea
     });
   }
   return envelope.data;
+}
+
+/**
+ * TikTok's `log_id` of a successful answer too: support asks for it whatever the outcome, and an
+ * operator's smoke check prints it. Only a plain token is kept.
+ */
+export function successLogId(json: unknown): string | undefined {
+  const logId = (json as { error?: { log_id?: unknown } } | null)?.error?.log_id;
+  return typeof logId === 'string' && /^\w{1,64}$/.test(logId) ? logId : undefined;
 }
 
 export function parseV2Data<T extends z.ZodType>(
