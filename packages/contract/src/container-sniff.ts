@@ -5,7 +5,7 @@ import type { VideoMimeType } from './posting';
  * on the resumable one) and the compose screen (before any call to the proxy): is this an MP4, MOV or
  * WebM container, the formats TikTok's "Media Restrictions" list? Pure TypeScript over a Uint8Array,
  * so the browser and Node run the same code. Whether the container holds a video TikTok takes is
- * decided later, by reading it (docs/decisions/013-first-bytes-rule.md).
+ * decided later, by reading it (docs/decisions/013-first-bytes-container-rule.md).
  */
 
 /** Enough for an `ftyp` box with a long compatible-brand list, or a whole EBML header. */
