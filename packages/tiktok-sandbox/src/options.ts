@@ -48,6 +48,12 @@ export interface SandboxOptions {
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;
+  /**
+   * 'tiktok' (default): after the last chunk the file is read and failed as TikTok would
+   * (`file_format_check_failed`, `duration_check_failed`, …). 'off': every complete upload passes; only
+   * for tests about something else that send bytes that are not a video (benchmark throughput).
+   */
+  mediaChecks?: 'tiktok' | 'off';
   /** PULL_FROM_URL: domain properties (cover subdomains). Nothing is verified by default. */
   verifiedDomains?: string[];
   /** PULL_FROM_URL: URL-prefix properties, `https://host/path/`. */
@@ -83,6 +89,7 @@ export interface ResolvedOptions {
   /** Undefined: the reading's "4 GB". */
   maxVideoSizeBytes: number | undefined;
   uploadBytesPerSecond: number;
+  mediaChecks: 'tiktok' | 'off';
   verifiedDomains: string[];
   verifiedUrlPrefixes: string[];
   accounts: SandboxAccount[];
@@ -118,6 +125,7 @@ export const optionsPatchSchema = z.strictObject({
   mbReading: z.enum(['binary', 'decimal']).optional(),
   maxVideoSizeBytes: positiveInt.optional(),
   uploadBytesPerSecond: nonNegativeInt.optional(),
+  mediaChecks: z.enum(['tiktok', 'off']).optional(),
   verifiedDomains: z.array(z.string().min(1)).optional(),
   verifiedUrlPrefixes: z.array(z.string().min(1)).optional(),
 });
@@ -156,6 +164,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     mbReading: o.mbReading ?? 'binary',
     maxVideoSizeBytes: o.maxVideoSizeBytes,
     uploadBytesPerSecond: o.uploadBytesPerSecond ?? 0,
+    mediaChecks: o.mediaChecks ?? 'tiktok',
     verifiedDomains: [...(o.verifiedDomains ?? [])],
     verifiedUrlPrefixes: [...(o.verifiedUrlPrefixes ?? [])],
     accounts,
