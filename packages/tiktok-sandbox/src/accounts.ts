@@ -1,4 +1,4 @@
-/** A TikTok user the sandbox can sign in as. Field meanings follow creator_info (spec §3.1). */
+/** A TikTok user the sandbox can sign in as. Field meanings follow TikTok's Query Creator Info page. */
 export interface SandboxAccount {
   openId: string;
   unionId: string;
@@ -89,14 +89,14 @@ export const DEFAULT_ACCOUNTS: SandboxAccount[] = freezeAll([
   account('olga', 'Olga Outsider', 'olga.outsider', { isPrivate: true, sandboxTargetUser: false }),
 ]);
 
-/** Spec §3.1: the options depend only on whether the account is private. */
+/** TikTok's Query Creator Info page: the options depend only on whether the account is private. */
 export function privacyLevelOptions(a: SandboxAccount): PrivacyLevel[] {
   return a.isPrivate
     ? ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
     : ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'];
 }
 
-/** Spec §3.1: duet and stitch are reported disabled for every private account. */
+/** TikTok's Query Creator Info page: duet and stitch are reported disabled for every private account. */
 export function interactionSettings(a: SandboxAccount): { comment: boolean; duet: boolean; stitch: boolean } {
   return { comment: a.commentDisabled, duet: a.isPrivate || a.duetDisabled, stitch: a.isPrivate || a.stitchDisabled };
 }
