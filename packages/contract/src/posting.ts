@@ -58,6 +58,12 @@ export const PostSettingsSchema = z
   });
 export type PostSettings = z.infer<typeof PostSettingsSchema>;
 
+/**
+ * TikTok's publish ids (`v_pub_file~v2-1.…`, `v_inbox_file~v2.…`): at most 64 characters per the
+ * Direct Post reference, treated as opaque beyond the characters they are made of.
+ */
+export const PublishIdSchema = z.string().regex(/^[\w.~-]{1,64}$/);
+
 export const UploadModeSchema = z.enum(['direct', 'draft']);
 export type UploadMode = z.infer<typeof UploadModeSchema>;
 

@@ -1,6 +1,7 @@
 import {
   apiRoutes,
   CreateUploadRequestSchema,
+  PublishIdSchema,
   routePatterns,
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
@@ -34,10 +35,10 @@ export interface UploadRouteDeps {
   limitInit: InitRateLimit;
 }
 
-const PublishIdParamsSchema = z.object({ publishId: z.string().regex(/^[\w.~-]{1,64}$/) });
+const PublishIdParamsSchema = z.object({ publishId: PublishIdSchema });
 
 const ChunkParamsSchema = z.object({
-  publishId: z.string().regex(/^[\w.~-]{1,64}$/),
+  publishId: PublishIdSchema,
   index: z.coerce.number().int().min(0).max(999),
 });
 
