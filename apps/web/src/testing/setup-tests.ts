@@ -14,10 +14,12 @@ beforeAll(startMockServer);
 
 afterEach(() => {
   // Vitest globals are off, so Testing Library cannot register its own cleanup.
-  cleanup();
   resetFakeReads();
   server.resetHandlers();
   server.events.removeAllListeners();
+  // No DOM in the few tests that run in plain Node (`@vitest-environment node`).
+  if (typeof document === 'undefined') return;
+  cleanup();
   sessionStorage.clear();
   localStorage.clear();
   sessionStore.resetMemory();

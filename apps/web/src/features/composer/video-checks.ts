@@ -206,3 +206,14 @@ export function formatBytes(bytes: number): string {
   const digits = unit === 0 || Number.isInteger(value) ? 0 : 1;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/**
+ * Everything wrong with a picked file, in the order it is found: its size (before reading), then
+ * what its container is, then what the container says. Empty while it is still being read.
+ */
+export function videoProblems(file: File, read: VideoRead | null, limits: DurationLimits): VideoProblem[] {
+  const fileProblems = checkVideoFile(file);
+  if (fileProblems.length > 0) return fileProblems;
+  if (read === null) return [];
+  return read.kind === 'read' ? checkVideoFacts(read.facts, limits) : [checkVideoRead(read, file.name)];
+}

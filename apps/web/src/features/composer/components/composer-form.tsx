@@ -16,11 +16,10 @@ import {
 } from '../composer-schema';
 import {
   MAX_DRAFT_DURATION_SEC,
-  checkVideoFacts,
-  checkVideoRead,
   formatBytes,
   formatDuration,
   maxDurationSec as allowedDurationSec,
+  videoProblems,
   type VideoProblem,
 } from '../video-checks';
 import { CaptionField } from './caption-field';
@@ -90,15 +89,7 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
   const limits = { mode, maxDirectDurationSec: creatorInfo?.maxVideoPostDurationSec };
   const read = video?.read ?? null;
   const facts = read?.kind === 'read' ? read.facts : null;
-  const problems: VideoProblem[] = !video
-    ? []
-    : video.fileProblems.length > 0
-      ? video.fileProblems
-      : read === null
-        ? []
-        : read.kind === 'read'
-          ? checkVideoFacts(read.facts, limits)
-          : [checkVideoRead(read, video.file.name)];
+  const problems: VideoProblem[] = video ? videoProblems(video.file, read, limits) : [];
   const allowedSec = allowedDurationSec(limits);
   // A cut fixes the length, nothing else: offered only when the length is the one problem.
   const trimmable = facts !== null && allowedSec !== undefined && problems.length === 1 && problems[0]?.id === 'too-long';

@@ -24,7 +24,9 @@ const WEBM_TRUNCATION_TOLERANCE_SEC = 0.5;
 
 export async function readContainer(file: Blob, sniffed: SniffedContainer, signal?: AbortSignal): Promise<VideoRead> {
   const input = new Input({
-    source: new BlobSource(file, { handleUnhandledError: () => undefined }),
+    // Exact slices rather than one stream from the first byte read: a metadata read touches a few
+    // small ranges (the header, the index wherever it is, the last packets), never the whole file.
+    source: new BlobSource(file, { useStreamReader: false }),
     formats: [MP4, QTFF, WEBM, MATROSKA],
   });
   const stop = () => input.dispose();
@@ -43,11 +45,10 @@ export async function readContainer(file: Blob, sniffed: SniffedContainer, signa
 async function inspect(input: Input, sniffed: SniffedContainer): Promise<VideoRead> {
   if (!(await input.canRead())) return { kind: 'unreadable' };
   const tracks = await input.getTracks();
-  if (tracks.length === 0) {
-    // An MP4/MOV without its index (`moov`): the recording or copy never finished. Phones write the
-    // index last, so the first part of a file that was cut off looks exactly like this.
-    return sniffed.kind === 'webm' ? { kind: 'unreadable' } : { kind: 'truncated' };
-  }
+  // No track at all: an MP4/MOV without its index (`moov`; phones write it last, so the first half
+  // of a cut-off file looks like this) or a WebM without its Tracks element. Nothing in it can be
+  // read as a video, so it is "unreadable" rather than "cut off": which part is missing is unknown.
+  if (tracks.length === 0) return { kind: 'unreadable' };
   const video = await input.getPrimaryVideoTrack();
   if (!video) return { kind: 'no-video', hasAudio: (await input.getAudioTracks()).length > 0 };
   if (await isTruncated(input, tracks, sniffed)) return { kind: 'truncated' };
@@ -96,12 +97,20 @@ async function isTruncated(input: Input, tracks: InputTrack[], sniffed: SniffedC
   return false;
 }
 
+/**
+ * TikTok's 23–60 fps rule reads as the average rate. A constant-rate video has one lattice, which
+ * mediabunny finds from the first 256 frames; a variable-rate one (phones; frames dropped from a
+ * 60 fps lattice, say) is judged by its frames counted over the whole track (MP4/MOV: from the index, no media read).
+ */
 async function readFrameRate(video: InputVideoTrack): Promise<{ value: number | null; variable: boolean }> {
   const first = await new EncodedPacketSink(video).getFirstPacket({ metadataOnly: true });
   if (!first) return { value: null, variable: false };
   const metrics = await video.computeFrameRateMetrics();
-  if (!Number.isFinite(metrics.bestGuessFrameRate) || metrics.bestGuessFrameRate <= 0) return { value: null, variable: false };
-  return { value: metrics.bestGuessFrameRate, variable: metrics.underlyingFrameRate === null };
+  if (metrics.frameRateIsConstant) return { value: metrics.underlyingFrameRate ?? metrics.bestGuessFrameRate, variable: false };
+  const stats = await video.computePacketStats();
+  return Number.isFinite(stats.averagePacketRate) && stats.averagePacketRate > 0
+    ? { value: stats.averagePacketRate, variable: true }
+    : { value: null, variable: true };
 }
 
 async function codecsParameter(input: Input): Promise<string | null> {
