@@ -78,7 +78,7 @@ function probe(path: string): Probe {
   };
 }
 
-const CODEC_NAMES: Record<string, string> = { h264: 'avc', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9', av1: 'av1', aac: 'aac', opus: 'opus' };
+const CODEC_NAMES: Record<string, string> = { h264: 'avc', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9', av1: 'av1', prores: 'prores', aac: 'aac', opus: 'opus' };
 
 function codecName(codec: string | undefined): string | null {
   return codec === undefined ? null : (CODEC_NAMES[codec] ?? `other:${codec}`);

@@ -20,7 +20,7 @@ export type Container = 'mp4' | 'mov' | 'webm' | 'matroska';
 /** What a container reader should find (null for files that are not a readable container). */
 export interface Facts {
   container: Container;
-  /** Codec of the video track, in mediabunny's names (avc, hevc, vp8, vp9, av1) or `other:<ffmpeg name>`. */
+  /** Codec of the video track, in mediabunny's names (avc, hevc, vp8, vp9, av1, prores) or `other:<ffmpeg name>` for one it has no name for. */
   videoCodec: string | null;
   audioCodec: string | null;
   durationSec: number;
@@ -310,7 +310,7 @@ export const RECIPES: readonly Recipe[] = [
     description: 'Apple ProRes in QuickTime (camera and editor exports): a codec TikTok does not take.',
     make: ffmpeg([...flat('360x640', 24, 1), '-c:v', 'prores_ks', '-profile:v', '0', ...EXACT, '{out}']),
     post: AVA_DIRECT,
-    expect: { container: 'mov', videoCodec: 'other:prores', audioCodec: null, durationSec: 1, width: 360, height: 640, rotation: 0, fps: 24 },
+    expect: { container: 'mov', videoCodec: 'prores', audioCodec: null, durationSec: 1, width: 360, height: 640, rotation: 0, fps: 24 },
     outcome: failed('unsupported_codec', 'file_format_check_failed'),
   },
   {

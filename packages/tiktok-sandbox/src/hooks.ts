@@ -3,6 +3,7 @@ import { avatarSvg } from './accounts';
 import { escapeHtml, htmlReply, jsonReply, readBody, type Reply } from './http-io';
 import { type Fault, faultSchema } from './faults';
 import { type SandboxOptionsPatch, optionsPatchSchema } from './options';
+import type { MediaFacts } from './media/read-media';
 import { finishDraft, forceFail } from './processing';
 import type { RouteContext } from './route-context';
 import type { ChunkRecord, PublishStatus, SandboxState, SandboxStats } from './state';
@@ -26,8 +27,12 @@ export interface UploadReport {
   /** sha256 (hex) of every accepted byte so far; of the whole video once `complete`. */
   sha256: string | null;
   chunks: ChunkRecord[];
-  /** Movie duration read from a faststart MP4 header; null when it could not be judged. */
+  /** Movie duration read by the media checks; null before the last chunk, when unreadable, or with mediaChecks 'off'. */
   durationSec: number | null;
+  /** Everything the media checks read (null as for durationSec). */
+  media: MediaFacts | null;
+  /** Why the media checks failed the post, or which checks could not be made; null otherwise. */
+  mediaNote: string | null;
   /** post_info exactly as received (null for inbox uploads, which have none). */
   postInfo: unknown;
   sourceInfo: unknown;
@@ -54,7 +59,9 @@ export function uploadReport(st: SandboxState, publishId: string): UploadReport 
     complete: up ? up.receivedBytes === up.videoSize : false,
     sha256: up ? sha256Hex(up) : null,
     chunks: up ? up.chunks.map((c) => ({ ...c })) : [],
-    durationSec: up?.durationSec ?? null,
+    durationSec: up?.media?.kind === 'read' ? up.media.facts.durationSec : null,
+    media: up?.media?.kind === 'read' ? { ...up.media.facts } : null,
+    mediaNote: up?.mediaNote ?? null,
     postInfo: t.postInfo,
     sourceInfo: t.sourceInfo,
     effectivePrivacyLevel: t.effectivePrivacyLevel,

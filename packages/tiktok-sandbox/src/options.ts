@@ -38,6 +38,12 @@ export interface SandboxOptions {
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;
+  /**
+   * 'tiktok' (default): after the last chunk the file is read and failed as TikTok would
+   * (`file_format_check_failed`, `duration_check_failed`, …). 'off': every complete upload passes; only
+   * for tests about something else that send bytes that are not a video (benchmark throughput).
+   */
+  mediaChecks?: 'tiktok' | 'off';
   /** PULL_FROM_URL: domain properties (cover subdomains). Nothing is verified by default. */
   verifiedDomains?: string[];
   /** PULL_FROM_URL: URL-prefix properties, `https://host/path/`. */
@@ -69,6 +75,7 @@ export interface ResolvedOptions {
   postsPerDayCap: number;
   maxVideoSizeBytes: number;
   uploadBytesPerSecond: number;
+  mediaChecks: 'tiktok' | 'off';
   verifiedDomains: string[];
   verifiedUrlPrefixes: string[];
   accounts: SandboxAccount[];
@@ -101,6 +108,7 @@ export const optionsPatchSchema = z.strictObject({
   postsPerDayCap: nonNegativeInt.optional(),
   maxVideoSizeBytes: positiveInt.optional(),
   uploadBytesPerSecond: nonNegativeInt.optional(),
+  mediaChecks: z.enum(['tiktok', 'off']).optional(),
   verifiedDomains: z.array(z.string().min(1)).optional(),
   verifiedUrlPrefixes: z.array(z.string().min(1)).optional(),
 });
@@ -136,6 +144,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     postsPerDayCap: o.postsPerDayCap ?? 15,
     maxVideoSizeBytes: o.maxVideoSizeBytes ?? 4 * GIB,
     uploadBytesPerSecond: o.uploadBytesPerSecond ?? 0,
+    mediaChecks: o.mediaChecks ?? 'tiktok',
     verifiedDomains: [...(o.verifiedDomains ?? [])],
     verifiedUrlPrefixes: [...(o.verifiedUrlPrefixes ?? [])],
     accounts,

@@ -1,4 +1,6 @@
 import { nineteenDigits } from './ids';
+import { judgeMedia } from './media/media-checks';
+import { readMedia } from './media/read-media';
 import type { PublishTask, SandboxState } from './state';
 
 /** Spec §3.13: developers may send up to 10 minutes through the inbox flow; users trim in the app. */
@@ -26,10 +28,19 @@ function durationLimit(st: SandboxState, task: PublishTask): number {
  */
 function finishProcessing(st: SandboxState, task: PublishTask): void {
   if (isTerminal(task)) return;
-  const duration = task.upload?.durationSec;
-  if (typeof duration === 'number' && duration > durationLimit(st, task)) {
-    fail(st, task, 'duration_check_failed');
-    return;
+  const up = task.upload;
+  if (up?.media) {
+    const verdict = judgeMedia(up.media, durationLimit(st, task));
+    if (verdict.kind === 'fail') {
+      up.mediaNote = verdict.detail;
+      st.log(`publish ${task.publishId} media: ${verdict.detail}`);
+      fail(st, task, verdict.failReason);
+      return;
+    }
+    if (verdict.note) {
+      up.mediaNote = verdict.note;
+      st.log(`publish ${task.publishId} ${verdict.note}`);
+    }
   }
   if (task.mode === 'inbox') {
     task.status = 'SEND_TO_USER_INBOX';
@@ -45,9 +56,27 @@ function finishProcessing(st: SandboxState, task: PublishTask): void {
   }
 }
 
+/**
+ * Reads the received file once it is complete, from the windows kept while it streamed (TikTok's
+ * "Media Transfer Guide": the file is checked after the last chunk). With mediaChecks 'off' nothing
+ * is read and every upload passes.
+ */
+async function inspectUpload(st: SandboxState, task: PublishTask): Promise<void> {
+  const up = task.upload;
+  const received = up?.received;
+  if (!up || !received) return;
+  up.received = null;
+  if (st.options.mediaChecks === 'off') return;
+  up.media = await readMedia(received.seal());
+}
+
 /** After the last chunk (FILE_UPLOAD) or right after init (PULL_FROM_URL, nothing is fetched). */
 export function scheduleProcessing(st: SandboxState, task: PublishTask): void {
-  st.schedule(st.options.processingDelayMs, () => finishProcessing(st, task));
+  // The read runs while the processing delay passes; the verdict waits for both.
+  const inspected = inspectUpload(st, task);
+  st.schedule(st.options.processingDelayMs, () => {
+    void inspected.then(() => finishProcessing(st, task));
+  });
 }
 
 export type DraftResult = 'ok' | 'unknown' | 'not-in-inbox';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MIB, TestClock, api, directBody, putChunk, signIn, waitFor } from '../../test/harness';
+import { readCorpusFile } from '@content-studio/media-corpus';
+import { MIB, TestClock, api, directBody, putVideo, signIn, waitFor } from '../../test/harness';
 import { DEFAULT_ACCOUNTS, type RunningSandbox, type SandboxAccount, startSandbox } from '../index';
 
 const clock = new TestClock();
@@ -327,13 +328,14 @@ describe('inbox/video/init', () => {
     const own = await startSandbox({ accounts, processingDelayMs: 0 });
     try {
       const t = await signIn(own, { account: 'pia' });
-      const body = { source_info: directBody().source_info };
+      const video = Buffer.from(readCorpusFile('h264-aac-faststart.mp4'));
+      const body = { source_info: { source: 'FILE_UPLOAD', video_size: video.length, chunk_size: video.length, total_chunk_count: 1 } };
       const created: InitData[] = [];
       for (let i = 0; i < 2; i++) created.push((await api<InitData>(own, t.access_token, INBOX, body)).body.data);
       expect(outcome(await api(own, t.access_token, INBOX, body))).toEqual({ status: 403, code: 'spam_risk_too_many_pending_share' });
       // A share the creator posted is no longer pending.
       const first = created[0]?.publish_id ?? '';
-      expect((await putChunk(created[0]?.upload_url ?? '', 1000, 0, 1000)).status).toBe(201);
+      expect((await putVideo(created[0]?.upload_url ?? '', video)).status).toBe(201);
       await waitFor(() => (own.upload(first)?.status === 'SEND_TO_USER_INBOX' ? true : undefined));
       own.finishDraft(first);
       expect((await api(own, t.access_token, INBOX, body)).body.error.code).toBe('ok');

@@ -11,6 +11,7 @@ import { checkChunkPlan } from './chunk-rules';
 import { activeUserCapBlock, bannedBlock, type Block, postsCapBlock } from './creator-info';
 import { apiError, ok } from './envelope';
 import { type Caller, guard, readJson } from './guards';
+import { ReceivedBytes } from '../upload/received-bytes';
 
 export const TITLE_MAX_UTF16 = 2200;
 export const MAX_PENDING_SHARES = 5;
@@ -156,9 +157,9 @@ function createTask(
       receivedBytes: 0,
       hash: createHash('sha256'),
       chunks: [],
-      header: [],
-      headerBytes: 0,
-      durationSec: undefined,
+      received: new ReceivedBytes(source.video_size),
+      media: undefined,
+      mediaNote: undefined,
     };
     st.uploads.set(uploadId, task);
     data.upload_url = `${st.baseUrl}/upload/video/?upload_id=${uploadId}&upload_token=${token}`;
