@@ -244,6 +244,40 @@ describe('publishing real-world files through the whole stack', () => {
   });
 });
 
+describe('TikTok failing a post after its last chunk (issue 19)', () => {
+  it.each([
+    ['duration_check_failed', 'The video is longer than TikTok allows for your account (drafts: 10 minutes). Choose it again here and cut it to your limit, or trim it in your editor, then post it again.'],
+    ['frame_rate_check_failed', 'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.'],
+  ])('%s reaches the creator in plain words, and support gets TikTok’s code', async (failReason, words) => {
+    const recorded = await composeAs('ava');
+    const { page } = recorded;
+    const entry = corpusEntry('h264-aac-faststart.mp4');
+    // Slow processing, so TikTok's verdict can be set before the sandbox reaches its own (which would pass this file).
+    stack.sandbox.setOptions({ processingDelayMs: 60_000 });
+    await pickFile(page, corpusPath(entry.name));
+    await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
+    const publishId = publishIdOfNextUpload(page);
+    await postButton(page).click();
+    const id = await publishId;
+    await expect.poll(() => stack.sandbox.upload(id)?.complete, { timeout: 20_000 }).toBe(true);
+    const forced = await fetch(`${stack.sandbox.url}/__sandbox/uploads/${encodeURIComponent(id)}/fail`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failReason }),
+    });
+    expect(forced.status).toBe(200);
+
+    const card = page.getByRole('article', { name: entry.name });
+    await card.getByText('Failed', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await card.getByText(words, { exact: true }).count()).toBe(1);
+    await card.getByText('Details for support').click();
+    const details = await card.locator('pre').textContent();
+    expect(details).toContain(`TikTok fail reason: ${failReason}`);
+    expect(details).toContain(`Publish ID: ${id}`);
+    expect(recorded.record.pageErrors).toEqual([]);
+  });
+});
+
 describe('the new states on a 360 px wide screen', () => {
   it('fits without sideways scrolling and has no serious axe violations: refused, no preview, cut offer', async () => {
     const recorded = await composeAs('nico', { width: 360, height: 740 });
