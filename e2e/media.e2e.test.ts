@@ -222,7 +222,7 @@ describe('publishing real-world files through the whole stack', () => {
     const note = form(page).getByTestId('trimmed-note');
     await note.waitFor({ timeout: 30_000 });
     expect(await note.textContent()).toMatch(
-      /^This is a cut of “h264-61s\.mp4” made in this browser: 1:00 long, [\d.]+ KB\. It stays on your device until you post it, and then goes only to TikTok\.$/,
+      /^This is a cut of “h264-61s\.mp4” from 0:00\.0, made in this browser: 1:00 long, [\d.]+ KB\. It stays on your device until you post it, and then goes only to TikTok\.$/,
     );
     expect(await problemsText(page)).toBeNull();
     expect(await form(page).getByTestId('video-facts').textContent()).toMatch(/^1:00 · 360 × 640 px · H\.264 · 24 fps/);
@@ -240,6 +240,36 @@ describe('publishing real-world files through the whole stack', () => {
     expect(report?.durationSec).toBeGreaterThan(59);
     expect(report?.durationSec).toBeLessThanOrEqual(60);
     expect(stack.sandbox.stats().inits).toEqual({ direct: 1, inbox: 0 });
+    expectNoErrors(recorded);
+  });
+});
+
+describe('a cut that must be re-encoded', () => {
+  it('re-encodes the picture with WebCodecs when no key frame is near the chosen start (Debian Chromium has an H.264 encoder), and publishes it', async () => {
+    const recorded = await composeAs('nico');
+    const { page } = recorded;
+    await pickFile(page, corpusPath('h264-61s.mp4'));
+    const offer = form(page).getByRole('region', { name: 'Cut it to 1:00 here' });
+    const start = offer.getByRole('slider', { name: 'Start of the part you keep' });
+    await start.focus();
+    // To 0:01.0, the latest start: libx264's next key frame is seconds later, so copying is not allowed.
+    await page.keyboard.press('End');
+    expect(await start.getAttribute('aria-valuetext')).toBe('0:01.0');
+    await offer.getByRole('button', { name: 'Cut to 1:00 in this browser' }).click();
+    await offer.getByRole('progressbar', { name: 'Cutting the video' }).waitFor();
+
+    const note = form(page).getByTestId('trimmed-note');
+    await note.waitFor({ timeout: 45_000 });
+    expect(await note.textContent()).toMatch(/^This is a cut of “h264-61s\.mp4” from 0:01\.0, made in this browser: 1:00 long,/);
+    expect(await problemsText(page)).toBeNull();
+    expect(await form(page).getByTestId('video-facts').textContent()).toMatch(/^1:00 · 360 × 640 px · H\.264 · 24 fps/);
+    expect(uploadCalls(recorded)).toEqual([]);
+
+    await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
+    const publishId = publishIdOfNextUpload(page);
+    await postButton(page).click();
+    await page.getByRole('article', { name: 'h264-61s (trimmed).mp4' }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(stack.sandbox.upload(await publishId)).toMatchObject({ status: 'PUBLISH_COMPLETE', complete: true });
     expectNoErrors(recorded);
   });
 });

@@ -103,7 +103,7 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
         }
       : null;
 
-  function pick(picked: File, trimmedFrom: { name: string } | null = null) {
+  function pick(picked: File, trimmedFrom: { name: string; startSec: number } | null = null) {
     pickVideo(picked, trimmedFrom);
     update({ coverTimestampMs: null });
     setSubmitError(null);
@@ -196,7 +196,12 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
           </h2>
           {video && facts ? <VideoPreview key={video.id} file={video.file} facts={facts} cover={cover} /> : null}
           {video?.trimmedFrom && facts ? (
-            <TrimmedNote file={video.file} from={video.trimmedFrom.name} durationSec={facts.durationSec} />
+            <TrimmedNote
+              file={video.file}
+              from={video.trimmedFrom.name}
+              startSec={video.trimmedFrom.startSec}
+              durationSec={facts.durationSec}
+            />
           ) : null}
           <VideoPicker
             onPick={(file) => pick(file)}
@@ -212,7 +217,7 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
               file={video.file}
               facts={facts}
               maxLengthSec={allowedSec}
-              onTrimmed={(cut) => pick(cut, { name: video.file.name })}
+              onTrimmed={(cut, startSec) => pick(cut, { name: video.file.name, startSec })}
             />
           ) : null}
         </section>

@@ -76,7 +76,7 @@ describe('cutting a too-long video in the browser', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('region', { name: /^Cut it to/ })).toBeNull();
     expect(screen.getByTestId('trimmed-note').textContent).toBe(
-      'This is a cut of “holiday.mp4” made in this browser: 1:00 long, 3 MB. It stays on your device until you post it, and then goes only to TikTok.',
+      'This is a cut of “holiday.mp4” from 0:05.0, made in this browser: 1:00 long, 3 MB. It stays on your device until you post it, and then goes only to TikTok.',
     );
     await user.selectOptions(privacySelect(), 'Friends');
     expect(isBlocked(postButton('Post'))).toBe(false);

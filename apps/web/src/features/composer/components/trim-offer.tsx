@@ -10,8 +10,8 @@ export type TrimOfferProps = {
   facts: VideoFacts;
   /** The longest the creator may send in this mode. */
   maxLengthSec: number;
-  /** The cut is made: it replaces the picked video (and is checked again like any pick). */
-  onTrimmed: (file: File) => void;
+  /** The cut is made: it replaces the picked video (and is checked again like any pick). `startSec` is where it really begins (a key frame, for a copy). */
+  onTrimmed: (file: File, startSec: number) => void;
 };
 
 type State =
@@ -48,7 +48,7 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
     void running.outcome.then((outcome) => {
       if (task.current !== running) return;
       task.current = null;
-      if (outcome.kind === 'done') onTrimmed(outcome.file);
+      if (outcome.kind === 'done') onTrimmed(outcome.file, outcome.startSec);
       else if (outcome.kind === 'cannot') setState({ status: 'cannot', reason: outcome.reason });
       else setState({ status: 'cancelled' });
     });
@@ -115,10 +115,11 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
 }
 
 /** Under the preview of a cut: what it is, how big, and that it stays on the device. */
-export function TrimmedNote({ file, from, durationSec }: { file: File; from: string; durationSec: number }) {
+export function TrimmedNote({ file, from, startSec, durationSec }: { file: File; from: string; startSec: number; durationSec: number }) {
   return (
     <p className="composer-note" data-testid="trimmed-note">
-      This is a cut of “{from}” made in this browser: {formatDuration(Math.round(durationSec))} long,{' '}
+      This is a cut of “{from}” from {formatTimestamp(startSec * 1000)}, made in this browser:{' '}
+      {formatDuration(Math.round(durationSec))} long,{' '}
       {formatBytes(file.size)}. It stays on your device until you post it, and then goes only to TikTok.
     </p>
   );

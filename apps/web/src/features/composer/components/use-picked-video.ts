@@ -12,7 +12,7 @@ export type PickedVideo = {
   /** What the container says; null while it is being read. */
   read: VideoRead | null;
   /** Set when this file is a cut the creator made here, from a longer one. */
-  trimmedFrom: { name: string } | null;
+  trimmedFrom: { name: string; startSec: number } | null;
 };
 
 /**

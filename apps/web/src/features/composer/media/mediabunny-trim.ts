@@ -3,6 +3,7 @@ import {
   BufferTarget,
   Conversion,
   ConversionCanceledError,
+  EncodedPacketSink,
   Input,
   MATROSKA,
   MP4,
@@ -21,18 +22,27 @@ import { trimmedName, type TrimOutcome, type TrimRequest } from './trim-video';
 import type { VideoFacts } from './video-facts';
 
 /**
- * The cut, with mediabunny's Conversion and its `trim`. Streams are copied where a cut at a key
- * frame allows: the start moves forward to the next key frame when one lies within
- * KEY_FRAME_TOLERANCE_SEC of the chosen start (`boundaryPolicy: 'shrink'`, so the result never
- * runs past the allowed length, and is shifted to begin at 0). Only when no key frame is that close
- * is the video re-encoded, with WebCodecs; mediabunny checks `canEncode` for that itself and drops
- * the track when it cannot, which we report instead of sending a video without picture or sound.
+ * The cut, with mediabunny's Conversion and its `trim`, in two ways:
+ *
+ * - **Copy** when a key frame lies at or within KEY_FRAME_TOLERANCE_SEC after the chosen start: the
+ *   kept part starts on that key frame, and every stream is copied as it is (`mode: 'forced'`,
+ *   `boundaryPolicy: 'shrink'` so the last frame kept ends within the limit). Fast, lossless, and
+ *   possible for any codec, even one this browser cannot decode.
+ * - **Re-encode the picture** otherwise, with WebCodecs (`forceTranscode` on the video; the sound is
+ *   still copied, its packets all being key frames). mediabunny checks `canEncode` itself and drops
+ *   a track it cannot make, which we report instead of sending a video without picture or sound.
+ *   Copy options `'shrink'` and re-encoding together produced an empty file in mediabunny 1.61
+ *   (Chromium 156), so this path leaves the copy options at their defaults and ends the cut
+ *   REENCODE_END_MARGIN_SEC early, which keeps a copied sound track (whose last packet may run past
+ *   the end) inside the limit too.
  *
  * The result is built in memory (BufferTarget): it is at most the creator's allowed length, and
- * must be a File the upload engine can slice like any picked file.
+ * must be a File the upload engine can slice like any picked file. It is read and checked again
+ * like any pick (docs/decisions/015).
  */
 
 const KEY_FRAME_TOLERANCE_SEC = 2;
+const REENCODE_END_MARGIN_SEC = 0.1;
 
 export async function trimWithMediabunny(
   file: File,
@@ -50,13 +60,18 @@ export async function trimWithMediabunny(
         ? new MovOutputFormat({ fastStart: 'in-memory' })
         : new Mp4OutputFormat({ fastStart: 'in-memory' });
   const output = new Output({ format, target });
-  const endSec = Math.min(facts.durationSec, request.startSec + request.maxLengthSec);
   try {
+    const keyFrame = await keyFrameNear(input, request.startSec);
+    const copy = keyFrame !== null;
+    const startSec = keyFrame ?? request.startSec;
+    const endSec = Math.min(facts.durationSec, startSec + request.maxLengthSec - (copy ? 0 : REENCODE_END_MARGIN_SEC));
     const conversion = await Conversion.init({
       input,
       output,
-      trim: { start: request.startSec, end: endSec },
-      copy: { mode: 'preferred', boundaryPolicy: 'shrink', boundaryTolerance: KEY_FRAME_TOLERANCE_SEC, shiftTolerance: Infinity },
+      trim: { start: startSec, end: endSec },
+      ...(copy
+        ? { copy: { mode: 'forced', boundaryPolicy: 'shrink', shiftTolerance: Infinity } as const }
+        : { video: { forceTranscode: true } }),
       showWarnings: false,
     });
     const dropped = conversion.discardedTracks.filter((track) => track.reason !== 'discarded_by_user');
@@ -74,7 +89,7 @@ export async function trimWithMediabunny(
     }
     if (!target.buffer) return { kind: 'cannot', reason: 'The cut produced no file.' };
     const result = new File([target.buffer], trimmedName(file.name), { type: facts.mimeType, lastModified: Date.now() });
-    return { kind: 'done', file: result, durationSec: endSec - request.startSec, startSec: request.startSec };
+    return { kind: 'done', file: result, durationSec: endSec - startSec, startSec };
   } catch (error) {
     if (error instanceof ConversionCanceledError || signal.aborted) return { kind: 'cancelled' };
     return {
@@ -86,6 +101,22 @@ export async function trimWithMediabunny(
   }
 }
 
+/** The first key frame at or after `startSec`, if it lies within the tolerance; else null. */
+async function keyFrameNear(input: Input, startSec: number): Promise<number | null> {
+  const video = await input.getPrimaryVideoTrack();
+  if (!video) return null;
+  const sink = new EncodedPacketSink(video);
+  const atOrBefore = await sink.getKeyPacket(startSec, { metadataOnly: true });
+  const candidate =
+    atOrBefore && atOrBefore.timestamp >= startSec - 1e-6
+      ? atOrBefore
+      : atOrBefore
+        ? await sink.getNextKeyPacket(atOrBefore, { metadataOnly: true })
+        : await sink.getFirstPacket({ metadataOnly: true });
+  if (!candidate || candidate.type !== 'key') return null;
+  return candidate.timestamp - startSec <= KEY_FRAME_TOLERANCE_SEC ? Math.max(candidate.timestamp, 0) : null;
+}
+
 async function cannotReason(facts: VideoFacts, dropped: DiscardedTrack[]): Promise<string> {
   const video = dropped.find((track) => track.track.isVideoTrack());
   if (video) {
@@ -95,5 +126,5 @@ async function cannotReason(facts: VideoFacts, dropped: DiscardedTrack[]): Promi
       ? `There is no key frame near the start you chose, so the picture must be re-encoded, and this browser can't decode ${codecLabel(facts)} video.`
       : `There is no key frame near the start you chose, so the picture must be re-encoded, and this browser ${canEncode ? "can't re-encode it into this file type" : `has no ${codecLabel(facts)} encoder`}.`;
   }
-  return "There is no key frame near the start you chose, so the sound must be re-encoded, and this browser can't encode it.";
+  return "This browser can't copy or re-encode this video's sound for the cut.";
 }
