@@ -14,8 +14,9 @@ const PATTERN = createCipheriv('aes-256-ctr', Buffer.alloc(32, 0x42), Buffer.all
 
 /**
  * A minimal faststart MP4 head: `ftyp`, a `moov` with only `mvhd` (30 s), then a 64-bit `mdat` that
- * spans the rest of the file. Enough for the proxy's magic-byte sniffing and the sandbox's duration
- * check to treat the bytes as a real 30 s video, so every path does the work it does in production.
+ * spans the rest of the file. Enough for the proxy's magic-byte sniffing, so every proxy path does the
+ * work it does in production; it has no track, so the sandbox runs without its media checks
+ * (sandbox-process.ts).
  */
 function mp4Head(videoSize: number): Buffer {
   const ftyp = Buffer.alloc(24);

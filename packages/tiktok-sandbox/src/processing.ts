@@ -57,9 +57,9 @@ function finishProcessing(st: SandboxState, task: PublishTask): void {
 }
 
 /**
- * Reads the received file once it is complete, from the windows kept while it streamed (TikTok's
- * "Media Transfer Guide": the file is checked after the last chunk). With mediaChecks 'off' nothing
- * is read and every upload passes.
+ * Reads the received file once it is complete, from the windows kept while it streamed: TikTok
+ * processes a file after its last chunk and fails it with the reasons its "Get Post Status" page
+ * lists. With mediaChecks 'off' nothing is read and every upload passes.
  */
 async function inspectUpload(st: SandboxState, task: PublishTask): Promise<void> {
   const up = task.upload;

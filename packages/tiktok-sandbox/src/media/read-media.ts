@@ -84,7 +84,8 @@ async function lastPacketIsWhole(track: InputTrack): Promise<boolean> {
 }
 
 /**
- * Reads a video's container with mediabunny. A failure of the reader makes the file `unreadable`,
+ * Reads a video's container with mediabunny (docs/decisions/012-sandbox-media-checks-from-kept-windows.md).
+ * A failure of the reader makes the file `unreadable`,
  * except one caused by a read from the discarded middle of an upload: the file may be perfectly good,
  * and it is the sandbox, not the file, that lacks the bytes. Each fact is read on its own, so such a
  * read leaves only the facts that needed it undecided (listed in `undecided`); when even the tracks
