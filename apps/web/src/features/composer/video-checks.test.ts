@@ -44,7 +44,7 @@ describe('checks on the File, before it is read', () => {
 
 describe('a file whose container is no video TikTok can take', () => {
   const cases: [Exclude<VideoRead, { kind: 'read' }>, string, string, RegExp][] = [
-    [{ kind: 'not-a-video' }, 'type', "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.", /export it from your editor as MP4/],
+    [{ kind: 'not-a-video', reason: 'not_a_container' }, 'type', "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.", /export it from your editor as MP4/],
     [{ kind: 'unreadable' }, 'unreadable', "“a.mp4” starts like a video file, but the rest of it can't be read as one.", /damaged/],
     [{ kind: 'truncated' }, 'truncated', '“a.mp4” is incomplete: the file stops before the end of its video.', /Copy it again from the original/],
     [{ kind: 'no-video', hasAudio: true }, 'no-video', '“a.mp4” has sound but no picture.', /needs a video track/],
@@ -54,6 +54,15 @@ describe('a file whose container is no video TikTok can take', () => {
     const problem = checkVideoRead(read, 'a.mp4');
     expect({ id: problem.id, message: problem.message }).toEqual({ id, message });
     expect(problem.fix).toMatch(fix);
+  });
+
+  it.each([
+    ['audio_brand', '“a.mp4” is an audio file, not a video.'],
+    ['image_brand', '“a.mp4” is a photo (HEIC or AVIF), not a video.'],
+    ['matroska', '“a.mp4” is a Matroska (.mkv) file; TikTok takes MP4, MOV or WebM.'],
+    ['unknown_brand', "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says."],
+  ] as const)('says what a refused file is by its first bytes (%s)', (reason, message) => {
+    expect(checkVideoRead({ kind: 'not-a-video', reason }, 'a.mp4')).toMatchObject({ id: 'type', message });
   });
 
   it('gives every kind a different message and fix', () => {

@@ -1,4 +1,4 @@
-import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type UploadMode } from '@content-studio/contract';
+import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
 /**
@@ -80,11 +80,7 @@ export function checkVideoFile(file: File): VideoProblem[] {
 export function checkVideoRead(read: Exclude<VideoRead, { kind: 'read' }>, fileName: string): VideoProblem {
   switch (read.kind) {
     case 'not-a-video':
-      return {
-        id: 'type',
-        message: `“${fileName}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
-        fix: 'Choose the video itself, or export it from your editor as MP4 (H.264).',
-      };
+      return notAVideo(read.reason, fileName);
     case 'unreadable':
       return {
         id: 'unreadable',
@@ -102,6 +98,35 @@ export function checkVideoRead(read: Exclude<VideoRead, { kind: 'read' }>, fileN
         id: 'no-video',
         message: read.hasAudio ? `“${fileName}” has sound but no picture.` : `“${fileName}” holds no video.`,
         fix: 'TikTok needs a video track. Choose the video file, or put the sound to a picture in your editor and export that.',
+      };
+  }
+}
+
+function notAVideo(reason: ContainerRefusal, fileName: string): VideoProblem {
+  switch (reason) {
+    case 'audio_brand':
+      return {
+        id: 'type',
+        message: `“${fileName}” is an audio file, not a video.`,
+        fix: 'TikTok needs a video track. Choose the video file, or put the sound to a picture in your editor and export that as MP4 (H.264).',
+      };
+    case 'image_brand':
+      return {
+        id: 'type',
+        message: `“${fileName}” is a photo (HEIC or AVIF), not a video.`,
+        fix: 'Choose a video. For a Live Photo, export it as a video first (Photos app: Share → Save as Video).',
+      };
+    case 'matroska':
+      return {
+        id: 'type',
+        message: `“${fileName}” is a Matroska (.mkv) file; TikTok takes MP4, MOV or WebM.`,
+        fix: 'Export it again as MP4 (H.264); most editors and converters can, often without re-encoding.',
+      };
+    default:
+      return {
+        id: 'type',
+        message: `“${fileName}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
+        fix: 'Choose the video itself, or export it from your editor as MP4 (H.264).',
       };
   }
 }

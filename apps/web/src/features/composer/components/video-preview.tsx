@@ -50,6 +50,9 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
       clearTimeout(timer);
       activeUrl.current = null;
       video.removeAttribute('src');
+      // Stops a load still in flight; otherwise it goes on fetching the URL revoked next, and
+      // Chromium logs ERR_FILE_NOT_FOUND for it (picking files in quick succession).
+      video.load();
       URL.revokeObjectURL(objectUrl);
     };
   }, [file, showPlayer]);

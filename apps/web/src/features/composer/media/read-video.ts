@@ -9,7 +9,7 @@ import type { VideoRead } from './video-facts';
 export async function readVideo(file: File, signal?: AbortSignal): Promise<VideoRead> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const sniffed = sniffContainer(head);
-  if (!sniffed) return { kind: 'not-a-video' };
+  if (!sniffed.ok) return { kind: 'not-a-video', reason: sniffed.reason };
   const { readContainer } = await import('./mediabunny-reader');
-  return readContainer(file, sniffed, signal);
+  return readContainer(file, sniffed.container, signal);
 }

@@ -1,4 +1,4 @@
-import type { VideoMimeType } from '@content-studio/contract';
+import type { ContainerRefusal, VideoMimeType } from '@content-studio/contract';
 
 /**
  * What the container says about a video, read without decoding it (so a codec this browser cannot
@@ -29,8 +29,8 @@ export type VideoFacts = {
 /** The outcome of reading a picked file. Every kind but `read` refuses the file, each for its own reason. */
 export type VideoRead =
   | { kind: 'read'; facts: VideoFacts }
-  /** The first bytes are not MP4, MOV or WebM. */
-  | { kind: 'not-a-video' }
+  /** The first bytes are not MP4, MOV or WebM (the contract's first-bytes rule says why). */
+  | { kind: 'not-a-video'; reason: ContainerRefusal }
   /** It starts like a video container, but the container cannot be parsed. */
   | { kind: 'unreadable' }
   /** A readable container without any video (an audio-only `.mp4`, say). */
