@@ -229,7 +229,7 @@ describe('publishing real-world files through the whole stack', () => {
     const note = form(page).getByTestId('trimmed-note');
     await note.waitFor({ timeout: 30_000 });
     expect(await note.textContent()).toMatch(
-      /^This is a cut of “h264-61s\.mp4” from 0:00\.0, made in this browser: 1:00 long, [\d.]+ KB\. It stays on your device until you post it, and then goes only to TikTok\.$/,
+      /^This is a cut of “h264-61s\.mp4” from 0:00\.0, made in this browser: 1:00 long, [\d.]+ [kM]B\. It stays on your device until you post it, and then goes only to TikTok\.$/,
     );
     expect(await problemsText(page)).toBeNull();
     expect(await form(page).getByTestId('video-facts').textContent()).toMatch(/^1:00 · 360 × 640 px · H\.264 · 24 fps/);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { avatarSvg } from './accounts';
+import { avatarUrlValid } from './api/user-info';
 import { escapeHtml, htmlReply, jsonReply, readBody, type Reply } from './http-io';
 import { type Fault, faultSchema } from './faults';
 import { type SandboxOptionsPatch, optionsPatchSchema } from './options';
@@ -119,7 +120,7 @@ function profilePage(st: SandboxState, openId: string): Reply {
     200,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.displayName)} · TikTok sandbox</title></head>` +
       `<body><main><h1>${escapeHtml(a.displayName)}</h1><p>@${escapeHtml(a.username)}</p>` +
-      `<p><img src="/__sandbox/avatars/${encodeURIComponent(a.openId)}.svg" alt="" width="96" height="96"></p></main></body></html>`,
+      `<p aria-hidden="true">${avatarSvg(a, 96)}</p></main></body></html>`,
   );
 }
 
@@ -209,6 +210,10 @@ export async function handleHook(ctx: RouteContext, method: string, path: string
   if (method === 'GET' && head === 'avatars' && id !== undefined && parts.length === 2 && id.endsWith('.svg')) {
     const account = st.accounts.get(id.slice(0, -'.svg'.length));
     if (!account) return notFound('avatar');
+    // An expired or unsigned link fails as TikTok's CDN fails it; the client must ask TikTok again.
+    if (!avatarUrlValid(st, ctx.url.pathname, ctx.url.searchParams)) {
+      return { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'This avatar link has expired.' };
+    }
     const size = Number(ctx.url.searchParams.get('size') ?? 100);
     const px = Number.isInteger(size) && size >= 16 && size <= 1080 ? size : 100;
     return {

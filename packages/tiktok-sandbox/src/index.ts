@@ -14,3 +14,4 @@ export type { ChunkRecord, PublishStatus, SandboxStats } from './state';
 export { KNOWN_SCOPES, type Scope } from './oauth/scopes';
 export { SANDBOX_ACCOUNT_PARAM, SANDBOX_ERROR_TYPE_PARAM } from './oauth/authorize';
 export { obtainAuthorizationCode, type HeadlessConsentOptions } from './headless-consent';
+export { checkChunkPlan, chunkLimits, type MbReading } from './api/chunk-rules';

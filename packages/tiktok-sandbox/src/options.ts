@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ACCOUNTS, type SandboxAccount } from './accounts';
+import type { MbReading } from './api/chunk-rules';
 
 export interface SandboxOptions {
   /** Default 0 (ephemeral); the CLI uses SANDBOX_PORT or 4010. */
@@ -23,6 +24,8 @@ export interface SandboxOptions {
   unauditedNonSelfOnly?: 'reject' | 'force-self-only';
   /** Distinct users an unaudited app may post for per 24 h. */
   activeUserCap?: number;
+  /** The same cap for an audited app (TikTok sets it from the audit application's estimate). */
+  auditedActiveUserCap?: number;
   accessTokenTtlSec?: number;
   refreshTokenTtlSec?: number;
   authCodeTtlSec?: number;
@@ -33,8 +36,15 @@ export interface SandboxOptions {
   /** Further delay before a public post gets its post id. */
   moderationDelayMs?: number;
   uploadUrlTtlSec?: number;
+  /** How long an avatar URL handed out by user info or creator info loads (TikTok: about 2 h). */
+  avatarUrlTtlSec?: number;
   postsPerDayCap?: number;
-  /** Spec: 4 GiB. A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
+  /**
+   * What "MB" means in TikTok's chunk rules (5 / 64 / 128 MB, 4 GB): the Media Transfer Guide does
+   * not say. Default 'binary' (its 4 MB example is 4,194,304 bytes).
+   */
+  mbReading?: MbReading;
+  /** Default: "4 GB" in the chosen reading (4 GiB or 4,000,000,000 bytes). A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;
@@ -65,6 +75,7 @@ export interface ResolvedOptions {
   audited: boolean;
   unauditedNonSelfOnly: 'reject' | 'force-self-only';
   activeUserCap: number;
+  auditedActiveUserCap: number;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   authCodeTtlSec: number;
@@ -72,8 +83,11 @@ export interface ResolvedOptions {
   processingDelayMs: number;
   moderationDelayMs: number;
   uploadUrlTtlSec: number;
+  avatarUrlTtlSec: number;
   postsPerDayCap: number;
-  maxVideoSizeBytes: number;
+  mbReading: MbReading;
+  /** Undefined: the reading's "4 GB". */
+  maxVideoSizeBytes: number | undefined;
   uploadBytesPerSecond: number;
   mediaChecks: 'tiktok' | 'off';
   verifiedDomains: string[];
@@ -98,6 +112,7 @@ export const optionsPatchSchema = z.strictObject({
   audited: z.boolean().optional(),
   unauditedNonSelfOnly: z.enum(['reject', 'force-self-only']).optional(),
   activeUserCap: nonNegativeInt.optional(),
+  auditedActiveUserCap: nonNegativeInt.optional(),
   accessTokenTtlSec: positiveInt.optional(),
   refreshTokenTtlSec: positiveInt.optional(),
   authCodeTtlSec: positiveInt.optional(),
@@ -105,7 +120,9 @@ export const optionsPatchSchema = z.strictObject({
   processingDelayMs: nonNegativeInt.optional(),
   moderationDelayMs: nonNegativeInt.optional(),
   uploadUrlTtlSec: positiveInt.optional(),
+  avatarUrlTtlSec: positiveInt.optional(),
   postsPerDayCap: nonNegativeInt.optional(),
+  mbReading: z.enum(['binary', 'decimal']).optional(),
   maxVideoSizeBytes: positiveInt.optional(),
   uploadBytesPerSecond: nonNegativeInt.optional(),
   mediaChecks: z.enum(['tiktok', 'off']).optional(),
@@ -134,6 +151,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     audited: o.audited ?? false,
     unauditedNonSelfOnly: o.unauditedNonSelfOnly ?? 'reject',
     activeUserCap: o.activeUserCap ?? 5,
+    auditedActiveUserCap: o.auditedActiveUserCap ?? 1000,
     accessTokenTtlSec: o.accessTokenTtlSec ?? 7200,
     refreshTokenTtlSec: o.refreshTokenTtlSec ?? 15_552_000,
     authCodeTtlSec: o.authCodeTtlSec ?? 300,
@@ -141,8 +159,10 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     processingDelayMs: o.processingDelayMs ?? 1500,
     moderationDelayMs: o.moderationDelayMs ?? 1000,
     uploadUrlTtlSec: o.uploadUrlTtlSec ?? 3600,
+    avatarUrlTtlSec: o.avatarUrlTtlSec ?? 7200,
     postsPerDayCap: o.postsPerDayCap ?? 15,
-    maxVideoSizeBytes: o.maxVideoSizeBytes ?? 4 * GIB,
+    mbReading: o.mbReading ?? 'binary',
+    maxVideoSizeBytes: o.maxVideoSizeBytes,
     uploadBytesPerSecond: o.uploadBytesPerSecond ?? 0,
     mediaChecks: o.mediaChecks ?? 'tiktok',
     verifiedDomains: [...(o.verifiedDomains ?? [])],

@@ -141,6 +141,7 @@ async function runWithFault(ctx: RouteContext, route: Route, fault: Fault | unde
     }
     case 'range-mismatch':
     case 'expire-url':
+    case 'chunk-size-invalid':
       return route.handler(ctx, fault);
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { PrivacyLevel, SandboxAccount } from './accounts';
 import { SlidingWindowLimiter } from './api/rate-limit';
@@ -145,6 +146,8 @@ export class SandboxState {
   /** When each creator last posted through this app; drives the unaudited active-user cap. */
   readonly posters = new Map<string, number[]>();
   stats: SandboxStats = emptyStats();
+  /** Signs avatar URLs, which TikTok hands out signed and short-lived. */
+  readonly avatarKey = randomBytes(32);
   private nextGrantId = 1;
   /** Processing and moderation timers: part of the simulated world, so reset() drops them. */
   private readonly timers = new Set<NodeJS.Timeout>();

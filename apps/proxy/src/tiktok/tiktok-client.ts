@@ -12,6 +12,7 @@ import {
   parseJsonText,
   parseV2Data,
   quotePublicPostIds,
+  successLogId,
   throwIfOAuthError,
   toCreatorInfo,
   toProfile,
@@ -234,7 +235,8 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     const secrets = [accessToken, clientSecret];
     const { statusCode, text } = await callV2('POST', path, accessToken, body, callOptions);
     const json = parseJsonText(text, statusCode);
-    const target = toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets));
+    const logId = successLogId(json);
+    const target = { ...toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets)), ...(logId ? { logId } : {}) };
     // A URL we would refuse to PUT to is TikTok's (or an impostor's) error, reported at init time
     // rather than on the first chunk.
     assertUploadUrlAllowed(target.uploadUrl, isAllowedUploadOrigin);
@@ -332,7 +334,11 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
       );
       // Quote the 19-digit post ids before JSON.parse can round them.
       const json = parseJsonText(quotePublicPostIds(text), statusCode);
-      return toPublishStatus(parseV2Data(PublishStatusDataSchema, json, statusCode, [accessToken]));
+      const logId = successLogId(json);
+      return {
+        ...toPublishStatus(parseV2Data(PublishStatusDataSchema, json, statusCode, [accessToken])),
+        ...(logId ? { tiktokLogId: logId } : {}),
+      };
     },
   };
 }

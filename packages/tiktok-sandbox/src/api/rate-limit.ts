@@ -1,8 +1,13 @@
 export const WINDOW_MS = 60_000;
 
-/** Per-token limits from spec §3.11 / §6; the three init endpoints share one bucket (spec §11.3, assumed). */
+/**
+ * Per-token limits per minute. TikTok's Direct Post and Upload references each give their own init
+ * endpoint "6 requests per minute per user access token"; nothing says the two share a bucket, so
+ * they are counted apart (a client must not rely on either reading: it backs off on any 429).
+ */
 export const RATE_LIMITS = {
-  init: 6,
+  direct_init: 6,
+  inbox_init: 6,
   creator_info: 20,
   status: 30,
   user_info: 600,

@@ -126,7 +126,7 @@ describe('consent page', () => {
     );
     expect(radios.filter((r) => r.checked)).toHaveLength(1);
     expect(html).toContain('Ava Public');
-    expect(html).toContain('/__sandbox/avatars/sb-open-ava.svg');
+    expect(html).toContain('aria-label="Ava Public"');
   });
 
   it('pre-selects the account named by sandbox_account', async () => {

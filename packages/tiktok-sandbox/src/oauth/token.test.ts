@@ -224,6 +224,20 @@ describe('refresh_token grant', () => {
     expect(results.filter((r) => r.error === 'invalid_grant').length).toBe(1);
   });
 
+  it('keeps the rotated refresh token’s remaining lifetime, so the chain ends 180 days after sign-in', async () => {
+    const t = await signIn(sb);
+    expect(t.expires_in).toBe(7200);
+    clock.advance(7200 * 1000);
+    const second = await refresh(t.refresh_token);
+    expect(second.expires_in).toBe(7200);
+    expect(second.refresh_expires_in).toBe(15_552_000 - 7200);
+    clock.advance((15_552_000 - 7200 - 1) * 1000);
+    const third = await refresh(String(second.refresh_token));
+    expect(third.refresh_expires_in).toBe(1);
+    clock.advance(1000);
+    expect((await refresh(String(third.refresh_token))).error).toBe('invalid_grant');
+  });
+
   it('rejects an expired refresh token', async () => {
     const t = await signIn(sb);
     clock.advance(15_552_000 * 1000);

@@ -53,18 +53,24 @@ export async function readClientForm(ctx: RouteContext): Promise<FormResult> {
   return { ok: true, form };
 }
 
-function issueTokens(st: SandboxState, grant: GrantRecord): Reply {
+/**
+ * @param refreshExpiresAt when the refresh token being rotated dies: TikTok's "Refresh a user access
+ *   token" page (newer edition) rotates the token but keeps its deadline, so a creator who refreshes
+ *   every two hours must still sign in again when the first refresh token's lifetime runs out.
+ */
+function issueTokens(st: SandboxState, grant: GrantRecord, refreshExpiresAt?: number): Reply {
   const now = st.now();
   const at = accessToken();
   const rt = refreshToken();
+  const rtExpiresAt = refreshExpiresAt ?? now + st.options.refreshTokenTtlSec * 1000;
   st.accessTokens.set(at, { grant, expiresAt: now + st.options.accessTokenTtlSec * 1000 });
-  st.refreshTokens.set(rt, { grant, expiresAt: now + st.options.refreshTokenTtlSec * 1000, rotated: false });
+  st.refreshTokens.set(rt, { grant, expiresAt: rtExpiresAt, rotated: false });
   // Key order as in TikTok's documented example (spec §1.5); no data wrapper, no log_id on success.
   return jsonReply(200, {
     access_token: at,
     expires_in: st.options.accessTokenTtlSec,
     open_id: grant.openId,
-    refresh_expires_in: st.options.refreshTokenTtlSec,
+    refresh_expires_in: Math.max(1, Math.floor((rtExpiresAt - now) / 1000)),
     refresh_token: rt,
     scope: grant.scopes.join(','),
     token_type: 'Bearer',
@@ -113,7 +119,7 @@ function refresh(ctx: RouteContext, form: URLSearchParams): Reply {
   record.rotated = true;
   st.stats.refreshes += 1;
   ctx.logNote = `refresh_token account=${record.grant.openId}`;
-  return issueTokens(st, record.grant);
+  return issueTokens(st, record.grant, record.expiresAt);
 }
 
 function clientCredentials(st: SandboxState): Reply {

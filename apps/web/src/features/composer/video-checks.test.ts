@@ -31,7 +31,7 @@ const ids = (problems: { id: string }[]) => problems.map((problem) => problem.id
 describe('checks on the File, before it is read', () => {
   it.each([
     ['empty.mp4', 0, 'empty', '“empty.mp4” is empty (0 bytes).'],
-    ['huge.mp4', MAX_VIDEO_BYTES + 1, 'too-large', '“huge.mp4” is 4.0 GB; TikTok accepts videos up to 4 GB.'],
+    ['huge.mp4', MAX_VIDEO_BYTES + 1, 'too-large', '“huge.mp4” is 4 GB; TikTok accepts videos up to 4 GB.'],
   ])('refuses %s', (name, size, id, message) => {
     expect(checkVideoFile(file(name, 'video/mp4', size))).toEqual([{ id, message, fix: expect.any(String) }]);
   });

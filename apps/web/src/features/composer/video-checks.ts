@@ -1,4 +1,5 @@
 import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
+import { formatBytes } from '../../lib/format-bytes';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
 /**
@@ -218,18 +219,6 @@ export function formatDuration(totalSec: number): string {
 export function formatTimestamp(ms: number): string {
   const tenths = Math.floor((ms % 1000) / 100);
   return `${formatDuration(ms / 1000)}.${tenths}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || Number.isInteger(value) ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('cutting a too-long video in the browser', () => {
     cut.progress(0.42);
     await vi.waitFor(() => expect((screen.getByRole('progressbar', { name: 'Cutting the video' }) as HTMLProgressElement).value).toBe(0.42));
 
-    const result = new File([new Uint8Array(3 * 1024 * 1024)], 'holiday (trimmed).mp4', { type: 'video/mp4' });
+    const result = new File([new Uint8Array(3_000_000)], 'holiday (trimmed).mp4', { type: 'video/mp4' });
     // The cut's bytes start like an MP4, so the first-bytes check passes.
     result.slice = () => videoFile('x.mp4').slice(0, 64);
     cut.finish({ kind: 'done', file: result, durationSec: 60, startSec: 5 });
