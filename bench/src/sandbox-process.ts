@@ -20,11 +20,8 @@ const sandbox = await startSandbox({
   // Nothing waits for processing; short timers keep the sandbox quiet between scenarios.
   processingDelayMs: 10,
   moderationDelayMs: 10,
-  // The benchmark videos (video-bytes.ts) are an MP4 head over incompressible filler, with no track
-  // TikTok could read: with TikTok's media checks every post would end file_format_check_failed. The
-  // bench measures bytes per second, so it switches the checks off; the sandbox still keeps the same
-  // head and tail windows per chunk, so its hot path is the one measured.
-  mediaChecks: 'off',
+  // TikTok's media checks stay on: the benchmark videos are real MP4s (video-bytes.ts), so every
+  // upload is read after its last chunk as in tests and dev, and a failed check fails the run.
 });
 
 process.send({

@@ -1,3 +1,4 @@
+import { isSecureOrLoopback } from '@content-studio/contract';
 import { z } from 'zod';
 import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from './tiktok/upload-origin';
 
@@ -6,14 +7,9 @@ import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from
  * through here, is validated once at start, and is frozen, so a misconfigured instance never serves.
  */
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export const DEFAULT_TIKTOK_AUTH_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 export const DEFAULT_TIKTOK_API_BASE_URL = 'https://open.tiktokapis.com';
 
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /** `http:` is tolerated only on loopback (dev and tests); production traffic is HTTPS (promise 7). */
 function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boolean }) {
@@ -26,7 +22,7 @@ function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boole
       return;
     }
     const problem =
-      url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
+      !isSecureOrLoopback(url)
         ? 'must use https (http is accepted only for localhost)'
         : url.username || url.password
           ? 'must not contain credentials'

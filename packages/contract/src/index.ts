@@ -6,3 +6,4 @@ export * from './session';
 export * from './openapi';
 export * from './chunk-plan';
 export * from './container-sniff';
+export * from './loopback';

@@ -120,7 +120,7 @@ function profilePage(st: SandboxState, openId: string): Reply {
     200,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.displayName)} · TikTok sandbox</title></head>` +
       `<body><main><h1>${escapeHtml(a.displayName)}</h1><p>@${escapeHtml(a.username)}</p>` +
-      `<p aria-hidden="true">${avatarSvg(a, 96)}</p></main></body></html>`,
+      `<p aria-hidden="true">${avatarSvg(a, 96, { decorative: true })}</p></main></body></html>`,
   );
 }
 

@@ -18,9 +18,9 @@ export interface SandboxOptions {
   appName?: string;
   /** Injectable clock (epoch ms) for expiries, rate windows and timestamps. */
   now?: () => number;
-  /** Unaudited apps: SELF_ONLY only, private accounts only, a few posting users per 24 h (spec §3.11). */
+  /** Unaudited apps: SELF_ONLY only, private accounts only, a few posting users per 24 h (TikTok's Content Sharing Guidelines). */
   audited?: boolean;
-  /** Spec §11.2: TikTok's reaction to non-SELF_ONLY privacy from an unaudited app is undocumented. */
+  /** TikTok's reaction to non-SELF_ONLY privacy from an unaudited app is undocumented. */
   unauditedNonSelfOnly?: 'reject' | 'force-self-only';
   /** Distinct users an unaudited app may post for per 24 h. */
   activeUserCap?: number;
@@ -29,7 +29,7 @@ export interface SandboxOptions {
   accessTokenTtlSec?: number;
   refreshTokenTtlSec?: number;
   authCodeTtlSec?: number;
-  /** TikTok often answers OAuth errors with HTTP 200 (spec §1.10). */
+  /** TikTok often answers OAuth errors with HTTP 200 (TikTok's OAuth Error Handling page). */
   oauthErrorStatus?: 200 | 400;
   /** Time from the last chunk (or a pull init) to the terminal processing state. */
   processingDelayMs?: number;
@@ -44,7 +44,7 @@ export interface SandboxOptions {
    * not say. Default 'binary' (its 4 MB example is 4,194,304 bytes).
    */
   mbReading?: MbReading;
-  /** Default: "4 GB" in the chosen reading (4 GiB or 4,000,000,000 bytes). A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
+  /** Default: "4 GB" in the chosen reading (4 GiB or 4,000,000,000 bytes). A third party claims TikTok's own sandbox caps at 128 MB (not in TikTok's docs); set it to test that. */
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;

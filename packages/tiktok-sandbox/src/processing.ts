@@ -3,7 +3,7 @@ import { judgeMedia } from './media/media-checks';
 import { readMedia } from './media/read-media';
 import type { PublishTask, SandboxState } from './state';
 
-/** Spec §3.13: developers may send up to 10 minutes through the inbox flow; users trim in the app. */
+/** TikTok's Media Transfer Guide (media restrictions): developers may send up to 10 minutes through the inbox flow; users trim in the app. */
 export const INBOX_MAX_DURATION_SEC = 600;
 
 export function isTerminal(task: PublishTask): boolean {
@@ -24,7 +24,7 @@ function durationLimit(st: SandboxState, task: PublishTask): number {
 /**
  * The end of TikTok's pipeline: media checks, then either a post (direct) or an inbox
  * notification (drafts). Public posts get their id only after "moderation", and an empty id list
- * before that is not a failure (spec §3.7), which clients must cope with.
+ * before that is not a failure (TikTok's Get Post Status page), which clients must cope with.
  */
 function finishProcessing(st: SandboxState, task: PublishTask): void {
   if (isTerminal(task)) return;
@@ -81,7 +81,7 @@ export function scheduleProcessing(st: SandboxState, task: PublishTask): void {
 
 export type DraftResult = 'ok' | 'unknown' | 'not-in-inbox';
 
-/** The creator tapped the inbox notification and posted (spec §3.3); only then PUBLISH_COMPLETE. */
+/** The creator tapped the inbox notification and posted (TikTok's Upload reference); only then PUBLISH_COMPLETE. */
 export function finishDraft(st: SandboxState, publishId: string): DraftResult {
   const task = st.tasks.get(publishId);
   if (!task) return 'unknown';
@@ -93,7 +93,7 @@ export function finishDraft(st: SandboxState, publishId: string): DraftResult {
 
 export type ForceFailResult = 'ok' | 'unknown' | 'terminal';
 
-/** Test hook: end a task with any fail_reason (spec §3.7 table) to exercise the client's mapping. */
+/** Test hook: end a task with any fail_reason (the table of TikTok's Get Post Status page) to exercise the client's mapping. */
 export function forceFail(st: SandboxState, publishId: string, reason: string): ForceFailResult {
   const task = st.tasks.get(publishId);
   if (!task) return 'unknown';

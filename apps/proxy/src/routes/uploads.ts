@@ -42,7 +42,7 @@ const ChunkParamsSchema = z.object({
 });
 
 /**
- * The resumable path (architecture §6): init once, then one request per chunk. Nothing is stored
+ * The resumable path (README, "Upload protocol for API clients"): init once, then one request per chunk. Nothing is stored
  * between requests; the sealed session carries the plan and TikTok's upload URL.
  */
 export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now, limitInit }) => {

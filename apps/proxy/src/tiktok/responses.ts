@@ -102,7 +102,7 @@ export const PublishStatusDataSchema = z.object({
 
 export interface TikTokTokenGrant {
   accessToken: string;
-  /** Seconds. Drive refreshes from this, never from a hard-coded lifetime (2 h vs 24 h, spec §1.8). */
+  /** Seconds. Drive refreshes from this, never from a hard-coded lifetime (2 h in the newer edition of TikTok's Manage User Access Tokens pages, 24 h in the older). */
   expiresIn: number;
   openId: string;
   scopes: string[];

@@ -1,6 +1,6 @@
 import type { CreatorInfo, PostSettings, Profile, PublishStatus } from '@content-studio/contract';
 import type { Dispatcher } from 'undici';
-import { isValidChunkPlan } from '@content-studio/contract';
+import { isSecureOrLoopback, isValidChunkPlan } from '@content-studio/contract';
 import { putVideoChunk, type PutVideoChunkInput, type PutVideoChunkResult } from './media-transfer';
 import { directPostInitBody, inboxInitBody, type FileUploadSource } from './requests';
 import {
@@ -24,7 +24,7 @@ import {
 } from './responses';
 import { TikTokProtocolError, type OAuthOperation } from './tiktok-errors';
 import { sendForText, type Transport } from './transport';
-import { assertUploadUrlAllowed, compileUploadOrigins, isLoopbackHostname } from './upload-origin';
+import { assertUploadUrlAllowed, compileUploadOrigins } from './upload-origin';
 
 export interface TikTokClientOptions {
   /** undici Dispatcher for every call: an Agent in production, a MockAgent in tests. */
@@ -139,7 +139,7 @@ function parseApiBaseUrl(raw: string): string {
   } catch {
     throw new TypeError('apiBaseUrl is not a URL');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
+  if (!isSecureOrLoopback(url)) {
     throw new TypeError('apiBaseUrl must use https (http only for loopback hosts)');
   }
   if (url.username || url.password || url.search || url.hash) {

@@ -1,3 +1,4 @@
+import { isSecureOrLoopback } from '@content-studio/contract';
 /**
  * Where chunk PUTs may go. TikTok's init answers with an `upload_url` and the proxy streams creator
  * video to it, so a URL pointing anywhere else would turn the proxy into an open relay. Every URL is
@@ -54,10 +55,6 @@ export class UploadUrlNotAllowedError extends Error {
   }
 }
 
-/** 127.0.0.0/8, ::1 and localhost, as the WHATWG URL parser spells them after normalising. */
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
 
 type OriginMatcher = (url: URL) => boolean;
 
@@ -77,7 +74,7 @@ function compileEntry(rawEntry: string): OriginMatcher {
     if (url.origin === 'null' || `${url.origin}/` !== url.href) {
       throw new TypeError(`upload origin "${rawEntry}" must be a bare origin like https://host[:port]`);
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
+    if (!isSecureOrLoopback(url)) {
       throw new TypeError(`upload origin "${rawEntry}" must use https (http only for loopback hosts)`);
     }
     const origin = url.origin;
@@ -167,10 +164,7 @@ export function assertUploadUrlAllowed(
     throw new UploadUrlNotAllowedError('malformed');
   }
   if (url.username !== '' || url.password !== '') throw new UploadUrlNotAllowedError('userinfo');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UploadUrlNotAllowedError('insecure-scheme');
-  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
-    throw new UploadUrlNotAllowedError('insecure-scheme');
-  }
+  if (!isSecureOrLoopback(url)) throw new UploadUrlNotAllowedError('insecure-scheme');
   if (authority.toLowerCase() !== url.host || url.hostname.endsWith('.')) {
     throw new UploadUrlNotAllowedError('non-canonical-host');
   }

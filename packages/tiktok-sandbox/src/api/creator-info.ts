@@ -44,7 +44,7 @@ export function bannedBlock(a: SandboxAccount): Block | undefined {
 }
 
 /**
- * Spec §3.1: these three come back with HTTP 200 ("intentional"), so a client that trusts the
+ * TikTok's Query Creator Info page: these three come back with HTTP 200 ("intentional"), so a client that trusts the
  * status instead of error.code goes on to show a composer for a creator who cannot post.
  */
 export async function creatorInfo(ctx: RouteContext): Promise<Reply> {

@@ -103,7 +103,7 @@ describe('video/init guards and body', () => {
   });
 });
 
-describe('video/init rules in the order of spec §6', () => {
+describe('video/init rules in the order the sandbox checks them', () => {
   it('2. privacy_level must be one of the options (missing too), before the unaudited rule', async () => {
     const notAnOption = await direct('ava', directBody({ post_info: { privacy_level: 'FOLLOWER_OF_CREATOR' } }));
     expect(outcome(notAnOption)).toEqual({ status: 403, code: 'privacy_level_option_mismatch' });

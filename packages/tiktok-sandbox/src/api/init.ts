@@ -33,7 +33,7 @@ const postInfoSchema = z.strictObject({
   disable_comment: z.boolean().optional(),
   disable_stitch: z.boolean().optional(),
   video_cover_timestamp_ms: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  // The only post_info field the reference marks required (spec §3.2).
+  // The only post_info field the reference marks required (TikTok's Direct Post reference).
   brand_content_toggle: z.boolean(),
   brand_organic_toggle: z.boolean().optional(),
   is_aigc: z.boolean().optional(),
@@ -69,7 +69,7 @@ function blockReply(st: SandboxState, status: number, block: Block): Reply {
   return apiError(st, status, block.code, block.message);
 }
 
-/** Spec §3.6: https, a host name (never an IP), under a verified domain or an exact URL prefix. */
+/** TikTok's Media Transfer Guide (PULL_FROM_URL): https, a host name (never an IP), under a verified domain or an exact URL prefix. */
 export function checkPullUrl(st: SandboxState, raw: string): Reply | undefined {
   let url: URL;
   try {
@@ -179,7 +179,7 @@ function createTask(
   return ok(st, data);
 }
 
-/** Direct Post init: the checks run in the order of spec §6 so the first failing rule is the one reported. */
+/** Direct Post init: the checks run in a fixed order (audience, audit, caps, caption, source) so the first failing rule is the one reported. */
 export async function directInit(ctx: RouteContext, fault?: Fault): Promise<Reply> {
   const st = ctx.state;
   const g = guard(ctx, ['video.publish'], 'direct_init');

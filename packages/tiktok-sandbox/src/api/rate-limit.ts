@@ -16,7 +16,7 @@ export const RATE_LIMITS = {
 export type RateBucket = keyof typeof RATE_LIMITS;
 
 /**
- * TikTok documents a 1-minute *sliding* window (spec §0.1). A fixed window would let a client that
+ * TikTok documents a 1-minute *sliding* window (TikTok's Rate Limits page). A fixed window would let a client that
  * bursts at a minute boundary pass here and fail at TikTok, so each admitted request's time is kept.
  */
 export class SlidingWindowLimiter {

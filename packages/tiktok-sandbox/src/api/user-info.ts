@@ -6,7 +6,7 @@ import type { SandboxState } from '../state';
 import { apiError, ok } from './envelope';
 import { guard } from './guards';
 
-/** Spec §2: every field and the scope that unlocks it. */
+/** TikTok's Get User Info page: every field and the scope that unlocks it. */
 export const USER_FIELDS = {
   open_id: 'user.info.basic',
   union_id: 'user.info.basic',

@@ -25,7 +25,6 @@ function page(title: string, content: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -71,7 +70,7 @@ export function consentPage(input: ConsentPageInput): string {
       const checked = a.openId === input.preselectedOpenId ? ' checked' : '';
       return `<div class="option">
 <input type="radio" id="${id}" name="open_id" value="${escapeHtml(a.openId)}" required${checked}>
-<span class="avatar" aria-hidden="true">${avatarSvg(a, 40)}</span>
+<span class="avatar" aria-hidden="true">${avatarSvg(a, 40, { decorative: true })}</span>
 <label for="${id}">${escapeHtml(a.displayName)} (@${escapeHtml(a.username)})<span class="traits">${escapeHtml(traits(a, input.postsCap))}</span></label>
 </div>`;
     })

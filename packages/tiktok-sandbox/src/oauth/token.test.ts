@@ -47,7 +47,7 @@ async function revoke(token: string, secret = sb.clientSecret): Promise<{ status
 }
 
 describe('POST /v2/oauth/token/ authorization_code', () => {
-  it('returns the flat success shape of spec §1.5', async () => {
+  it('returns the flat success shape of TikTok’s Manage User Access Tokens page', async () => {
     const { status, body } = await exchange(await freshCode());
     expect(status).toBe(200);
     expect(Object.keys(body)).toEqual([
@@ -178,7 +178,7 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
   });
 });
 
-describe('hex PKCE (spec §1.4)', () => {
+describe('hex PKCE (TikTok’s Login Kit for Desktop)', () => {
   const verifier = 'a'.repeat(20) + '-._~' + 'B9'.repeat(10);
   const challenge = createHash('sha256').update(verifier).digest('hex');
 

@@ -13,7 +13,7 @@ import { parseContentRange, progressHeader } from './content-range';
 export const UPLOAD_PATH = '/upload/video/';
 export const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
 
-/** TikTok documents only the statuses of the upload host (spec §3.5); the JSON body is for humans. */
+/** TikTok documents only the statuses of the upload host (Media Transfer Guide); the JSON body is for humans. */
 function uploadReply(
   st: SandboxState,
   status: number,
@@ -34,7 +34,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The upload_token is the credential (spec §3.5): an unknown id/token pair is indistinguishable from no task. */
+/** The upload_token is the credential (Media Transfer Guide): an unknown id/token pair is indistinguishable from no task. */
 function findTask(ctx: RouteContext): PublishTask | undefined {
   const id = ctx.url.searchParams.get('upload_id') ?? '';
   const token = ctx.url.searchParams.get('upload_token') ?? '';
@@ -133,7 +133,7 @@ function receiveChunk(
 }
 
 /**
- * `PUT upload_url` with every rule of spec §6, checked in that order. `fault` carries the two
+ * `PUT upload_url` with every rule of TikTok's Media Transfer Guide, checked in this order. `fault` carries the two
  * upload-only faults; the generic ones are applied by the server before this runs.
  */
 export async function uploadPut(ctx: RouteContext, fault?: Fault): Promise<Reply | null> {
