@@ -285,7 +285,7 @@ describe('TikTok failing a post after its last chunk (issue 19)', () => {
   it.each([
     ['duration_check_failed', 'The video is longer than TikTok allows for your account (drafts: 10 minutes). Choose it again here and cut it to your limit, or trim it in your editor, then post it again.'],
     ['frame_rate_check_failed', 'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.'],
-  ])('%s reaches the creator in plain words, and support gets TikTok’s code', async (failReason, words) => {
+  ])('%s reaches the creator in plain words, and support gets TikTok’s code and log id', async (failReason, words) => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
     const entry = corpusEntry('h264-aac-faststart.mp4');
@@ -311,6 +311,8 @@ describe('TikTok failing a post after its last chunk (issue 19)', () => {
     const details = await card.locator('pre').textContent();
     expect(details).toContain(`TikTok fail reason: ${failReason}`);
     expect(details).toContain(`Publish ID: ${id}`);
+    // TikTok's log id of the status answer that said FAILED, as the sandbox stamps every answer.
+    expect(details).toMatch(/^TikTok log ID: \w+$/m);
     expect(recorded.record.pageErrors).toEqual([]);
   });
 });
