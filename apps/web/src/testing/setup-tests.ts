@@ -1,16 +1,25 @@
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { sessionStore } from '@/features/auth/session-store';
+import { resetFakeReads } from '@/features/composer/testing/fake-container-reader';
 import { setAppQueryClient } from '@/lib/query-client';
 import { server, startMockServer } from '@/mocks/node';
+
+// Component tests cannot make real videos of every shape, so each one answers the container read
+// itself, through features/composer/testing/fake-container-reader.ts. The real reader is tested
+// over real files in features/composer/media/, where it is unmocked.
+vi.mock('@/features/composer/media/mediabunny-reader', () => import('@/features/composer/testing/fake-container-reader'));
 
 beforeAll(startMockServer);
 
 afterEach(() => {
   // Vitest globals are off, so Testing Library cannot register its own cleanup.
-  cleanup();
+  resetFakeReads();
   server.resetHandlers();
   server.events.removeAllListeners();
+  // No DOM in the few tests that run in plain Node (`@vitest-environment node`).
+  if (typeof document === 'undefined') return;
+  cleanup();
   sessionStorage.clear();
   localStorage.clear();
   sessionStore.resetMemory();

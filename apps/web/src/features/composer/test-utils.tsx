@@ -6,6 +6,8 @@ import { setAccessTokenSource } from '@/lib/access-token-source';
 import { mockCreatorInfo } from '@/mocks/handlers/creator-info';
 import { ComposerForm, type ComposerFormProps } from './components/composer-form';
 import type { ComposerSubmission } from './composer-schema';
+import type { VideoFacts, VideoRead } from './media/video-facts';
+import { fakeFacts, pendingReads, settleRead } from './testing/fake-container-reader';
 
 /** Tests only. Shared set-up for the composer's component tests. */
 
@@ -31,28 +33,56 @@ export function renderComposerForm(props: Partial<ComposerFormProps> & { creator
   return { ...view, user, onSubmit: (props.onSubmit as typeof onSubmit | undefined) ?? onSubmit };
 }
 
-export function videoFile(name = 'clip.mp4', type = 'video/mp4', { size }: { size?: number } = {}): File {
-  const file = new File([new Uint8Array(2048)], name, { type });
+/** The first bytes of each container, so the content check (media/container-sniff.ts) sees a real header. */
+const HEADERS: Record<string, number[]> = {
+  mp4: [0, 0, 0, 0x18, ...ascii('ftypisom'), 0, 0, 2, 0, ...ascii('isomiso2')],
+  mov: [0, 0, 0, 0x14, ...ascii('ftypqt  '), 0, 0, 2, 0, ...ascii('qt  ')],
+  webm: [0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, ...ascii('webm')],
+};
+
+function ascii(text: string): number[] {
+  return [...text].map((char) => char.charCodeAt(0));
+}
+
+/**
+ * A file that starts like the container its name says (.mp4, .mov, .webm); any other name gets
+ * bytes that are no video. `content` overrides what the name would choose.
+ */
+export function videoFile(
+  name = 'clip.mp4',
+  type = 'video/mp4',
+  { size, content }: { size?: number; content?: 'mp4' | 'mov' | 'webm' | 'text' } = {},
+): File {
+  const kind = content ?? name.split('.').pop()?.toLowerCase() ?? '';
+  const bytes = new Uint8Array(2048);
+  bytes.set(HEADERS[kind] ?? ascii('%PDF-1.7 not a video'));
+  const file = new File([bytes], name, { type });
   // Multi-gigabyte files cannot be made in a test; only the size the browser reports matters.
   if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
   return file;
 }
 
-export type FakeMetadata = { duration: number; width?: number; height?: number };
+export type FakeMetadata = { duration: number; width?: number; height?: number } & Partial<Omit<VideoFacts, 'durationSec'>>;
 
-/** What happy-dom cannot do: decode a video. Stub what the browser would read and fire the event. */
-export function loadMetadata({ duration, width = 1080, height = 1920 }: FakeMetadata): HTMLVideoElement {
-  const video = previewVideo();
-  Object.defineProperty(video, 'duration', { configurable: true, value: duration });
-  Object.defineProperty(video, 'videoWidth', { configurable: true, value: width });
-  Object.defineProperty(video, 'videoHeight', { configurable: true, value: height });
-  act(() => {
-    video.dispatchEvent(new Event('loadedmetadata'));
+/** Waits for the form to ask for the container's read, then answers it (the latest one asked). */
+export async function answerRead(answer: VideoRead | ((facts: VideoFacts) => VideoRead)): Promise<void> {
+  await vi.waitFor(() => {
+    if (pendingReads().length === 0) throw new Error('the form has not asked to read the video');
   });
-  return video;
+  const reads = pendingReads();
+  const latest = reads[reads.length - 1];
+  if (!latest) return;
+  const read = typeof answer === 'function' ? answer(fakeFacts(latest.sniffed)) : answer;
+  await act(async () => settleRead(latest, read));
 }
 
-export function failMetadata(): void {
+/** What the container says: a clip of this length and size (H.264, 30 fps unless told otherwise). */
+export async function loadMetadata({ duration, ...rest }: FakeMetadata): Promise<void> {
+  await answerRead((facts) => ({ kind: 'read', facts: { ...facts, durationSec: duration, ...rest } }));
+}
+
+/** The browser cannot play the video (the container was read; the preview fails). */
+export function failPreview(): void {
   const video = previewVideo();
   act(() => {
     video.dispatchEvent(new Event('error'));
@@ -72,7 +102,7 @@ type User = ReturnType<typeof userEvent.setup>;
 /** Picks a video with the file input and lets the "browser" read a 30 s 1080×1920 clip. */
 export async function chooseVideo(user: User, file = videoFile(), metadata: FakeMetadata | null = { duration: 30 }) {
   await user.upload(fileInput(), file);
-  return metadata ? loadMetadata(metadata) : null;
+  if (metadata) await loadMetadata(metadata);
 }
 
 export function privacySelect(): HTMLSelectElement {

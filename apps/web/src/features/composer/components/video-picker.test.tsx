@@ -2,10 +2,12 @@ import { MAX_VIDEO_BYTES } from '@content-studio/contract';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { nicoCreatorInfo } from '@/mocks/handlers/creator-info';
+import { pendingReads } from '../testing/fake-container-reader';
 import {
+  answerRead,
   chooseVideo,
   descriptionOf,
-  failMetadata,
+  failPreview,
   fileInput,
   isBlocked,
   loadMetadata,
@@ -27,23 +29,59 @@ describe('choosing the video: checked in the browser before any byte moves', () 
     expect(descriptionOf(fileInput())).toMatch(/MP4, MOV or WebM · up to 4 GB · up to 10:00 long · 360–4096 px/);
   });
 
-  it('takes a video dropped on the zone', () => {
+  it('takes a video dropped on the zone', async () => {
     renderComposerForm();
 
     fireEvent.drop(screen.getByTestId('video-drop-zone'), { dataTransfer: { files: [videoFile('dropped.webm', 'video/webm')], types: ['Files'] } });
+    await loadMetadata({ duration: 12 });
 
     expect(previewVideo().getAttribute('aria-label')).toBe('Preview of dropped.webm');
   });
 
-  it('refuses a file that is not an MP4, MOV or WebM video, explaining how to fix it', async () => {
+  it.each([
+    ['notes.pdf', 'application/pdf'],
+    ['clip.mp4', 'video/mp4'],
+  ])('refuses %s (%s) whose bytes are no video, by its content, without reading further', async (name, type) => {
     const { user } = renderComposerForm();
 
-    await user.upload(fileInput(), videoFile('notes.pdf', 'application/pdf'));
+    await user.upload(fileInput(), videoFile(name, type, { content: 'text' }));
 
-    expect(problems().textContent).toContain('“notes.pdf” isn\'t a video TikTok accepts (it is application/pdf).');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      `“${name}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
+    );
     expect(problems().textContent).toContain('export it from your editor as MP4');
+    expect(pendingReads()).toEqual([]);
     noPreview();
     expect(isBlocked(postButton('Post'))).toBe(true);
+  });
+
+  it.each([
+    [{ kind: 'truncated' } as const, '“clip.mp4” is incomplete: the file stops before the end of its video.'],
+    [{ kind: 'no-video', hasAudio: true } as const, '“clip.mp4” has sound but no picture.'],
+    [{ kind: 'unreadable' } as const, "“clip.mp4” starts like a video file, but the rest of it can't be read as one."],
+  ])('refuses a file whose container reads as %o, saying so', async (read, message) => {
+    const { user } = renderComposerForm();
+    await user.upload(fileInput(), videoFile('clip.mp4'));
+
+    await answerRead(read);
+
+    expect(problems().textContent).toContain(message);
+    noPreview();
+    expect(isBlocked(postButton('Post'))).toBe(true);
+    expect(descriptionOf(fileInput())).toContain(message);
+  });
+
+  it.each([
+    [{ videoCodec: null, videoCodecId: 'mp4v' }, 'This video is encoded with an unknown codec (“mp4v”); TikTok takes H.264, H.265 (HEVC), VP8 or VP9.'],
+    [{ frameRate: 15 }, 'This video plays at 15 frames per second; TikTok accepts 23 to 60.'],
+  ])('refuses what TikTok does not take (%o), with the fix', async (facts, message) => {
+    const { user } = renderComposerForm();
+
+    await chooseVideo(user, videoFile(), { duration: 10, ...facts });
+
+    expect(problems().textContent).toContain(message);
+    expect(isBlocked(postButton('Post'))).toBe(true);
+    expect(screen.queryByRole('region', { name: /^Cut it to/ })).toBeNull();
   });
 
   it('refuses a video over 4 GB', async () => {
@@ -71,9 +109,10 @@ describe('choosing the video: checked in the browser before any byte moves', () 
     await chooseVideo(user, videoFile(), { duration: 75 });
 
     expect(problems().textContent).toContain('This video is 1:15 long; your TikTok account can post videos up to 1:00.');
-    expect(problems().textContent).toContain('Trim it to 1:00 or less in your editor.');
+    expect(problems().textContent).toContain('Cut it to 1:00 or less: right here in the browser (below), or in your editor.');
     expect(isBlocked(postButton('Post'))).toBe(true);
-    expect(descriptionOf(fileInput())).toContain('Trim it to 1:00 or less');
+    expect(descriptionOf(fileInput())).toContain('Cut it to 1:00 or less');
+    expect(screen.getByRole('region', { name: 'Cut it to 1:00 here' })).toBeTruthy();
   });
 
   it('lets a video of exactly the limit through', async () => {
@@ -104,16 +143,43 @@ describe('choosing the video: checked in the browser before any byte moves', () 
     expect(postButton('Post').title).toContain('Checking your video…');
   });
 
-  it("allows a video the browser can't read, with a note that TikTok will check it", async () => {
-    const { user } = renderComposerForm();
-    await chooseVideo(user, videoFile('hevc.mov', 'video/quicktime'), null);
+  it("allows a video this browser can't play: shows what was read, says why there is no preview, cover by time", async () => {
+    const { user, onSubmit } = renderComposerForm();
+    await chooseVideo(user, videoFile('IMG_0001.mov', 'video/quicktime'), {
+      duration: 42.4,
+      width: 1080,
+      height: 1920,
+      rotation: 90,
+      videoCodec: 'hevc',
+      videoCodecId: 'hvc1',
+    });
 
-    failMetadata();
+    failPreview();
 
-    expect(screen.getByText(/can't read this video's length or picture size/).textContent).toMatch(/TikTok checks it/);
+    noPreview();
+    const note = screen.getByRole('note', { name: 'No preview in this browser' });
+    expect(note.textContent).toContain("This browser can't play H.265 (HEVC) video");
+    expect(screen.getByTestId('video-facts').textContent).toBe('0:42 · 1080 × 1920 px · H.265 (HEVC) · 30 fps');
     expect(screen.queryByRole('alert')).toBeNull();
+    const cover = screen.getByLabelText('Cover frame');
+    fireEvent.change(cover, { target: { value: '3200' } });
+    expect(descriptionOf(cover)).toBe('Slide to choose the moment TikTok shows as the cover: the frame at 0:03.2.');
     await user.selectOptions(screen.getByLabelText('Who can see this video'), 'Friends');
     expect(isBlocked(postButton('Post'))).toBe(false);
+
+    await user.click(postButton('Post'));
+    expect(onSubmit.mock.calls[0]?.[0].post?.coverTimestampMs).toBe(3200);
+  });
+
+  it('sends a .mov that calls itself .mp4 as what its bytes say it is (video/quicktime)', async () => {
+    const { user, onSubmit } = renderComposerForm();
+    await chooseVideo(user, videoFile('renamed.mp4', 'video/mp4', { content: 'mov' }));
+    await user.selectOptions(screen.getByLabelText('Who can see this video'), 'Friends');
+
+    await user.click(postButton('Post'));
+
+    expect(onSubmit.mock.calls[0]?.[0].file.type).toBe('video/quicktime');
+    expect(onSubmit.mock.calls[0]?.[0].file.name).toBe('renamed.mp4');
   });
 
   it('accepts a .mov the system reports without a type, as video/quicktime', async () => {
@@ -160,7 +226,7 @@ describe('choosing the video: checked in the browser before any byte moves', () 
 
     await chooseVideo(user, videoFile('short.mp4'), null);
     expect(screen.queryByRole('alert')).toBeNull();
-    loadMetadata({ duration: 20 });
+    await loadMetadata({ duration: 20 });
 
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -1,9 +1,10 @@
-import { useEffect, useId, useLayoutEffect, useRef, type SyntheticEvent } from 'react';
-import { formatTimestamp, type VideoMetadata } from '../video-checks';
+import { useEffect, useId, useRef, useState } from 'react';
+import { describeFacts, formatTimestamp } from '../video-checks';
+import type { VideoFacts } from '../media/video-facts';
 import './video-preview.css';
 
-/** A browser that can read the file at all has its metadata within moments; after this, give up. */
-export const METADATA_TIMEOUT_MS = 15_000;
+/** A browser that can play the file shows its first frame within moments; after this, give up. */
+export const PREVIEW_TIMEOUT_MS = 15_000;
 
 export type CoverControl = {
   valueMs: number;
@@ -13,82 +14,52 @@ export type CoverControl = {
 
 export type VideoPreviewProps = {
   file: File;
-  /** Called once per file: what the browser read, or null when it could not read the video. */
-  onMetadata: (metadata: VideoMetadata | null) => void;
-  /** The cover-frame slider; null hides it (drafts, or a video whose length is unknown). */
+  /** What the container says (length, picture size, codecs); read before the preview is made. */
+  facts: VideoFacts;
+  /** The cover-frame slider; null hides it (drafts). */
   cover: CoverControl | null;
 };
 
 /**
  * The preview TikTok's audit asks for (api-spec §4.5a): the creator's own file, played from an
  * object URL (nothing leaves the browser), revoked when the file changes or the form goes away.
- * Its loadedmetadata event is also where length and resolution are read for the checks.
+ * The player is for looking only: length and size come from the container (`facts`). When this
+ * browser cannot play the video (HEVC in Chromium on Linux, say), what was read is shown instead,
+ * the cover is chosen by time, and the creator is told why there is no picture.
  */
-export function VideoPreview({ file, onMetadata, cover }: VideoPreviewProps) {
+export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const reported = useRef(false);
-  const seekingForDuration = useRef(false);
   const activeUrl = useRef<string | null>(null);
-  const report = useRef(onMetadata);
-  useLayoutEffect(() => {
-    report.current = onMetadata;
-  });
+  const [playable, setPlayable] = useState<'trying' | 'yes' | 'no'>(() => (canPlay(facts) ? 'trying' : 'no'));
   const coverId = useId();
   const coverHintId = useId();
+  const factsId = useId();
+  const showPlayer = playable !== 'no';
 
   // The object URL lives exactly as long as this file is shown: created here, revoked on change or
   // unmount. Set on the element directly, so there is no render with a revoked URL in between.
   useEffect(() => {
     const video = videoRef.current;
-    if (!video) return undefined;
+    if (!video || !showPlayer) return undefined;
     const objectUrl = URL.createObjectURL(file);
-    reported.current = false;
-    seekingForDuration.current = false;
     activeUrl.current = objectUrl;
     video.src = objectUrl;
-    // A codec the browser cannot decode sometimes fires neither loadedmetadata nor error.
-    const timer = setTimeout(() => {
-      if (reported.current) return;
-      reported.current = true;
-      report.current(null);
-    }, METADATA_TIMEOUT_MS);
+    // A codec the browser cannot decode sometimes fires neither loadeddata nor error.
+    const timer = setTimeout(() => setPlayable((now) => (now === 'trying' ? 'no' : now)), PREVIEW_TIMEOUT_MS);
     return () => {
       clearTimeout(timer);
       activeUrl.current = null;
       video.removeAttribute('src');
+      // Stops a load still in flight; otherwise it goes on fetching the URL revoked next, and
+      // Chromium logs ERR_FILE_NOT_FOUND for it (picking files in quick succession).
+      video.load();
       URL.revokeObjectURL(objectUrl);
     };
-  }, [file]);
-
-  function done(metadata: VideoMetadata | null) {
-    if (reported.current) return;
-    reported.current = true;
-    report.current(metadata);
-  }
-
-  function onLoadedMetadata(event: SyntheticEvent<HTMLVideoElement>) {
-    const video = event.currentTarget;
-    if (video.duration === Infinity) {
-      // WebM from screen recorders often has no length in its header. Seeking far past the end
-      // makes the browser find the real one and fire durationchange.
-      seekingForDuration.current = true;
-      video.currentTime = Number.MAX_SAFE_INTEGER;
-      return;
-    }
-    done(read(video));
-  }
-
-  function onDurationChange(event: SyntheticEvent<HTMLVideoElement>) {
-    const video = event.currentTarget;
-    if (!seekingForDuration.current || !Number.isFinite(video.duration)) return;
-    seekingForDuration.current = false;
-    video.currentTime = 0;
-    done(read(video));
-  }
+  }, [file, showPlayer]);
 
   function seekTo(ms: number) {
     const video = videoRef.current;
-    if (video) {
+    if (video && playable !== 'no') {
       video.pause();
       video.currentTime = ms / 1000;
     }
@@ -97,22 +68,36 @@ export function VideoPreview({ file, onMetadata, cover }: VideoPreviewProps) {
 
   return (
     <div className="video-preview">
-      <video
-        ref={videoRef}
-        className="video-preview__video"
-        controls
-        muted
-        playsInline
-        preload="metadata"
-        aria-label={`Preview of ${file.name}`}
-        onLoadedMetadata={onLoadedMetadata}
-        onDurationChange={onDurationChange}
-        onError={(event) => {
-          // Only an error of the current URL counts (not one from a URL just revoked and replaced).
-          if (event.currentTarget.src === activeUrl.current) done(null);
-        }}
-      />
+      {playable === 'no' ? (
+        <div className="video-preview__none" role="note" aria-labelledby={factsId}>
+          <p id={factsId} className="video-preview__none-title">
+            No preview in this browser
+          </p>
+          <p className="composer-hint">
+            This browser can't play {facts.videoCodec === 'hevc' ? 'H.265 (HEVC) video' : 'this video'}, so it can't show it
+            here. The video itself is fine for TikTok: it was read from the file, and it is sent exactly as it is.
+          </p>
+        </div>
+      ) : (
+        <video
+          ref={videoRef}
+          className="video-preview__video"
+          controls
+          muted
+          playsInline
+          preload="metadata"
+          aria-label={`Preview of ${file.name}`}
+          onLoadedData={() => setPlayable('yes')}
+          onError={(event) => {
+            // Only an error of the current URL counts (not one from a URL just revoked and replaced).
+            if (event.currentTarget.src === activeUrl.current) setPlayable('no');
+          }}
+        />
+      )}
       <p className="video-preview__name">{file.name}</p>
+      <p className="video-preview__facts" data-testid="video-facts">
+        {describeFacts(facts)}
+      </p>
       {cover ? (
         <div className="video-preview__cover">
           <label htmlFor={coverId} className="composer-label">
@@ -131,7 +116,9 @@ export function VideoPreview({ file, onMetadata, cover }: VideoPreviewProps) {
             onChange={(event) => seekTo(Number(event.target.value))}
           />
           <p id={coverHintId} className="composer-hint">
-            Slide to choose the frame TikTok shows as the cover: {formatTimestamp(cover.valueMs)}.
+            {playable === 'no'
+              ? `Slide to choose the moment TikTok shows as the cover: the frame at ${formatTimestamp(cover.valueMs)}.`
+              : `Slide to choose the frame TikTok shows as the cover: ${formatTimestamp(cover.valueMs)}.`}
           </p>
         </div>
       ) : null}
@@ -139,12 +126,12 @@ export function VideoPreview({ file, onMetadata, cover }: VideoPreviewProps) {
   );
 }
 
-function read(video: HTMLVideoElement): VideoMetadata {
-  const { duration } = video;
-  return {
-    durationSec: Number.isFinite(duration) && duration > 0 ? duration : null,
-    // 0 means the browser has the container but cannot decode the picture: unknown, not tiny.
-    width: video.videoWidth || null,
-    height: video.videoHeight || null,
-  };
+/** `canPlayType` knows at once for most codecs; '' means this browser surely cannot play it. */
+function canPlay(facts: VideoFacts): boolean {
+  if (typeof document === 'undefined' || !facts.codecsParameter) return true;
+  // Chromium plays MOV through its MP4 demuxer but answers '' for video/quicktime.
+  const type = facts.container === 'webm' ? 'video/webm' : 'video/mp4';
+  const probe = document.createElement('video');
+  if (typeof probe.canPlayType !== 'function') return true;
+  return probe.canPlayType(`${type}; codecs="${facts.codecsParameter}"`) !== '';
 }

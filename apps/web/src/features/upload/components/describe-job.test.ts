@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jobView } from '../testing/job-view';
 import { describeJob } from './describe-job';
+import { diagnosticsText } from './job-diagnostics';
 import { formatBytes } from '../../../lib/format-bytes';
 import { formatDuration, formatProgress } from './format-progress';
 
@@ -39,8 +40,16 @@ describe('what a job says', () => {
     );
   });
 
-  it('turns TikTok fail reasons into plain language', () => {
-    expect(describeJob(jobView({ state: 'failed', failReason: 'duration_check_failed' })).detail).toMatch(/longer .* than TikTok allows/);
+  it.each([
+    ['file_format_check_failed', /^TikTok couldn't read this video/],
+    ['duration_check_failed', /^The video is longer than TikTok allows for your account/],
+    ['frame_rate_check_failed', /^TikTok accepts videos at 23 to 60 frames per second/],
+    ['picture_size_check_failed', /^The video's picture is outside what TikTok accepts/],
+  ])('turns TikTok’s %s into plain words with what to do, and keeps the code for support', (failReason, words) => {
+    const job = jobView({ state: 'failed', failReason, publishId: 'v_pub_file~v2-1.123' });
+    expect(describeJob(job)).toMatchObject({ headline: 'Failed', detail: expect.stringMatching(words) });
+    expect(diagnosticsText(job)).toContain(`TikTok fail reason: ${failReason}`);
+    expect(diagnosticsText(job)).toContain('Publish ID: v_pub_file~v2-1.123');
   });
 
   it('says a failed transfer posted nothing', () => {

@@ -77,12 +77,13 @@ describe('UploadQueue', () => {
     });
     const queue = queueOf([job]);
     render(<UploadQueue queue={queue} />);
-    expect(screen.getByText(/resolution is outside what TikTok accepts/)).toBeTruthy();
+    expect(screen.getByText(/picture is outside what TikTok accepts: each side must be 360 to 4096 pixels/)).toBeTruthy();
 
     await user.click(screen.getByText('Details for support'));
     await user.click(screen.getByRole('button', { name: 'Copy details' }));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining('Publish ID: v_pub_file~v2-1.123'));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining('TikTok log ID: log-2024-abc'));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('TikTok fail reason: picture_size_check_failed'));
     expect(await screen.findByText('Copied.')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Remove clip.mp4 from the list' }));

@@ -8,20 +8,27 @@ export interface FailReasonText {
 }
 
 const FAIL_REASONS: Record<string, FailReasonText> = {
+  // TikTok's media checks after the last chunk (its Media Transfer Guide's restrictions). The compose
+  // screen checks the same things before sending, so these reach a creator when a file got past
+  // those checks (a browser that could not read it, a client other than ours) or TikTok reads it
+  // differently; each says what to change before posting again.
   file_format_check_failed: {
-    message: "TikTok couldn't read this video's format. Export it as an MP4 (H.264) or WebM file and post it again.",
+    message:
+      "TikTok couldn't read this video: it has to be a complete MP4, MOV or WebM file with a picture in H.264, H.265, VP8 or VP9. Export it again as MP4 (H.264) and post that.",
     canPostAgain: false,
   },
   duration_check_failed: {
-    message: 'The video is longer (or shorter) than TikTok allows for your account. Trim it and post it again.',
+    message:
+      'The video is longer than TikTok allows for your account (drafts: 10 minutes). Choose it again here and cut it to your limit, or trim it in your editor, then post it again.',
     canPostAgain: false,
   },
   frame_rate_check_failed: {
-    message: 'TikTok accepts videos at 23 to 60 frames per second. Export the video at a frame rate in that range.',
+    message: 'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.',
     canPostAgain: false,
   },
   picture_size_check_failed: {
-    message: "The video's resolution is outside what TikTok accepts (each side 360 to 4096 pixels). Resize it and post it again.",
+    message:
+      "The video's picture is outside what TikTok accepts: each side must be 360 to 4096 pixels. Export it again at 720p or 1080p and post that.",
     canPostAgain: false,
   },
   internal: {

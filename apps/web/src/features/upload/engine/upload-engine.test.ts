@@ -507,10 +507,15 @@ describe('the queue', () => {
 describe('status tracking', () => {
   it('stops at FAILED with TikTok’s reason', async () => {
     const { engine, transport } = load();
-    transport.scriptStatus({ status: 'FAILED', failReason: 'frame_rate_check_failed', postIds: [], uploadedBytes: 25 });
+    transport.scriptStatus({ status: 'FAILED', failReason: 'frame_rate_check_failed', postIds: [], uploadedBytes: 25, tiktokLogId: 'log-fail-1' });
     const id = await engine.enqueue({ file: videoFile(25), mode: 'direct', post: POST, creatorUsername: 'ava' });
     await inState(engine, id, 'failed');
-    expect(view(engine, id)).toMatchObject({ failReason: 'frame_rate_check_failed', resumable: false });
+    expect(view(engine, id)).toMatchObject({
+      failReason: 'frame_rate_check_failed',
+      resumable: false,
+      // Kept for the support details, next to the fail reason.
+      error: { code: 'PUBLISH_FAILED', tiktokLogId: 'log-fail-1' },
+    });
     const calls = transport.statusCalls.length;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(transport.statusCalls.length).toBe(calls);

@@ -777,7 +777,15 @@ export class UploadEngine {
     const now = this.now();
     switch (status.status) {
       case 'FAILED':
-        this.update(id, { state: 'failed', lastStatus: status.status, failReason: status.failReason ?? 'unknown', awaitingPostLink: false });
+        this.update(id, {
+          state: 'failed',
+          lastStatus: status.status,
+          failReason: status.failReason ?? 'unknown',
+          awaitingPostLink: false,
+          // TikTok's log id of the answer that says FAILED: what its support asks for. The creator
+          // reads the fail reason's words (describe-job.ts); this is for the diagnostics.
+          error: { code: 'PUBLISH_FAILED', message: 'TikTok did not publish this video.', tiktokLogId: status.tiktokLogId ?? null },
+        });
         return true;
       case 'SEND_TO_USER_INBOX':
         // The creator finishes the post in the TikTok app, maybe days later. Polling on would burn

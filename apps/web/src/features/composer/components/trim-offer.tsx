@@ -1,0 +1,127 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatBytes } from '../../../lib/format-bytes';
+import { formatDuration, formatTimestamp } from '../video-checks';
+import { startTrim, type TrimTask } from '../media/trim-video';
+import type { VideoFacts } from '../media/video-facts';
+import './trim-offer.css';
+
+export type TrimOfferProps = {
+  file: File;
+  facts: VideoFacts;
+  /** The longest the creator may send in this mode. */
+  maxLengthSec: number;
+  /** The cut is made: it replaces the picked video (and is checked again like any pick). `startSec` is where it really begins (a key frame, for a copy). */
+  onTrimmed: (file: File, startSec: number) => void;
+};
+
+type State =
+  | { status: 'idle' }
+  | { status: 'cutting'; fraction: number }
+  | { status: 'cannot'; reason: string }
+  | { status: 'cancelled' };
+
+/**
+ * "Too long" fixed in the tab: choose where the kept part starts, and the video is cut to the
+ * creator's limit from there. The cut is made on this device (media/trim-video.ts); nothing is sent
+ * until the creator posts it, and then only to TikTok, through the same upload as any video.
+ */
+export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferProps) {
+  const [startMs, setStartMs] = useState(0);
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const task = useRef<TrimTask | null>(null);
+  const headingId = useId();
+  const startId = useId();
+  const startHintId = useId();
+  const maxStartMs = Math.max(0, Math.floor((facts.durationSec - maxLengthSec) * 10) * 100);
+  const endMs = Math.min(facts.durationSec * 1000, startMs + maxLengthSec * 1000);
+  const limit = formatDuration(maxLengthSec);
+
+  // Leaving the screen (or picking another file) stops a cut in progress.
+  useEffect(() => () => task.current?.cancel(), []);
+
+  function cut() {
+    setState({ status: 'cutting', fraction: 0 });
+    const running = startTrim(file, facts, { startSec: startMs / 1000, maxLengthSec }, (fraction) =>
+      setState((now) => (now.status === 'cutting' ? { status: 'cutting', fraction } : now)),
+    );
+    task.current = running;
+    void running.outcome.then((outcome) => {
+      if (task.current !== running) return;
+      task.current = null;
+      if (outcome.kind === 'done') onTrimmed(outcome.file, outcome.startSec);
+      else if (outcome.kind === 'cannot') setState({ status: 'cannot', reason: outcome.reason });
+      else setState({ status: 'cancelled' });
+    });
+  }
+
+  const cutting = state.status === 'cutting';
+  return (
+    <section className="trim-offer" aria-labelledby={headingId}>
+      <h3 id={headingId} className="trim-offer__title">
+        Cut it to {limit} here
+      </h3>
+      <p className="composer-hint">
+        Choose where the part you keep starts; it runs for {limit} from there. The cut is made in this browser, on
+        your device: it is sent nowhere but to TikTok, when you post it.
+      </p>
+      {maxStartMs > 0 ? (
+        <div className="trim-offer__start">
+          <label htmlFor={startId} className="composer-label">
+            Start of the part you keep
+          </label>
+          <input
+            id={startId}
+            className="trim-offer__slider"
+            type="range"
+            min={0}
+            max={maxStartMs}
+            step={100}
+            value={startMs}
+            disabled={cutting}
+            aria-valuetext={formatTimestamp(startMs)}
+            aria-describedby={startHintId}
+            onChange={(event) => setStartMs(Number(event.target.value))}
+          />
+        </div>
+      ) : null}
+      <p id={startHintId} className="trim-offer__range">
+        Keeps {formatTimestamp(startMs)} to {formatTimestamp(endMs)} of {formatDuration(Math.ceil(facts.durationSec))}.
+      </p>
+      {cutting ? (
+        <div className="trim-offer__progress">
+          <progress max={1} value={state.fraction} aria-label="Cutting the video" aria-valuetext={`${Math.round(state.fraction * 100)} %`} />
+          <span aria-hidden="true">{Math.round(state.fraction * 100)} %</span>
+          <Button variant="secondary" onClick={() => task.current?.cancel()}>
+            Cancel cutting
+          </Button>
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={cut}>
+          Cut to {limit} in this browser
+        </Button>
+      )}
+      <div aria-live="polite" className="trim-offer__status">
+        {state.status === 'cannot' ? (
+          <p className="composer-error">
+            This browser can't make this cut. {state.reason} Try a start a little later or earlier, or trim the video
+            in your editor.
+          </p>
+        ) : state.status === 'cancelled' ? (
+          <p className="composer-hint">Cutting cancelled. Nothing was changed.</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Under the preview of a cut: what it is, how big, and that it stays on the device. */
+export function TrimmedNote({ file, from, startSec, durationSec }: { file: File; from: string; startSec: number; durationSec: number }) {
+  return (
+    <p className="composer-note" data-testid="trimmed-note">
+      This is a cut of “{from}” from {formatTimestamp(startSec * 1000)}, made in this browser:{' '}
+      {formatDuration(Math.round(durationSec))} long,{' '}
+      {formatBytes(file.size)}. It stays on your device until you post it, and then goes only to TikTok.
+    </p>
+  );
+}
