@@ -82,7 +82,11 @@ async function startProxy(env: Record<string, string>): Promise<Proxy> {
   child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text));
   const exited = once(child, 'exit');
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the proxy did not start within 15 s')), 15_000);
+    const timer = setTimeout(() => {
+      clearInterval(check);
+      child.kill('SIGKILL');
+      reject(new Error('the proxy did not start within 15 s'));
+    }, 15_000);
     const check = setInterval(() => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1]) {
