@@ -11,7 +11,7 @@ describe('/studio/compose', () => {
     renderApp('/studio/compose');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'New post' })).toBeTruthy();
-    expect(document.title).toBe('New post · Content Studio Pro');
+    await waitFor(() => expect(document.title).toBe('New post · Content Studio Pro'));
     expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe('Posting to Ava Public @ava.creates');
     expect(screen.getByRole('link', { name: /Your studio/ }).getAttribute('href')).toBe('/studio');
   });
