@@ -1,11 +1,12 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions } from './logging';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
+import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './plugins/app/request-id';
 import { settleUnreadBodies } from './plugins/app/unread-body';
 import { registerRateLimits } from './plugins/external/rate-limit';
 import { registerUnderPressure, type PressureOptions } from './plugins/external/under-pressure';
@@ -53,8 +54,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Believe X-Forwarded-For only for the proxies we know sit in front (Render's router): a client
     // cannot then spoof its IP and dodge per-IP limits.
     trustProxy: (_address: string, hop: number) => hop < config.server.trustProxyHops,
-    // A client-chosen request id would let a caller forge log correlation.
+    // One id per request in every log line and error body; Render's own id is kept when it is
+    // well-formed (plugins/app/request-id.ts), so a client cannot push garbage into the log.
     requestIdHeader: false,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: true,
     // Slow clients: a socket silent for a minute is dropped (slowloris; a stalled browser upload),
     // but a slow yet moving 128 MiB chunk must not hit a whole-request deadline, so there is none.
@@ -64,7 +68,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     http: { headersTimeout: 20_000 },
   });
 
-  // First, so that every reply, including those of hooks that refuse early, passes through it.
+  // First, so that every reply, including those of hooks that refuse early, passes through them.
+  echoRequestId(app);
   settleUnreadBodies(app);
   registerErrorHandler(app);
 
@@ -78,6 +83,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     credentials: false,
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', CLIENT_HEADER, UPLOAD_SESSION_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER],
     maxAge: 600,
   });
 

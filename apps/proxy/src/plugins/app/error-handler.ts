@@ -26,8 +26,10 @@ const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryabl
   },
 };
 
-function send(reply: FastifyReply, status: number, error: ErrorBody['error']) {
-  return reply.status(status).type('application/json; charset=utf-8').send({ error } satisfies ErrorBody);
+/** Every error body names its request, the id that is also in each of that request's log lines. */
+function send(reply: FastifyReply, status: number, error: Omit<ErrorBody['error'], 'requestId'>) {
+  const body = { error: { ...error, requestId: reply.request.id } } satisfies ErrorBody;
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
 /**
