@@ -4,6 +4,9 @@ import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions } from './logging';
+import { createProxyMetrics } from './metrics/metrics';
+import { buildMetricsServer } from './metrics/metrics-server';
+import { registerRequestMetrics } from './metrics/request-metrics';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
 import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './plugins/app/request-id';
@@ -24,6 +27,13 @@ import {
   type TikTokDispatcher,
 } from './tiktok';
 import { healthRoutes } from './routes/health';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Prometheus endpoint's own server, when METRICS_PORT is set (server.ts listens on it). */
+    metricsServer?: FastifyInstance;
+  }
+}
 
 export interface AppDeps {
   /** Where pino writes; tests capture it to scan for leaked secrets. */
@@ -68,10 +78,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     http: { headersTimeout: 20_000 },
   });
 
+  // Instruments exist either way (a counter is a number); the endpoint, the per-request hooks and
+  // Node's default collectors only with METRICS_PORT (docs/decisions/016).
+  const metrics = createProxyMetrics({ defaultMetrics: config.metrics !== undefined });
+  if (config.metrics) {
+    // Listening is server.ts's job, like the app's own port.
+    const metricsServer = buildMetricsServer(metrics);
+    app.decorate('metricsServer', metricsServer);
+    app.addHook('onClose', async () => {
+      await metricsServer.close();
+      metrics.registry.clear();
+    });
+  }
+
   // First, so that every reply, including those of hooks that refuse early, passes through them.
   echoRequestId(app);
+  if (config.metrics) registerRequestMetrics(app, metrics);
   settleUnreadBodies(app);
-  registerErrorHandler(app);
+  registerErrorHandler(app, metrics);
 
   await app.register(helmet, {
     // The proxy serves JSON only; the SPA's own CSP is set by its host (render.yaml).
@@ -88,7 +112,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   await registerUnderPressure(app, deps.pressure);
-  await registerRateLimits(app);
+  await registerRateLimits(app, { metrics, redisUrl: config.rateLimitRedisUrl });
   requireClientHeader(app);
 
   await app.register(healthRoutes);

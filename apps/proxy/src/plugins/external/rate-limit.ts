@@ -1,15 +1,18 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/app-error';
+import type { ProxyMetrics } from '../../metrics/metrics';
 import { hashAccessToken } from '../../upload/upload-session';
+import { createSharedLimitStore } from './rate-limit-store';
 
 /** Coarse per-IP ceiling for everything; per-token limits below mirror TikTok's own. */
 const PER_IP_PER_MINUTE = 600;
 
 /**
  * Requests without a token are keyed by IP. The token is hashed so the limiter's memory never holds
- * a credential. Limits are per instance: TikTok enforces the real ones; ours answer early and
- * cheaply (with Retry-After) instead of spending TikTok's quota on a request bound to fail.
+ * a credential. TikTok enforces the real limits; ours answer early and cheaply (with Retry-After)
+ * instead of spending TikTok's quota on a request bound to fail. They are per instance unless
+ * RATE_LIMIT_REDIS_URL names a shared store (rate-limit-store.ts).
  */
 function tokenKey(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -29,16 +32,33 @@ export const TIKTOK_LIMITS = {
   chunk: perTokenLimit(600),
 } as const;
 
-export async function registerRateLimits(app: FastifyInstance) {
+export interface RateLimitBackend {
+  metrics: ProxyMetrics;
+  /** Shared counters for all instances; without it each instance counts alone. */
+  redisUrl: string | undefined;
+}
+
+export async function registerRateLimits(app: FastifyInstance, backend: RateLimitBackend) {
+  const { metrics } = backend;
+  const shared = backend.redisUrl
+    ? createSharedLimitStore(backend.redisUrl, app.log, () => metrics.rateLimitStoreFallbacks.inc())
+    : undefined;
+  if (shared) {
+    app.addHook('onReady', () => shared.connect());
+    app.addHook('onClose', async () => shared.close());
+  }
   await app.register(rateLimit, {
+    ...(shared ? { store: shared.Store } : {}),
     global: true,
     max: PER_IP_PER_MINUTE,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', 429, 'Too many requests. Wait a minute and try again.', {
+    errorResponseBuilder: (request, context) => {
+      metrics.rateLimitRefusals.inc({ route: request.routeOptions.url ?? 'unmatched' });
+      return new AppError('RATE_LIMITED', 429, 'Too many requests. Wait a minute and try again.', {
         retryable: true,
         headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-      }),
+      });
+    },
   });
 }
