@@ -2,9 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
 import { startSandboxApp } from './sandbox-app';
-import { buildTestApp, testEnv } from './test-config';
+import { buildTestApp } from './test-config';
 import { createUpload, oneShotFields, putChunk, uploadOneShot, uploadResumable } from './upload-client';
 import { videoSource } from './video-source';
 
@@ -34,12 +33,6 @@ describe('metrics are off by default', () => {
     } finally {
       await app.close();
     }
-  });
-
-  it('refuses METRICS_PORT equal to PORT: metrics never share the public port', () => {
-    expect(() => loadConfig(testEnv({ PORT: '3000', METRICS_PORT: '3000' }))).toThrow(/METRICS_PORT must differ from PORT/);
-    expect(loadConfig(testEnv({ PORT: '3000', METRICS_PORT: '9464' })).metrics).toEqual({ port: 9464 });
-    expect(loadConfig(testEnv()).metrics).toBeUndefined();
   });
 });
 
