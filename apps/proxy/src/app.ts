@@ -78,16 +78,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     http: { headersTimeout: 20_000 },
   });
 
-  // Instruments exist either way (a counter is a number); the endpoint, the per-request hooks and
-  // Node's default collectors only with METRICS_PORT (docs/decisions/016).
-  const metrics = createProxyMetrics({ defaultMetrics: config.metrics !== undefined });
+  // Without METRICS_PORT the instruments do nothing and prom-client is not even loaded; with it, the
+  // endpoint, the per-request hooks and Node's default collectors (docs/decisions/016).
+  const metrics = await createProxyMetrics(config.metrics !== undefined);
   if (config.metrics) {
     // Listening is server.ts's job, like the app's own port.
     const metricsServer = buildMetricsServer(metrics);
     app.decorate('metricsServer', metricsServer);
     app.addHook('onClose', async () => {
       await metricsServer.close();
-      metrics.registry.clear();
+      metrics.registry?.clear();
     });
   }
 

@@ -7,10 +7,12 @@ import type { ProxyMetrics } from './metrics';
  * proxy) and never from the internet, with no scrape credential to manage or leak.
  */
 export function buildMetricsServer(metrics: ProxyMetrics): FastifyInstance {
+  const { registry } = metrics;
+  if (!registry) throw new Error('buildMetricsServer: metrics are disabled');
   const server = Fastify({ logger: false });
   server.get('/metrics', async (_request, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
+    reply.type(registry.contentType);
+    return registry.metrics();
   });
   return server;
 }

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 /**
  * The proxy's Prometheus instruments, one registry per app (tests build many apps in one process).
@@ -8,37 +8,65 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * or TikTok chooses freely — a token, an open_id, a publish id, an upload URL — can become a label,
  * both because those are secrets and because each distinct value would be a new time series.
  */
+type Labels<L extends string> = Partial<Record<L, string>>;
+export interface Count<L extends string> {
+  inc(labels: Labels<L>, value?: number): void;
+}
+export interface Level<L extends string> extends Count<L> {
+  dec(labels: Labels<L>): void;
+}
+export interface Spread<L extends string> {
+  observe(labels: Labels<L>, value: number): void;
+}
+
 export interface ProxyMetrics {
-  readonly registry: Registry;
-  readonly requests: Counter<'method' | 'route' | 'status'>;
-  readonly uploadsInFlight: Gauge<'kind'>;
-  readonly uploadBytes: Counter<'kind'>;
-  readonly chunkDuration: Histogram<'outcome'>;
-  readonly tiktokErrors: Counter<'code'>;
-  readonly rateLimitRefusals: Counter<'route'>;
-  readonly rateLimitStoreFallbacks: Counter;
+  /** Absent when metrics are off: nothing is collected, and prom-client is never loaded. */
+  readonly registry: Registry | undefined;
+  readonly requests: Count<'method' | 'route' | 'status'>;
+  readonly uploadsInFlight: Level<'kind'>;
+  readonly uploadBytes: Count<'kind'>;
+  readonly chunkDuration: Spread<'outcome'>;
+  readonly tiktokErrors: Count<'code'>;
+  readonly rateLimitRefusals: Count<'route'>;
+  readonly rateLimitStoreFallbacks: { inc(): void };
 }
 
 export type UploadKind = 'chunk' | 'one_shot';
 
 export const METRIC_PREFIX = 'content_studio_';
 
-export function createProxyMetrics(options: { defaultMetrics: boolean }): ProxyMetrics {
+const ignore = { inc() {}, dec() {}, observe() {} };
+
+/** Off by default: loading prom-client alone costs a fresh process several MB of RSS (decision 016). */
+const DISABLED: ProxyMetrics = {
+  registry: undefined,
+  requests: ignore,
+  uploadsInFlight: ignore,
+  uploadBytes: ignore,
+  chunkDuration: ignore,
+  tiktokErrors: ignore,
+  rateLimitRefusals: ignore,
+  rateLimitStoreFallbacks: ignore,
+};
+
+export async function createProxyMetrics(enabled: boolean): Promise<ProxyMetrics> {
+  if (!enabled) return DISABLED;
+  const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
   const registers = [registry];
-  if (options.defaultMetrics) {
-    // process_resident_memory_bytes, nodejs_heap_size_used_bytes, nodejs_external_memory_bytes,
-    // process_open_fds, nodejs_active_handles{type}, nodejs_eventloop_lag_p99_seconds, GC durations…
-    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
-    registry.registerMetric(new Gauge({
+  // process_resident_memory_bytes, nodejs_heap_size_used_bytes, nodejs_external_memory_bytes,
+  // process_open_fds, nodejs_active_handles{type}, nodejs_eventloop_lag_p99_seconds, GC durations…
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+  registry.registerMetric(
+    new Gauge({
       name: `${METRIC_PREFIX}array_buffers_bytes`,
       help: 'Memory held by ArrayBuffers and Buffers (process.memoryUsage().arrayBuffers): where streamed bytes would pile up.',
       registers: [],
       collect() {
         this.set(process.memoryUsage().arrayBuffers);
       },
-    }));
-  }
+    }),
+  );
   return {
     registry,
     requests: new Counter({

@@ -2,7 +2,6 @@ import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitSt
 import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
 import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
 
 /** Keys of every limit live under this prefix, so the proxy can share a Key Value instance. */
 const KEY_PREFIX = 'content-studio:rate-limit:';
@@ -39,11 +38,13 @@ export interface SharedLimitStore {
  * without Redis), and while the store is unreachable the local count decides, so limits degrade to
  * exactly what a single instance enforced before, already warm.
  */
-export function createSharedLimitStore(
+export async function createSharedLimitStore(
   url: string,
   log: FastifyBaseLogger,
   onFallback: () => void,
-): SharedLimitStore {
+): Promise<SharedLimitStore> {
+  // Loaded only when configured: ioredis alone adds several MB to a fresh process's RSS.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     lazyConnect: true,
     // Fail a command at once while disconnected instead of queueing it behind a reconnect.

@@ -41,7 +41,7 @@ export interface RateLimitBackend {
 export async function registerRateLimits(app: FastifyInstance, backend: RateLimitBackend) {
   const { metrics } = backend;
   const shared = backend.redisUrl
-    ? createSharedLimitStore(backend.redisUrl, app.log, () => metrics.rateLimitStoreFallbacks.inc())
+    ? await createSharedLimitStore(backend.redisUrl, app.log, () => metrics.rateLimitStoreFallbacks.inc())
     : undefined;
   if (shared) {
     app.addHook('onReady', () => shared.connect());
