@@ -13,7 +13,7 @@ import { makeTestVideos, sha256File, type TestVideos } from './support/videos.ts
  * before each, so counts (`stats().inits`) belong to that test alone.
  */
 
-// TikTok's prescribed wording and links (api-spec §4.2–4.4), written out here on purpose: the test
+// TikTok's prescribed wording and links (TikTok's Content Sharing Guidelines), written out here on purpose: the test
 // pins the text the creator reads, not whatever the SPA's constants happen to say.
 const DISCLOSURE_NEEDS_CHOICE = 'You need to indicate if your content promotes yourself, a third party, or both.';
 const BRANDED_NOT_PRIVATE = 'Branded content visibility cannot be set to private.';

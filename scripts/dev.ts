@@ -22,9 +22,10 @@ async function proxyEnvironment(): Promise<Record<string, string>> {
     console.log('[dev] .env has TIKTOK_CLIENT_KEY: using real TikTok, no sandbox');
     return {};
   }
+  const audited = process.env.SANDBOX_AUDITED !== 'false';
   const sandbox = await startSandbox({
     port: Number(process.env.SANDBOX_PORT ?? 4010),
-    audited: process.env.SANDBOX_AUDITED !== 'false',
+    audited,
     redirectUris: [`${WEB_ORIGIN}/auth/callback`, `http://127.0.0.1:${WEB_PORT}/auth/callback`],
     logger: (line) => console.log(`[sandbox] ${line}`),
   });
@@ -36,6 +37,7 @@ async function proxyEnvironment(): Promise<Record<string, string>> {
     TIKTOK_AUTH_URL: sandbox.authorizeUrl,
     TIKTOK_API_BASE_URL: sandbox.url,
     TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+    TIKTOK_APP_AUDITED: String(audited),
     // A fresh key per run: dev sessions end when the launcher stops, as they would on a key rotation.
     SESSION_SEAL_KEY: process.env.SESSION_SEAL_KEY ?? randomBytes(32).toString('base64'),
     ALLOWED_ORIGINS: `${WEB_ORIGIN},http://127.0.0.1:${WEB_PORT}`,

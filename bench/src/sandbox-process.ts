@@ -20,6 +20,8 @@ const sandbox = await startSandbox({
   // Nothing waits for processing; short timers keep the sandbox quiet between scenarios.
   processingDelayMs: 10,
   moderationDelayMs: 10,
+  // TikTok's media checks stay on: the benchmark videos are real MP4s (video-bytes.ts), so every
+  // upload is read after its last chunk as in tests and dev, and a failed check fails the run.
 });
 
 process.send({

@@ -1,4 +1,15 @@
 import { createCipheriv, createHash } from 'node:crypto';
+import { readCorpusFile } from '@content-studio/media-corpus';
+import {
+  BufferSource,
+  EncodedPacket,
+  EncodedVideoPacketSource,
+  Input,
+  MP4,
+  Mp4OutputFormat,
+  Output,
+  StreamTarget,
+} from 'mediabunny';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
@@ -12,39 +23,92 @@ const BLOCK = MiB;
  */
 const PATTERN = createCipheriv('aes-256-ctr', Buffer.alloc(32, 0x42), Buffer.alloc(16, 0)).update(Buffer.alloc(BLOCK));
 
+/** 30 s at 30 fps: the frames the container describes, whatever the file's size. */
+const FRAMES = 900;
+const FPS = 30;
+
+interface Container {
+  /** `ftyp` and the `mdat` header: the bytes before the first frame. */
+  head: Buffer;
+  /** Bytes of each frame; the frames fill the file from head to tail. */
+  frameBytes: number;
+  /** `moov` (the index, written last as most cameras do) and a `free` box that makes the size exact. */
+  tail: Buffer;
+}
+
+/** The H.264 configuration (avcC) of a real corpus clip, so the sample entry is one a decoder accepts. */
+async function avcConfig(): Promise<VideoDecoderConfig> {
+  const input = new Input({ source: new BufferSource(readCorpusFile('h264-aac-faststart.mp4')), formats: [MP4] });
+  const config = await (await input.getPrimaryVideoTrack())?.getDecoderConfig();
+  input.dispose();
+  if (!config) throw new Error('the corpus clip has no H.264 configuration');
+  return config;
+}
+
 /**
- * A minimal faststart MP4 head: `ftyp`, a `moov` with only `mvhd` (30 s), then a 64-bit `mdat` that
- * spans the rest of the file. Enough for the proxy's magic-byte sniffing and the sandbox's duration
- * check to treat the bytes as a real 30 s video, so every path does the work it does in production.
+ * mediabunny's MP4 muxer writes a real moov-at-end container for FRAMES frames of `frameBytes` each;
+ * only the bytes outside the frames are kept (the frames are the bench's own pattern). The sandbox's
+ * media checks read it as a 30 s 360x640 H.264 video, so they pass it as TikTok would.
+ * `headLength` is where the frames start (known from a first pass); without it everything is kept.
  */
-function mp4Head(videoSize: number): Buffer {
-  const ftyp = Buffer.alloc(24);
-  ftyp.writeUInt32BE(24, 0);
-  ftyp.write('ftypisom', 4, 'latin1');
-  ftyp.writeUInt32BE(0x200, 12);
-  ftyp.write('isommp41', 16, 'latin1');
+async function mux(frameBytes: number, headLength?: number): Promise<Buffer> {
+  const config = { ...(await avcConfig()), codedWidth: 360, codedHeight: 640 };
+  const writes: { position: number; data: Buffer }[] = [];
+  const framesEnd = headLength === undefined ? 0 : headLength + FRAMES * frameBytes;
+  const target = new StreamTarget(
+    new WritableStream({
+      write(chunk: { data: Uint8Array; position: number }) {
+        const start = chunk.position;
+        const end = start + chunk.data.length;
+        if (headLength === undefined) writes.push({ position: start, data: Buffer.from(chunk.data) });
+        // Keep what lies before the frames or after them; a write may straddle either edge.
+        else if (start < headLength || end > framesEnd) writes.push({ position: start, data: Buffer.from(chunk.data) });
+      },
+    }),
+  );
+  const output = new Output({ format: new Mp4OutputFormat({ fastStart: false }), target });
+  const source = new EncodedVideoPacketSource('avc');
+  output.addVideoTrack(source, { frameRate: FPS });
+  await output.start();
+  const frame = new Uint8Array(frameBytes);
+  for (let i = 0; i < FRAMES; i++) {
+    await source.add(new EncodedPacket(frame, i % FPS === 0 ? 'key' : 'delta', i / FPS, 1 / FPS), i === 0 ? { decoderConfig: config } : undefined);
+  }
+  await output.finalize();
+  const total = Math.max(...writes.map((w) => w.position + w.data.length));
+  // In the second pass the frames were dropped as they came: the image is the head and the index.
+  const image = Buffer.alloc(headLength === undefined ? total : total - framesEnd + headLength);
+  for (const w of writes) {
+    for (let i = 0; i < w.data.length; i++) {
+      const at = w.position + i;
+      if (headLength === undefined) image[at] = w.data[i] ?? 0;
+      else if (at < headLength) image[at] = w.data[i] ?? 0;
+      else if (at >= framesEnd) image[at - framesEnd + headLength] = w.data[i] ?? 0;
+    }
+  }
+  return image;
+}
 
-  const mvhd = Buffer.alloc(108);
-  mvhd.writeUInt32BE(108, 0);
-  mvhd.write('mvhd', 4, 'latin1');
-  // version 0 body starts at 8: flags, creation, modification, then timescale and duration.
-  mvhd.writeUInt32BE(1000, 8 + 12);
-  mvhd.writeUInt32BE(30_000, 8 + 16);
-  mvhd.writeUInt32BE(0x0001_0000, 8 + 20); // rate 1.0
-  mvhd.writeUInt16BE(0x0100, 8 + 24); // volume 1.0
-  mvhd.writeUInt32BE(2, 8 + 96); // next_track_ID
-
-  const moov = Buffer.alloc(8);
-  moov.writeUInt32BE(8 + mvhd.length, 0);
-  moov.write('moov', 4, 'latin1');
-
-  const head = ftyp.length + moov.length + mvhd.length + 16;
-  const mdat = Buffer.alloc(16);
-  mdat.writeUInt32BE(1, 0); // size 1: the real size follows as 64 bits
-  mdat.write('mdat', 4, 'latin1');
-  mdat.writeBigUInt64BE(BigInt(videoSize - head + 16), 8);
-
-  return Buffer.concat([ftyp, moov, mvhd, mdat]);
+async function container(size: number): Promise<Container> {
+  // Two passes: the index's size does not depend on the frames' size (below 4 GiB), so a pass with
+  // one-byte frames shows where the frames start and how long the index is.
+  const probe = await mux(1);
+  const ftypBytes = probe.readUInt32BE(0);
+  const mdatHeaderBytes = probe.readUInt32BE(ftypBytes) === 1 ? 16 : 8;
+  const headLength = ftypBytes + mdatHeaderBytes;
+  const moovBytes = probe.length - headLength - FRAMES;
+  const frameBytes = Math.floor((size - headLength - moovBytes - 8) / FRAMES);
+  if (frameBytes <= 64) throw new RangeError(`${size} bytes is too small for a benchmark video`);
+  const image = await mux(frameBytes, headLength);
+  if (image.readUInt32BE(ftypBytes) === 1 !== (mdatHeaderBytes === 16)) throw new Error('the mdat header changed between passes');
+  const head = image.subarray(0, headLength);
+  const moov = image.subarray(headLength);
+  const freeBytes = size - headLength - FRAMES * frameBytes - moov.length;
+  if (moov.length !== moovBytes || freeBytes < 8) throw new Error('the muxer wrote a different index than in its first pass');
+  const free = Buffer.alloc(freeBytes);
+  free.writeUInt32BE(freeBytes, 0);
+  free.write('free', 4, 'latin1');
+  return { head: Buffer.from(head), frameBytes, tail: Buffer.concat([moov, free]) };
 }
 
 export interface VideoBytes {
@@ -58,33 +122,45 @@ export interface VideoBytes {
 }
 
 /**
- * A deterministic video of any size that never exists as a whole, on disk or in memory. Each block
- * starts with its offset (block 0 with the MP4 head instead), so bytes sent in the wrong order or to
- * the wrong place change the hash the sandbox reports, and comparing that hash with ours proves the
- * upload was byte-exact.
+ * A deterministic video of any size that never exists as a whole, on disk or in memory: a real MP4
+ * (see mux) whose frames are 1 MiB blocks of the pattern, each block starting with its offset (block 0
+ * with the container's head instead), so bytes sent in the wrong order or to the wrong place change
+ * the hash the sandbox reports, and comparing that hash with ours proves the upload was byte-exact.
+ * (The frames are not decodable; nothing decodes them: TikTok's checks, like the sandbox's, read the
+ * container.)
  *
  * A block is yielded as two pieces, its small head and a view of the shared pattern, instead of a
  * stamped copy: copying (and page-faulting in) a fresh MiB per MiB sent cost the client more CPU
  * than sending it, and on 2 cores the client's CPU is taken from the process being measured. The
- * pieces are never written to after they are yielded, so sharing them is safe.
+ * pieces are never written to after they are yielded, so sharing them is safe. Only the one or two
+ * blocks that hold the index are copies. The container is made on first use (sha256() makes it
+ * before anything is timed).
  */
 export function videoBytes(size: number): VideoBytes {
   if (!Number.isSafeInteger(size) || size < BLOCK) throw new RangeError('a benchmark video is at least 1 MiB');
-  const head = mp4Head(size);
+  let made: Promise<Container> | undefined;
+  const prepared = () => (made ??= container(size));
 
-  function blockPieces(blockStart: number): Buffer[] {
-    let prefix = head;
+  function blockPieces(c: Container, blockStart: number): Buffer[] {
+    let prefix = c.head;
     if (blockStart !== 0) {
       prefix = Buffer.alloc(8);
       prefix.writeBigUInt64BE(BigInt(blockStart));
     }
-    return [prefix, PATTERN.subarray(prefix.length)];
+    const tailStart = size - c.tail.length;
+    if (blockStart + BLOCK <= tailStart) return [prefix, PATTERN.subarray(prefix.length)];
+    const block = Buffer.from(PATTERN);
+    prefix.copy(block, 0);
+    const from = Math.max(tailStart, blockStart);
+    c.tail.copy(block, from - blockStart, from - tailStart, Math.min(c.tail.length, blockStart + BLOCK - tailStart));
+    return [block];
   }
 
   async function* range(start: number, end: number): AsyncGenerator<Buffer> {
+    const c = await prepared();
     for (let blockStart = Math.floor(start / BLOCK) * BLOCK; blockStart <= end; blockStart += BLOCK) {
       let pieceStart = blockStart;
-      for (const piece of blockPieces(blockStart)) {
+      for (const piece of blockPieces(c, blockStart)) {
         const from = Math.max(start, pieceStart) - pieceStart;
         const to = Math.min(end + 1, pieceStart + piece.length) - pieceStart;
         if (to > from) yield from === 0 && to === piece.length ? piece : piece.subarray(from, to);
@@ -92,7 +168,6 @@ export function videoBytes(size: number): VideoBytes {
       }
     }
   }
-
   let digest: Promise<string> | undefined;
   async function hashAll(): Promise<string> {
     const hash = createHash('sha256');

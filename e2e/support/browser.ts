@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '@content-studio/contract';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
@@ -72,8 +73,6 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { page, context, record, close: () => context.close() };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * The requested URLs that went anywhere but this machine. `data:` and `blob:` URLs never touch the
  * network and are ignored.
@@ -82,6 +81,6 @@ export function requestsLeavingLoopback(urls: readonly string[]): string[] {
   return urls.filter((raw) => {
     const url = new URL(raw);
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
-    return !LOOPBACK_HOSTS.has(url.hostname);
+    return !isLoopbackHostname(url.hostname);
   });
 }

@@ -41,7 +41,7 @@ describe('parseStaticSiteHeaders', () => {
 
   it('refuses a block it does not understand instead of dropping a header', () => {
     expect(() => parseStaticSiteHeaders(SAMPLE.replace('        name: X-Frame-Options', '        nme: X-Frame-Options'))).toThrow(
-      /unexpected line/,
+      /unexpected shape/,
     );
   });
 

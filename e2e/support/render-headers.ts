@@ -1,80 +1,34 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
 
 /** The Render blueprint: the production host's headers for the static site are declared there. */
 export const RENDER_YAML = fileURLToPath(new URL('../../render.yaml', import.meta.url));
 
 export type DeclaredHeader = { path: string; name: string; value: string };
 
+const HeaderSchema = z.strictObject({ path: z.string(), name: z.string(), value: z.string() });
+const BlueprintSchema = z.object({
+  services: z.array(z.object({ runtime: z.string().optional(), headers: z.array(HeaderSchema).optional() })),
+});
+
 /**
- * The `headers:` of the blueprint's static site (`runtime: static`), in file order. The `yaml`
- * package is not a dependency of this workspace, so this is a small reader for exactly the shape
- * Render documents and render.yaml uses:
- *
- * ```yaml
- *     headers:
- *       - path: /*
- *         name: Content-Security-Policy
- *         value: "default-src 'none'; …"
- * ```
- *
- * Values may be plain or double-quoted (no escapes are used in the file; one would be refused).
- * Anything it does not recognise inside the block is an error, so a reformatted file fails loudly
- * instead of silently dropping a header.
+ * The `headers:` of the blueprint's static site (`runtime: static`), in file order, read with the
+ * `yaml` package. A header entry with a key other than path, name and value is an error, so a
+ * reformatted file fails loudly instead of silently dropping a header.
  */
 export async function readStaticSiteHeaders(file: string = RENDER_YAML): Promise<DeclaredHeader[]> {
   return parseStaticSiteHeaders(await readFile(file, 'utf8'));
 }
 
 export function parseStaticSiteHeaders(text: string): DeclaredHeader[] {
-  const lines = text.split(/\r?\n/);
-  // The service list entries start with "  - type: …"; find the one whose block has runtime: static.
-  const starts = lines.flatMap((line, index) => (/^ {2}- type:/.test(line) ? [index] : []));
-  for (const [i, start] of starts.entries()) {
-    const block = lines.slice(start, starts[i + 1] ?? lines.length);
-    if (!block.some((line) => /^ {4}runtime: static\s*$/.test(line))) continue;
-    const headersAt = block.findIndex((line) => /^ {4}headers:\s*$/.test(line));
-    if (headersAt < 0) throw new Error('render.yaml: the static site declares no headers');
-    const headers: DeclaredHeader[] = [];
-    let entry: Partial<DeclaredHeader> | undefined;
-    for (const line of block.slice(headersAt + 1)) {
-      if (line.trim() === '' || line.trim().startsWith('#')) continue;
-      if (!line.startsWith('      ')) break; // back at the service's own keys: the list is over
-      const match = /^ {6}(- | {2})(path|name|value): (.*)$/.exec(line);
-      if (!match) throw new Error(`render.yaml: unexpected line in the static site's headers: ${line}`);
-      const [, marker, key, raw] = match as unknown as [string, string, keyof DeclaredHeader, string];
-      if (marker === '- ') {
-        if (entry) headers.push(complete(entry));
-        entry = {};
-      }
-      if (!entry) throw new Error(`render.yaml: header field outside a list entry: ${line}`);
-      entry[key] = unquote(raw.trim());
-    }
-    if (entry) headers.push(complete(entry));
-    return headers;
-  }
-  throw new Error('render.yaml: no service with runtime: static');
-}
-
-function unquote(raw: string): string {
-  if (raw.startsWith('"')) {
-    if (!raw.endsWith('"') || raw.length < 2 || raw.slice(1, -1).includes('\\')) {
-      throw new Error(`render.yaml: unsupported quoted value: ${raw}`);
-    }
-    return raw.slice(1, -1);
-  }
-  if (raw.startsWith("'")) {
-    if (!raw.endsWith("'") || raw.length < 2) throw new Error(`render.yaml: unsupported quoted value: ${raw}`);
-    return raw.slice(1, -1).replaceAll("''", "'");
-  }
-  return raw;
-}
-
-function complete(entry: Partial<DeclaredHeader>): DeclaredHeader {
-  if (entry.path === undefined || entry.name === undefined || entry.value === undefined) {
-    throw new Error(`render.yaml: a header entry lacks path, name or value: ${JSON.stringify(entry)}`);
-  }
-  return { path: entry.path, name: entry.name, value: entry.value };
+  const parsed = BlueprintSchema.safeParse(parse(text));
+  if (!parsed.success) throw new Error(`render.yaml: unexpected shape: ${z.prettifyError(parsed.error)}`);
+  const site = parsed.data.services.find((service) => service.runtime === 'static');
+  if (!site) throw new Error('render.yaml: no service with runtime: static');
+  if (!site.headers?.length) throw new Error('render.yaml: the static site declares no headers');
+  return site.headers;
 }
 
 /** The headers whose Render path pattern (`/*`, `/assets/*`, an exact path) matches `pathname`. */

@@ -97,6 +97,7 @@ export async function startFullStack(options: FullStackOptions = {}): Promise<Fu
       TIKTOK_AUTH_URL: sandbox.authorizeUrl,
       TIKTOK_API_BASE_URL: sandbox.url,
       TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+      TIKTOK_APP_AUDITED: String(options.sandbox?.audited ?? true),
       SESSION_SEAL_KEY: randomBytes(32).toString('base64'),
       ALLOWED_ORIGINS: stack.webOrigin,
       HOST: '127.0.0.1',

@@ -117,6 +117,7 @@ describe('app spine', () => {
       clientKey: config.tiktok.clientKey,
       redirectUri: config.tiktok.redirectUri,
       scopes: ['user.info.basic', 'video.publish', 'video.upload'],
+      appAudited: false,
     });
     expect(res.body).not.toContain(config.tiktok.clientSecret);
   });

@@ -112,7 +112,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   await registerUnderPressure(app, deps.pressure);
-  await registerRateLimits(app, { metrics, redisUrl: config.rateLimitRedisUrl });
+  const limitInit = await registerRateLimits(app, { metrics, redisUrl: config.rateLimitRedisUrl });
   requireClientHeader(app);
 
   await app.register(healthRoutes);
@@ -136,8 +136,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authRoutes, { tiktok, sealer, now });
   await app.register(meRoutes, { tiktok });
   await app.register(postsRoutes, { tiktok });
-  await app.register(uploadsRoutes, { tiktok, sealer, now });
-  await app.register(videosRoutes, { tiktok });
+  await app.register(uploadsRoutes, { tiktok, sealer, now, limitInit });
+  await app.register(videosRoutes, { tiktok, limitInit });
 
   return app;
 }

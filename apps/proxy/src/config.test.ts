@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CANARIES, testEnv } from '../test/test-config';
 import { ConfigError, DEFAULT_TIKTOK_API_BASE_URL, loadConfig } from './config';
+import { DEFAULT_UPLOAD_ORIGINS } from './tiktok/upload-origin';
 
 function problemsFor(env: Record<string, string | undefined>) {
   try {
@@ -22,7 +23,7 @@ const REQUIRED = [
 
 describe('loadConfig', () => {
   it('parses a complete environment into a frozen config with defaults', () => {
-    const config = loadConfig({ ...testEnv(), TIKTOK_API_BASE_URL: undefined, PORT: undefined });
+    const config = loadConfig({ ...testEnv(), TIKTOK_API_BASE_URL: undefined, TIKTOK_UPLOAD_ORIGINS: undefined, PORT: undefined });
     expect(config.tiktok.apiBaseUrl).toBe(DEFAULT_TIKTOK_API_BASE_URL);
     expect(config.server.port).toBe(3000);
     expect(config.sealKey.length).toBeGreaterThanOrEqual(32);
@@ -86,6 +87,28 @@ describe('loadConfig', () => {
     expect(config.tiktok.uploadOrigins).toEqual([
       'https://open-upload-*.tiktokapis.com',
       'https://open-upload.tiktokapis.com',
+    ]);
+  });
+
+  it('allows every known TikTok upload host by default', () => {
+    const config = loadConfig({ ...testEnv(), TIKTOK_API_BASE_URL: undefined, TIKTOK_UPLOAD_ORIGINS: undefined });
+    expect(config.tiktok.uploadOrigins).toEqual([...DEFAULT_UPLOAD_ORIGINS]);
+  });
+
+  it('refuses, at start, an upload allowlist that would refuse a TikTok upload host after init', () => {
+    const narrow = 'https://open-upload.tiktokapis.com,https://open-upload-*.tiktokapis.com';
+    const error = problemsFor({ ...testEnv(), TIKTOK_API_BASE_URL: undefined, TIKTOK_UPLOAD_ORIGINS: narrow });
+    expect(error.problems.map((p) => p.variable)).toEqual(['TIKTOK_UPLOAD_ORIGINS']);
+    expect(error.message).toContain('open-upload.us.tiktokapis.com');
+    // Against the loopback sandbox the list is the operator's business.
+    expect(loadConfig({ ...testEnv(), TIKTOK_UPLOAD_ORIGINS: narrow }).tiktok.uploadOrigins).toHaveLength(2);
+  });
+
+  it('reads the app’s audit state, unaudited unless told otherwise', () => {
+    expect(loadConfig({ ...testEnv(), TIKTOK_APP_AUDITED: undefined }).tiktok.appAudited).toBe(false);
+    expect(loadConfig({ ...testEnv(), TIKTOK_APP_AUDITED: 'true' }).tiktok.appAudited).toBe(true);
+    expect(problemsFor({ ...testEnv(), TIKTOK_APP_AUDITED: 'yes' }).problems).toEqual([
+      { variable: 'TIKTOK_APP_AUDITED', problem: 'must be true or false' },
     ]);
   });
 });

@@ -1,25 +1,15 @@
+import { isSecureOrLoopback } from '@content-studio/contract';
 import { z } from 'zod';
-import { compileUploadOrigins } from './tiktok/upload-origin';
+import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from './tiktok/upload-origin';
 
 /**
  * The only module that reads the environment. Everything the proxy knows about its deployment comes
  * through here, is validated once at start, and is frozen, so a misconfigured instance never serves.
  */
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export const DEFAULT_TIKTOK_AUTH_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 export const DEFAULT_TIKTOK_API_BASE_URL = 'https://open.tiktokapis.com';
-/** `*` stands for exactly one DNS label (regional upload hosts such as open-upload-va). */
-export const DEFAULT_TIKTOK_UPLOAD_ORIGINS = [
-  'https://open-upload.tiktokapis.com',
-  'https://upload.us.tiktokapis.com',
-  'https://open-upload-*.tiktokapis.com',
-] as const;
 
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /** `http:` is tolerated only on loopback (dev and tests); production traffic is HTTPS (promise 7). */
 function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boolean }) {
@@ -32,7 +22,7 @@ function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boole
       return;
     }
     const problem =
-      url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
+      !isSecureOrLoopback(url)
         ? 'must use https (http is accepted only for localhost)'
         : url.username || url.password
           ? 'must not contain credentials'
@@ -101,9 +91,18 @@ const EnvSchema = z.object({
           return false;
         }
       },
-      { message: 'must be exact origins or https patterns with one `*` label (e.g. https://open-upload-*.tiktokapis.com)' },
+      { message: 'must be exact origins or https patterns such as https://*.tiktokapis.com' },
     )
-    .default([...DEFAULT_TIKTOK_UPLOAD_ORIGINS]),
+    .default([...DEFAULT_UPLOAD_ORIGINS]),
+  /**
+   * Whether TikTok has audited this app for Direct Post. TikTok's Content Sharing Guidelines restrict
+   * an unaudited app's posts to private viewing (SELF_ONLY); only the operator knows the audit state,
+   * and the compose screen must say so before the creator posts, so it comes from here.
+   */
+  TIKTOK_APP_AUDITED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((raw) => raw === 'true')
+    .default(false),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int()
@@ -166,6 +165,8 @@ export interface Config {
     readonly authUrl: string;
     readonly apiBaseUrl: string;
     readonly uploadOrigins: readonly string[];
+    /** TikTok's Direct Post audit passed: posts may be public. */
+    readonly appAudited: boolean;
   };
   readonly sealKey: Buffer;
   readonly allowedOrigins: readonly string[];
@@ -219,6 +220,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems.filter((p, i) => problems.findIndex((q) => q.variable === p.variable) === i));
   }
   const e = parsed.data;
+  const uploadOriginsProblem = checkUploadOriginsCoverTikTok(e.TIKTOK_API_BASE_URL, e.TIKTOK_UPLOAD_ORIGINS);
+  if (uploadOriginsProblem) throw new ConfigError([{ variable: 'TIKTOK_UPLOAD_ORIGINS', problem: uploadOriginsProblem }]);
   return deepFreeze({
     tiktok: {
       clientKey: e.TIKTOK_CLIENT_KEY,
@@ -227,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       authUrl: e.TIKTOK_AUTH_URL,
       apiBaseUrl: e.TIKTOK_API_BASE_URL,
       uploadOrigins: e.TIKTOK_UPLOAD_ORIGINS,
+      appAudited: e.TIKTOK_APP_AUDITED,
     },
     sealKey: e.SESSION_SEAL_KEY,
     allowedOrigins: e.ALLOWED_ORIGINS,
@@ -240,6 +244,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT },
     rateLimitRedisUrl: e.RATE_LIMIT_REDIS_URL,
   });
+}
+
+/**
+ * Against real TikTok, an upload allowlist that refuses one of TikTok's upload hosts would cost a
+ * creator an init (and leave a dangling publish task) before the refusal: refuse it at start instead.
+ */
+function checkUploadOriginsCoverTikTok(apiBaseUrl: string, uploadOrigins: readonly string[]): string | undefined {
+  if (!/(^|\.)tiktokapis\.com$/.test(new URL(apiBaseUrl).hostname)) return undefined;
+  const allows = compileUploadOrigins(uploadOrigins);
+  if (KNOWN_UPLOAD_HOSTS.every((host) => allows(new URL(`https://${host}/`)))) return undefined;
+  return `must allow every TikTok upload host (${KNOWN_UPLOAD_HOSTS.join(', ')}); the default https://*.tiktokapis.com does`;
 }
 
 /** The process environment, read here and nowhere else. */

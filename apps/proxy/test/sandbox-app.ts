@@ -7,7 +7,7 @@ export const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
 export const CLIENT_HEADERS = { 'x-content-studio': '1' } as const;
 
 /**
- * The proxy wired to a real sandbox on port 0: the integration seam of architecture §9. The app uses
+ * The proxy wired to a real sandbox on port 0: the integration seam between the proxy and TikTok. The app uses
  * its own undici Agent, exactly as in production; only the URLs point at loopback.
  */
 export async function startSandboxApp(

@@ -75,9 +75,20 @@ export async function uploadResumable(
   base: string,
   token: string,
   source: Source,
-  options: { mode: UploadMode; post?: PostSettings; maxAttempts?: number; onAttempt?: (index: number, result: HttpResult) => void },
+  options: {
+    mode: UploadMode;
+    post?: PostSettings;
+    mimeType?: string;
+    maxAttempts?: number;
+    onAttempt?: (index: number, result: HttpResult) => void;
+  },
 ) {
-  const created = await createUpload(base, token, { mode: options.mode, videoSize: source.size, ...(options.post ? { post: options.post } : {}) });
+  const created = await createUpload(base, token, {
+    mode: options.mode,
+    videoSize: source.size,
+    ...(options.post ? { post: options.post } : {}),
+    ...(options.mimeType ? { mimeType: options.mimeType } : {}),
+  });
   if (created.status !== 201) throw new Error(`init failed: ${JSON.stringify(created.body)}`);
   const upload = created.body;
   for (let index = 0; index < upload.chunkCount; index++) {

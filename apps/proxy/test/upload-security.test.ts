@@ -3,8 +3,8 @@ import { createSealer } from '../src/seal/seal';
 import { hashAccessToken, sealUploadSession } from '../src/upload/upload-session';
 import { startSandboxApp } from './sandbox-app';
 import { CANARIES } from './test-config';
-import { createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
-import { videoSource } from './video-source';
+import { DEFAULT_POST, createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
+import { TINY_MP4, videoSource } from './video-source';
 
 /**
  * S3, S4, S9: every hostile upload is refused before TikTok's upload host is contacted (counted at
@@ -12,6 +12,7 @@ import { videoSource } from './video-source';
  */
 const MiB = 1024 * 1024;
 const source = videoSource(70 * MiB);
+const TINY = videoSource(TINY_MP4.length);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n'), Buffer.alloc(6 * MiB)]);
 
 let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
@@ -179,22 +180,46 @@ describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS (S3)', () => {
 });
 
 describe('rate limits mirror TikTok (S8)', () => {
-  it('answers the 7th init within a minute locally with 429 and Retry-After', async () => {
+  const initRequests = () =>
+    Object.entries(ctx.sandbox.stats().requests)
+      .filter(([key]) => key.includes('/video/init/'))
+      .reduce((sum, [, n]) => sum + n, 0);
+
+  it('answers the 7th init of a mode within a minute locally with 429 and Retry-After, and counts each mode apart', async () => {
     const { accessToken } = await ctx.signIn('ava');
+    // Whatever TikTok answers, an init counts: here TikTok fails all six.
+    ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
-      const res = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/v1/uploads',
-        headers: { authorization: `Bearer ${accessToken}`, 'x-content-studio': '1' },
-        payload: { mode: 'draft', videoSize: 0 },
-      });
-      statuses.push(res.statusCode);
-      retryAfter = res.headers['retry-after'] as string | undefined;
+      const res = await createUpload(base, accessToken, { mode: 'direct', videoSize: 1000, post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' } });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = 'seen';
     }
-    expect(statuses.slice(0, 6).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(0, 6).every((s) => s === 502)).toBe(true);
     expect(statuses[6]).toBe(429);
-    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(retryAfter).toBe('seen');
+    expect(initRequests()).toBe(6);
+    // The inbox endpoint has its own six a minute at TikTok, so a draft still goes through.
+    expect((await createUpload(base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(201);
+  });
+
+  it('shares the init budget between the one-shot and the resumable routes, with Retry-After', async () => {
+    const { accessToken } = await ctx.signIn('ava');
+    ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
+    for (let i = 0; i < 6; i++) {
+      expect((await createUpload(base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(502);
+    }
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/uploads',
+      headers: { authorization: `Bearer ${accessToken}`, 'x-content-studio': '1' },
+      payload: { mode: 'draft', videoSize: 1000, mimeType: 'video/mp4' },
+    });
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    const oneShot = await uploadOneShot(base, accessToken, oneShotFields('draft', TINY.size), TINY.all());
+    expect(oneShot.status).toBe(429);
+    expect(initRequests()).toBe(6);
   });
 });

@@ -6,32 +6,39 @@ import {
   MIN_CHUNK_BYTES,
   MiB,
   chunkRange,
+  fallbackChunkPlan,
   isValidChunkPlan,
   planChunks,
   type ChunkPlan,
 } from './chunk-plan';
 
 const GiB = 1024 * MiB;
+const GB = 1_000_000_000;
+
+/** TikTok's Media Transfer Guide never says which "MB" it means; a plan must hold under both. */
+const READINGS = { decimal: 1_000_000, binary: MiB } as const;
+type Reading = keyof typeof READINGS;
 
 /**
- * TikTok's rules (spec §3.5), written out independently of the planner and of isValidChunkPlan.
- * Returns the rules broken, so a property failure names them; plain comparisons because a 4 GiB
- * plan with 5 MiB chunks has ~800 ranges to check per case.
+ * TikTok's rules as the Media Transfer Guide words them, in one reading of "MB", written out
+ * independently of the planner and of isValidChunkPlan. Returns the rules broken, so a property
+ * failure names them; plain comparisons because a 4 GB plan with 5 MiB chunks has ~800 ranges.
  */
-function tikTokRulesBroken(videoSize: number, plan: ChunkPlan): string[] {
+function rulesBroken(videoSize: number, plan: ChunkPlan, reading: Reading): string[] {
+  const MB = READINGS[reading];
   const { chunkSize, chunkCount } = plan;
   const broken: string[] = [];
   const rule = (ok: boolean, name: string) => {
-    if (!ok) broken.push(name);
+    if (!ok) broken.push(`${name} (${reading})`);
   };
+  rule(videoSize <= 4000 * MB, 'video ≤ 4 GB');
   rule(Number.isSafeInteger(chunkSize) && Number.isSafeInteger(chunkCount), 'integers');
   rule(chunkCount >= 1 && chunkCount <= 1000, '1 ≤ count ≤ 1000');
   rule(chunkCount === Math.floor(videoSize / chunkSize), 'count = floor(size / chunk)');
-  // One chunk only as a whole upload of at most 64 MiB; otherwise 5 MiB ≤ chunk ≤ 64 MiB.
-  rule(chunkCount !== 1 || (chunkSize === videoSize && videoSize <= MAX_CHUNK_BYTES), 'single chunk = whole file ≤ 64 MiB');
-  rule(chunkCount === 1 || (chunkSize >= MIN_CHUNK_BYTES && chunkSize <= MAX_CHUNK_BYTES), '5 MiB ≤ chunk ≤ 64 MiB');
-  rule(videoSize >= MIN_CHUNK_BYTES || chunkCount === 1, 'under 5 MiB: whole');
-  rule(videoSize <= MAX_CHUNK_BYTES || chunkCount >= 2, 'over 64 MiB: several chunks');
+  rule(chunkCount !== 1 || (chunkSize === videoSize && videoSize <= 64 * MB), 'single chunk = whole file ≤ 64 MB');
+  rule(chunkCount === 1 || (chunkSize >= 5 * MB && chunkSize <= 64 * MB), '5 MB ≤ chunk ≤ 64 MB');
+  rule(videoSize >= 5 * MB || chunkCount === 1, 'under 5 MB: whole');
+  rule(videoSize <= 64 * MB || chunkCount >= 2, 'over 64 MB: several chunks');
 
   // The ranges: contiguous, covering exactly [0, videoSize), the last absorbing the remainder.
   let expectedStart = 0;
@@ -44,20 +51,29 @@ function tikTokRulesBroken(videoSize: number, plan: ChunkPlan): string[] {
     } else {
       rule(range.end === videoSize - 1, 'last chunk ends the file');
       rule(range.length >= chunkSize, 'last chunk ≥ chunk size');
-      rule(range.length <= MAX_FINAL_CHUNK_BYTES, 'last chunk ≤ 128 MiB');
-      rule(chunkCount === 1 || range.length < 2 * chunkSize, 'last chunk < 2 × chunk size');
+      rule(range.length <= 128 * MB, 'last chunk ≤ 128 MB');
     }
     expectedStart = range.end + 1;
   }
   rule(expectedStart === videoSize, 'ranges cover exactly [0, size)');
-  rule(isValidChunkPlan(videoSize, chunkSize, chunkCount), 'isValidChunkPlan agrees');
   return broken;
 }
 
+function tikTokRulesBroken(videoSize: number, plan: ChunkPlan): string[] {
+  const broken = [...rulesBroken(videoSize, plan, 'decimal'), ...rulesBroken(videoSize, plan, 'binary')];
+  if (!isValidChunkPlan(videoSize, plan.chunkSize, plan.chunkCount)) broken.push('isValidChunkPlan agrees');
+  return broken;
+}
+
+/** Both sides of every number TikTok writes in MB, in both readings. */
+const BOUNDARIES = [
+  5_000_000, 5 * MiB, 64_000_000, 64 * MiB, 128_000_000, 128 * MiB, 2 * 64_000_000, 4 * GB,
+];
+
 describe('planChunks', () => {
-  it('satisfies every TikTok rule for any size from 1 byte to 4 GiB (default chunk size)', () => {
+  it('satisfies every TikTok rule, read in decimal and in binary MB, for any size up to 4 GB', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 * GiB }), (videoSize) => {
+      fc.property(fc.integer({ min: 1, max: 4 * GB }), (videoSize) => {
         expect(tikTokRulesBroken(videoSize, planChunks(videoSize))).toEqual([]);
       }),
       { numRuns: 300 },
@@ -67,7 +83,7 @@ describe('planChunks', () => {
   it('satisfies every TikTok rule for any preferred chunk size', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 * GiB }),
+        fc.integer({ min: 1, max: 4 * GB }),
         fc.integer({ min: 1, max: 512 * MiB }),
         (videoSize, preferred) => {
           expect(tikTokRulesBroken(videoSize, planChunks(videoSize, preferred))).toEqual([]);
@@ -77,14 +93,19 @@ describe('planChunks', () => {
     );
   });
 
-  it('satisfies every TikTok rule around each boundary', () => {
-    const boundaries = [MIN_CHUNK_BYTES, 64_000_000, MAX_CHUNK_BYTES, 2 * MAX_CHUNK_BYTES, MAX_FINAL_CHUNK_BYTES, 4 * GiB];
+  it('satisfies every TikTok rule in both readings on both sides of 5 MB, 5 MiB, 64 MB, 64 MiB, 128 MB, 128 MiB and 4 GB', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...boundaries), fc.integer({ min: -4096, max: 4096 }), (boundary, delta) => {
-        const videoSize = Math.min(4 * GiB, Math.max(1, boundary + delta));
+      fc.property(fc.constantFrom(...BOUNDARIES), fc.integer({ min: -4096, max: 4096 }), (boundary, delta) => {
+        const videoSize = Math.min(4 * GB, Math.max(1, boundary + delta));
         expect(tikTokRulesBroken(videoSize, planChunks(videoSize))).toEqual([]);
       }),
+      { numRuns: 500 },
     );
+    for (const boundary of BOUNDARIES) {
+      for (const videoSize of [boundary - 1, boundary, boundary + 1].filter((n) => n <= 4 * GB)) {
+        expect(tikTokRulesBroken(videoSize, planChunks(videoSize))).toEqual([]);
+      }
+    }
   });
 
   it.each([
@@ -95,24 +116,26 @@ describe('planChunks', () => {
     [MIN_CHUNK_BYTES + 1, MIN_CHUNK_BYTES + 1, 1],
     [4_194_304, 4_194_304, 1], // TikTok's own whole-upload example
     [50_000_123, 50_000_123, 1], // the worked example's file fits in one chunk
-    [64_000_000, 64_000_000, 1], // the threshold a public client mistook for 64 MiB
-    [MAX_CHUNK_BYTES, MAX_CHUNK_BYTES, 1],
-    // Just over 64 MiB: never one chunk; 10 MiB chunks, 6 of them, the last 14 MiB + 1 byte.
-    [MAX_CHUNK_BYTES + 1, 10 * MiB, 6],
+    [64_000_000, 64_000_000, 1], // the largest whole upload under both readings
+    // Over 64,000,000 bytes: never one chunk (64 MiB would be one chunk only in the binary reading).
+    [64_000_001, 10 * MiB, 6],
+    [64 * MiB, 10 * MiB, 6],
     [121 * 1000 * 1000, 10 * MiB, 11], // the "121 MB as one 64 MiB chunk" trap
-    [MAX_FINAL_CHUNK_BYTES - 1, 10 * MiB, 12],
-    [MAX_FINAL_CHUNK_BYTES, 10 * MiB, 12],
-    [MAX_FINAL_CHUNK_BYTES + 1, 10 * MiB, 12],
-    [4 * GiB, 10 * MiB, 409],
+    [128_000_000, 10 * MiB, 12],
+    [128 * MiB, 10 * MiB, 12],
+    [4 * GB, 10 * MiB, 381],
   ])('plans %i bytes as %i-byte chunks × %i', (videoSize, chunkSize, chunkCount) => {
     expect(planChunks(videoSize)).toEqual({ chunkSize, chunkCount });
     expect(tikTokRulesBroken(videoSize, { chunkSize, chunkCount })).toEqual([]);
   });
 
-  it('clamps the preferred size to 5 MiB … 64 MiB and to half the file', () => {
+  it('clamps the preferred size to 5 MiB … 64,000,000 bytes and to half the file', () => {
+    expect(MIN_CHUNK_BYTES).toBe(5 * MiB);
+    expect(MAX_CHUNK_BYTES).toBe(64_000_000);
+    expect(MAX_FINAL_CHUNK_BYTES).toBe(128_000_000);
     expect(planChunks(200 * MiB, 1)).toEqual({ chunkSize: MIN_CHUNK_BYTES, chunkCount: 40 });
     expect(planChunks(200 * MiB, 512 * MiB)).toEqual({ chunkSize: MAX_CHUNK_BYTES, chunkCount: 3 });
-    // 100 MiB with 64 MiB preferred: a 64 MiB chunk would give count 1 ≠ size, so half the file.
+    // 100 MiB with the largest chunk preferred: 64,000,000 would give count 1 ≠ size, so half the file.
     expect(planChunks(100 * MiB, MAX_CHUNK_BYTES)).toEqual({ chunkSize: 50 * MiB, chunkCount: 2 });
   });
 
@@ -131,7 +154,7 @@ describe('planChunks', () => {
     expect(ranges.at(-1)?.length).toBe(10_000_123);
   });
 
-  it.each([0, -1, 0.5, Number.NaN, 4 * GiB + 1])('refuses a video size of %d', (videoSize) => {
+  it.each([0, -1, 0.5, Number.NaN, 4 * GB + 1, 4 * GiB])('refuses a video size of %d', (videoSize) => {
     expect(() => planChunks(videoSize)).toThrow(RangeError);
   });
 
@@ -145,14 +168,36 @@ describe('isValidChunkPlan', () => {
   it.each([
     ['ceil instead of floor', 50_000_123, 10_000_000, 6],
     ['one chunk smaller than the file', 121_000_000, MAX_CHUNK_BYTES, 1],
-    ['one chunk over 64 MiB', MAX_CHUNK_BYTES + 1, MAX_CHUNK_BYTES + 1, 1],
-    ['chunk below 5 MiB', 20 * MiB, 4 * MiB, 5],
-    ['chunk above 64 MiB', 300 * MiB, 65 * MiB, 4],
-    ['over 4 GiB', 4 * GiB + 10 * MiB, 10 * MiB, 410],
-    ['over 1000 chunks', 4 * GiB, 4 * MiB, 1024],
+    ['one chunk over 64,000,000 bytes (64 MiB is not 64 MB)', 64 * MiB, 64 * MiB, 1],
+    ['chunk below 5 MiB (5,000,000 is only 5 decimal MB)', 20_000_000, 5_000_000, 4],
+    ['chunk above 64,000,000 bytes', 300 * MiB, 64 * MiB, 4],
+    ['over 4 GB (4 GiB is not 4 GB)', 4 * GiB, 10 * MiB, 409],
+    ['over 1000 chunks', 4 * GB, 3 * MiB, 1271],
     ['zero size', 0, 1, 1],
   ])('refuses %s', (_name, videoSize, chunkSize, chunkCount) => {
     expect(isValidChunkPlan(videoSize, chunkSize, chunkCount)).toBe(false);
+  });
+});
+
+describe('fallbackChunkPlan', () => {
+  it('offers, once refused, another valid plan with the largest chunks for every multi-chunk size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 64_000_001, max: 4 * GB }), (videoSize) => {
+        const first = planChunks(videoSize);
+        const second = fallbackChunkPlan(videoSize, first);
+        expect(second).toBeDefined();
+        if (!second) return;
+        expect(second.chunkSize).not.toBe(first.chunkSize);
+        expect(tikTokRulesBroken(videoSize, second)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    expect(fallbackChunkPlan(80_000_000, planChunks(80_000_000))).toEqual({ chunkSize: 40_000_000, chunkCount: 2 });
+    expect(fallbackChunkPlan(1_000_000_000, planChunks(1_000_000_000))).toEqual({ chunkSize: 64_000_000, chunkCount: 15 });
+  });
+
+  it('has none for a file sent whole', () => {
+    expect(fallbackChunkPlan(64_000_000, planChunks(64_000_000))).toBeUndefined();
   });
 });
 

@@ -1,14 +1,19 @@
 import { MAX_VIDEO_BYTES } from './posting';
 
 /**
- * TikTok's media transfer rules (spec §3.5). "MB" in TikTok's docs means MiB: their 4 MB example is
- * 4,194,304 bytes.
+ * TikTok's Media Transfer Guide writes its chunk rules in "MB" (5 MB, 64 MB, 128 MB) without saying
+ * whether a MB is 1,000,000 or 1,048,576 bytes: its 4 MB example is 4,194,304 bytes, yet public
+ * reports have single-chunk uploads succeed up to 64,000,000 bytes and some multi-chunk inits just
+ * above it refused. Every limit below is the stricter of the two readings, so a plan is valid
+ * whichever one TikTok's server applies (docs/decisions/009).
  */
 export const MiB = 1024 * 1024;
+/** 5 MiB is more than 5,000,000. */
 export const MIN_CHUNK_BYTES = 5 * MiB;
-export const MAX_CHUNK_BYTES = 64 * MiB;
-/** The last chunk absorbs the remainder, so it may grow to just under twice the chunk size. */
-export const MAX_FINAL_CHUNK_BYTES = 128 * MiB;
+/** 64,000,000 is less than 64 MiB; also the largest whole-file (one-chunk) upload. */
+export const MAX_CHUNK_BYTES = 64_000_000;
+/** The last chunk absorbs the remainder; 128,000,000 is less than 128 MiB. */
+export const MAX_FINAL_CHUNK_BYTES = 128_000_000;
 export const MAX_CHUNK_COUNT = 1000;
 export const DEFAULT_CHUNK_BYTES = 10 * MiB;
 
@@ -32,16 +37,17 @@ function assertVideoSize(videoSize: number): void {
     throw new RangeError('videoSize must be a positive integer');
   }
   if (videoSize > MAX_VIDEO_BYTES) {
-    throw new RangeError('videoSize exceeds TikTok’s 4 GiB limit');
+    throw new RangeError('videoSize exceeds TikTok’s 4 GB limit');
   }
 }
 
 /**
- * Chooses the chunk size and count sent to TikTok's init, following the spec's recommended planner.
+ * Chooses the chunk size and count sent to TikTok's init.
  *
  * Two traps this avoids, both seen in public clients: rounding the count up ("The total chunk count
- * is invalid") and a 64–128 MiB file planned as one 64 MiB chunk ("The chunk size is invalid"),
- * which the `floor(size / 2)` cap rules out by always giving big files at least two chunks.
+ * is invalid") and a file just over the one-chunk limit planned as one chunk ("The chunk size is
+ * invalid"), which the `floor(size / 2)` cap rules out by always giving big files at least two
+ * chunks. The last chunk is then below 2 × chunkSize ≤ 128,000,000 bytes.
  *
  * @see https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
  */
@@ -50,7 +56,7 @@ export function planChunks(videoSize: number, preferredChunkSize: number = DEFAU
   if (!Number.isSafeInteger(preferredChunkSize) || preferredChunkSize <= 0) {
     throw new RangeError('preferredChunkSize must be a positive integer');
   }
-  // Whole upload: mandatory below 5 MiB, allowed up to 64 MiB, and then chunk_size must equal size.
+  // Whole upload: mandatory below 5 MB, allowed up to 64 MB, and then chunk_size must equal size.
   if (videoSize <= MAX_CHUNK_BYTES) return { chunkSize: videoSize, chunkCount: 1 };
 
   const chunkSize = Math.max(
@@ -65,8 +71,23 @@ export function planChunks(videoSize: number, preferredChunkSize: number = DEFAU
 }
 
 /**
- * Whether TikTok would accept this `source_info` triple. Mirrors the server-side checks the spec
- * describes (§3.5, §6), so a bad plan is caught before it costs one of the 6 init calls a minute.
+ * A different valid plan for a video whose first plan TikTok refused with "The chunk size is invalid"
+ * (seen in public reports for multi-chunk inits whose cause TikTok never explained): the largest
+ * chunks the rules allow, else the smallest. A 400 init creates no post, so trying once more is safe.
+ * Undefined when no other plan exists (a file small enough to be sent whole has only that one).
+ */
+export function fallbackChunkPlan(videoSize: number, refused: ChunkPlan): ChunkPlan | undefined {
+  if (refused.chunkCount === 1) return undefined;
+  for (const preferred of [MAX_CHUNK_BYTES, MIN_CHUNK_BYTES]) {
+    const plan = planChunks(videoSize, preferred);
+    if (plan.chunkSize !== refused.chunkSize) return plan;
+  }
+  return undefined;
+}
+
+/**
+ * Whether TikTok would accept this `source_info` triple under either reading of "MB", so a bad plan
+ * is caught before it costs one of the 6 init calls a minute.
  */
 export function isValidChunkPlan(videoSize: number, chunkSize: number, chunkCount: number): boolean {
   if (![videoSize, chunkSize, chunkCount].every((n) => Number.isSafeInteger(n) && n > 0)) return false;

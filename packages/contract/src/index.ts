@@ -5,3 +5,5 @@ export * from './routes';
 export * from './session';
 export * from './openapi';
 export * from './chunk-plan';
+export * from './container-sniff';
+export * from './loopback';

@@ -11,7 +11,11 @@ export type PrivacyLevel = z.infer<typeof PrivacyLevelSchema>;
 
 /** TikTok counts caption length in UTF-16 code units, which is what JS `String.length` measures. */
 export const MAX_TITLE_LENGTH = 2200;
-export const MAX_VIDEO_BYTES = 4 * 1024 ** 3;
+/**
+ * TikTok's Media Transfer Guide allows videos up to "4 GB" without defining GB; 4,000,000,000 bytes
+ * is within both readings (see chunk-plan.ts).
+ */
+export const MAX_VIDEO_BYTES = 4_000_000_000;
 export const VIDEO_MIME_TYPES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
 export const VideoMimeTypeSchema = z.enum(VIDEO_MIME_TYPES);
 export type VideoMimeType = z.infer<typeof VideoMimeTypeSchema>;
@@ -54,6 +58,12 @@ export const PostSettingsSchema = z
   });
 export type PostSettings = z.infer<typeof PostSettingsSchema>;
 
+/**
+ * TikTok's publish ids (`v_pub_file~v2-1.…`, `v_inbox_file~v2.…`): at most 64 characters per the
+ * Direct Post reference, treated as opaque beyond the characters they are made of.
+ */
+export const PublishIdSchema = z.string().regex(/^[\w.~-]{1,64}$/);
+
 export const UploadModeSchema = z.enum(['direct', 'draft']);
 export type UploadMode = z.infer<typeof UploadModeSchema>;
 
@@ -84,6 +94,10 @@ export const CreateUploadResponseSchema = z.object({
   chunkCount: z.number().int().positive(),
   /** Epoch milliseconds after which TikTok's upload URL no longer accepts bytes. */
   expiresAt: z.number().int().positive(),
+  /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
+  uploadHost: z.string(),
+  /** TikTok's log id of the init, for support requests. */
+  tiktokLogId: z.string().optional(),
 });
 export type CreateUploadResponse = z.infer<typeof CreateUploadResponseSchema>;
 
@@ -109,17 +123,27 @@ export type ChunkResponse = z.infer<typeof ChunkResponseSchema>;
 export const VideoUploadedResponseSchema = z.object({
   publishId: z.string(),
   videoSize: z.number().int().positive(),
+  chunkSize: z.number().int().positive(),
   chunkCount: z.number().int().positive(),
+  /** The host TikTok chose for the bytes (never the URL: that carries TikTok's upload token). */
+  uploadHost: z.string(),
+  tiktokLogId: z.string().optional(),
 });
 export type VideoUploadedResponse = z.infer<typeof VideoUploadedResponseSchema>;
 
-export const PUBLISH_STATUSES = [
+/** TikTok's documented statuses, in the words of its Get Post Status page. */
+export const TIKTOK_PUBLISH_STATUSES = [
   'PROCESSING_UPLOAD',
   'PROCESSING_DOWNLOAD',
   'SEND_TO_USER_INBOX',
   'PUBLISH_COMPLETE',
   'FAILED',
 ] as const;
+/**
+ * Plus `UNKNOWN`: a status TikTok sent that its docs do not list (yet). It is not an end: clients
+ * keep asking, within their usual processing time limit, and TikTok's word is in `tiktokStatus`.
+ */
+export const PUBLISH_STATUSES = [...TIKTOK_PUBLISH_STATUSES, 'UNKNOWN'] as const;
 export const PublishStatusValueSchema = z.enum(PUBLISH_STATUSES);
 export type PublishStatusValue = z.infer<typeof PublishStatusValueSchema>;
 
@@ -129,6 +153,10 @@ export const PublishStatusSchema = z.object({
   failReason: z.string().nullable(),
   postIds: z.array(z.string().regex(/^\d+$/)),
   uploadedBytes: z.number().int().min(0),
+  /** With UNKNOWN: the status as TikTok spelled it, for diagnostics. */
+  tiktokStatus: z.string().max(64).optional(),
+  /** TikTok's log id of this status answer, for support requests. */
+  tiktokLogId: z.string().optional(),
 });
 export type PublishStatus = z.infer<typeof PublishStatusSchema>;
 

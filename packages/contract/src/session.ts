@@ -52,5 +52,10 @@ export const AuthConfigSchema = z.object({
   clientKey: z.string().min(1),
   redirectUri: z.url(),
   scopes: z.array(ScopeSchema),
+  /**
+   * Whether TikTok has audited this app for Direct Post (the operator's TIKTOK_APP_AUDITED). Until
+   * then TikTok restricts its posts to private viewing, which the compose screen says up front.
+   */
+  appAudited: z.boolean(),
 });
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;

@@ -2,7 +2,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 
 /**
- * The proxy image's rules (architecture §10), checked without a Docker engine: dockerfile-utils'
+ * The proxy image's rules (README, "Deployment"), checked without a Docker engine: dockerfile-utils'
  * linter for syntax, then our policy on the parsed instructions.
  */
 export function checkDockerfile(text: string, options: { startScript?: string } = {}): string[] {

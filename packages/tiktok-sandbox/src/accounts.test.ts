@@ -20,7 +20,7 @@ describe('DEFAULT_ACCOUNTS', () => {
 });
 
 describe('account helpers', () => {
-  it('derives privacy options from account privacy (spec §3.1)', () => {
+  it("derives privacy options from account privacy (TikTok's Query Creator Info page)", () => {
     const [ava, pia] = DEFAULT_ACCOUNTS;
     expect(privacyLevelOptions(ava!)).toEqual(['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']);
     expect(privacyLevelOptions(pia!)).toEqual(['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']);

@@ -1,4 +1,4 @@
-/** A TikTok user the sandbox can sign in as. Field meanings follow creator_info (spec §3.1). */
+/** A TikTok user the sandbox can sign in as. Field meanings follow TikTok's Query Creator Info page. */
 export interface SandboxAccount {
   openId: string;
   unionId: string;
@@ -89,14 +89,14 @@ export const DEFAULT_ACCOUNTS: SandboxAccount[] = freezeAll([
   account('olga', 'Olga Outsider', 'olga.outsider', { isPrivate: true, sandboxTargetUser: false }),
 ]);
 
-/** Spec §3.1: the options depend only on whether the account is private. */
+/** TikTok's Query Creator Info page: the options depend only on whether the account is private. */
 export function privacyLevelOptions(a: SandboxAccount): PrivacyLevel[] {
   return a.isPrivate
     ? ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
     : ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'];
 }
 
-/** Spec §3.1: duet and stitch are reported disabled for every private account. */
+/** TikTok's Query Creator Info page: duet and stitch are reported disabled for every private account. */
 export function interactionSettings(a: SandboxAccount): { comment: boolean; duet: boolean; stitch: boolean } {
   return { comment: a.commentDisabled, duet: a.isPrivate || a.duetDisabled, stitch: a.isPrivate || a.stitchDisabled };
 }
@@ -117,13 +117,13 @@ function escapeXml(s: string): string {
  * A generated avatar, served by the sandbox itself: browser tests fail on any request that leaves
  * 127.0.0.1, so avatar_url must never point at a CDN.
  */
-export function avatarSvg(a: SandboxAccount, size: number): string {
+export function avatarSvg(a: SandboxAccount, size: number, options: { decorative?: boolean } = {}): string {
   let hash = 0;
   for (const ch of a.openId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   const colour = AVATAR_COLOURS[hash % AVATAR_COLOURS.length] ?? '#25F4EE';
   const text = escapeXml(initials(a.displayName));
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100" role="img" aria-label="${escapeXml(a.displayName)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100" ${options.decorative ? 'aria-hidden="true"' : `role="img" aria-label="${escapeXml(a.displayName)}"`}>` +
     `<circle cx="50" cy="50" r="50" fill="${colour}"/>` +
     `<text x="50" y="50" dy="0.35em" text-anchor="middle" font-family="system-ui, sans-serif" font-size="40" font-weight="700" fill="#111">${text}</text>` +
     `</svg>`

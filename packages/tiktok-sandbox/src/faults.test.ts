@@ -304,7 +304,8 @@ describe('hooks', () => {
   });
 
   it('serves avatars and profiles only for known accounts; unknown hooks are 404', async () => {
-    expect((await fetch(`${sb.url}/__sandbox/avatars/sb-open-ava.svg`)).status).toBe(200);
+    // Avatars load only through the signed links user info and creator info hand out.
+    expect((await fetch(`${sb.url}/__sandbox/avatars/sb-open-ava.svg`)).status).toBe(403);
     expect((await fetch(`${sb.url}/__sandbox/avatars/sb-open-nobody.svg`)).status).toBe(404);
     expect((await fetch(`${sb.url}/__sandbox/profiles/sb-open-ava`)).status).toBe(200);
     expect((await fetch(`${sb.url}/__sandbox/nothing`)).status).toBe(404);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 export const FAULT_TARGETS = ['upload', 'init', 'status', 'token', 'creator_info', 'user_info'] as const;
-export const FAULT_KINDS = ['status', 'reset-mid-body', 'delay', 'stall', 'range-mismatch', 'expire-url'] as const;
+export const FAULT_KINDS = [
+  'status',
+  'reset-mid-body',
+  'delay',
+  'stall',
+  'range-mismatch',
+  'expire-url',
+  'chunk-size-invalid',
+] as const;
 
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -15,6 +23,9 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  *   (or left hanging until the client gives up or the sandbox closes).
  * - `range-mismatch` (upload only): 416 with the real progress; the chunk is not applied.
  * - `expire-url` (upload only): the upload URL expires now, so this and every later PUT get 403.
+ * - `chunk-size-invalid` (init only): a multi-chunk FILE_UPLOAD init is refused with 400
+ *   `invalid_params` "The chunk size is invalid" however valid its plan, as public reports saw for
+ *   66–94 MB files; no task is created. A one-chunk init it meets goes through (and uses it up).
  */
 export interface Fault {
   target: FaultTarget;
@@ -36,6 +47,9 @@ export const faultSchema = z
   })
   .refine((f) => f.target === 'upload' || (f.kind !== 'range-mismatch' && f.kind !== 'expire-url'), {
     message: 'range-mismatch and expire-url only apply to target "upload"',
+  })
+  .refine((f) => f.target === 'init' || f.kind !== 'chunk-size-invalid', {
+    message: 'chunk-size-invalid only applies to target "init"',
   })
   .refine((f) => f.kind !== 'delay' || f.ms !== undefined, { message: 'delay needs ms' });
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { avatarSvg } from './accounts';
+import { avatarUrlValid } from './api/user-info';
 import { escapeHtml, htmlReply, jsonReply, readBody, type Reply } from './http-io';
 import { type Fault, faultSchema } from './faults';
 import { type SandboxOptionsPatch, optionsPatchSchema } from './options';
+import type { MediaFacts } from './media/read-media';
 import { finishDraft, forceFail } from './processing';
 import type { RouteContext } from './route-context';
 import type { ChunkRecord, PublishStatus, SandboxState, SandboxStats } from './state';
@@ -26,8 +28,12 @@ export interface UploadReport {
   /** sha256 (hex) of every accepted byte so far; of the whole video once `complete`. */
   sha256: string | null;
   chunks: ChunkRecord[];
-  /** Movie duration read from a faststart MP4 header; null when it could not be judged. */
+  /** Movie duration read by the media checks; null before the last chunk, when unreadable, or with mediaChecks 'off'. */
   durationSec: number | null;
+  /** Everything the media checks read (null as for durationSec). */
+  media: MediaFacts | null;
+  /** Why the media checks failed the post, or which checks could not be made; null otherwise. */
+  mediaNote: string | null;
   /** post_info exactly as received (null for inbox uploads, which have none). */
   postInfo: unknown;
   sourceInfo: unknown;
@@ -54,7 +60,9 @@ export function uploadReport(st: SandboxState, publishId: string): UploadReport 
     complete: up ? up.receivedBytes === up.videoSize : false,
     sha256: up ? sha256Hex(up) : null,
     chunks: up ? up.chunks.map((c) => ({ ...c })) : [],
-    durationSec: up?.durationSec ?? null,
+    durationSec: up?.media?.kind === 'read' ? up.media.facts.durationSec : null,
+    media: up?.media?.kind === 'read' ? { ...up.media.facts } : null,
+    mediaNote: up?.mediaNote ?? null,
     postInfo: t.postInfo,
     sourceInfo: t.sourceInfo,
     effectivePrivacyLevel: t.effectivePrivacyLevel,
@@ -112,7 +120,7 @@ function profilePage(st: SandboxState, openId: string): Reply {
     200,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.displayName)} · TikTok sandbox</title></head>` +
       `<body><main><h1>${escapeHtml(a.displayName)}</h1><p>@${escapeHtml(a.username)}</p>` +
-      `<p><img src="/__sandbox/avatars/${encodeURIComponent(a.openId)}.svg" alt="" width="96" height="96"></p></main></body></html>`,
+      `<p aria-hidden="true">${avatarSvg(a, 96, { decorative: true })}</p></main></body></html>`,
   );
 }
 
@@ -202,6 +210,10 @@ export async function handleHook(ctx: RouteContext, method: string, path: string
   if (method === 'GET' && head === 'avatars' && id !== undefined && parts.length === 2 && id.endsWith('.svg')) {
     const account = st.accounts.get(id.slice(0, -'.svg'.length));
     if (!account) return notFound('avatar');
+    // An expired or unsigned link fails as TikTok's CDN fails it; the client must ask TikTok again.
+    if (!avatarUrlValid(st, ctx.url.pathname, ctx.url.searchParams)) {
+      return { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'This avatar link has expired.' };
+    }
     const size = Number(ctx.url.searchParams.get('size') ?? 100);
     const px = Number.isInteger(size) && size >= 16 && size <= 1080 ? size : 100;
     return {

@@ -29,7 +29,7 @@ export function nineteenDigits(): string {
 
 /**
  * Codes and tokens carry `*` and `!` as real ones do, so a client that double-encodes or
- * double-decodes them (spec §1.5) fails here rather than at TikTok.
+ * double-decodes them (TikTok's Manage User Access Tokens page) fails here rather than at TikTok.
  */
 export function authCode(): string {
   return `${randomBytes(24).toString('base64url')}*0!${randomInt(1000, 9999)}.sb`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ACCOUNTS, type SandboxAccount } from './accounts';
+import type { MbReading } from './api/chunk-rules';
 
 export interface SandboxOptions {
   /** Default 0 (ephemeral); the CLI uses SANDBOX_PORT or 4010. */
@@ -17,27 +18,42 @@ export interface SandboxOptions {
   appName?: string;
   /** Injectable clock (epoch ms) for expiries, rate windows and timestamps. */
   now?: () => number;
-  /** Unaudited apps: SELF_ONLY only, private accounts only, a few posting users per 24 h (spec §3.11). */
+  /** Unaudited apps: SELF_ONLY only, private accounts only, a few posting users per 24 h (TikTok's Content Sharing Guidelines). */
   audited?: boolean;
-  /** Spec §11.2: TikTok's reaction to non-SELF_ONLY privacy from an unaudited app is undocumented. */
+  /** TikTok's reaction to non-SELF_ONLY privacy from an unaudited app is undocumented. */
   unauditedNonSelfOnly?: 'reject' | 'force-self-only';
   /** Distinct users an unaudited app may post for per 24 h. */
   activeUserCap?: number;
+  /** The same cap for an audited app (TikTok sets it from the audit application's estimate). */
+  auditedActiveUserCap?: number;
   accessTokenTtlSec?: number;
   refreshTokenTtlSec?: number;
   authCodeTtlSec?: number;
-  /** TikTok often answers OAuth errors with HTTP 200 (spec §1.10). */
+  /** TikTok often answers OAuth errors with HTTP 200 (TikTok's OAuth Error Handling page). */
   oauthErrorStatus?: 200 | 400;
   /** Time from the last chunk (or a pull init) to the terminal processing state. */
   processingDelayMs?: number;
   /** Further delay before a public post gets its post id. */
   moderationDelayMs?: number;
   uploadUrlTtlSec?: number;
+  /** How long an avatar URL handed out by user info or creator info loads (TikTok: about 2 h). */
+  avatarUrlTtlSec?: number;
   postsPerDayCap?: number;
-  /** Spec: 4 GiB. A third party claims TikTok's own sandbox caps at 128 MB (spec §3.13); set it to test that. */
+  /**
+   * What "MB" means in TikTok's chunk rules (5 / 64 / 128 MB, 4 GB): the Media Transfer Guide does
+   * not say. Default 'binary' (its 4 MB example is 4,194,304 bytes).
+   */
+  mbReading?: MbReading;
+  /** Default: "4 GB" in the chosen reading (4 GiB or 4,000,000,000 bytes). A third party claims TikTok's own sandbox caps at 128 MB (not in TikTok's docs); set it to test that. */
   maxVideoSizeBytes?: number;
   /** Throttles every upload body to this rate (bytes/s) so slow-upstream behaviour can be measured; 0 = unthrottled. */
   uploadBytesPerSecond?: number;
+  /**
+   * 'tiktok' (default): after the last chunk the file is read and failed as TikTok would
+   * (`file_format_check_failed`, `duration_check_failed`, …). 'off': every complete upload passes; only
+   * for tests about something else that send bytes that are not a video (benchmark throughput).
+   */
+  mediaChecks?: 'tiktok' | 'off';
   /** PULL_FROM_URL: domain properties (cover subdomains). Nothing is verified by default. */
   verifiedDomains?: string[];
   /** PULL_FROM_URL: URL-prefix properties, `https://host/path/`. */
@@ -59,6 +75,7 @@ export interface ResolvedOptions {
   audited: boolean;
   unauditedNonSelfOnly: 'reject' | 'force-self-only';
   activeUserCap: number;
+  auditedActiveUserCap: number;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   authCodeTtlSec: number;
@@ -66,9 +83,13 @@ export interface ResolvedOptions {
   processingDelayMs: number;
   moderationDelayMs: number;
   uploadUrlTtlSec: number;
+  avatarUrlTtlSec: number;
   postsPerDayCap: number;
-  maxVideoSizeBytes: number;
+  mbReading: MbReading;
+  /** Undefined: the reading's "4 GB". */
+  maxVideoSizeBytes: number | undefined;
   uploadBytesPerSecond: number;
+  mediaChecks: 'tiktok' | 'off';
   verifiedDomains: string[];
   verifiedUrlPrefixes: string[];
   accounts: SandboxAccount[];
@@ -91,6 +112,7 @@ export const optionsPatchSchema = z.strictObject({
   audited: z.boolean().optional(),
   unauditedNonSelfOnly: z.enum(['reject', 'force-self-only']).optional(),
   activeUserCap: nonNegativeInt.optional(),
+  auditedActiveUserCap: nonNegativeInt.optional(),
   accessTokenTtlSec: positiveInt.optional(),
   refreshTokenTtlSec: positiveInt.optional(),
   authCodeTtlSec: positiveInt.optional(),
@@ -98,9 +120,12 @@ export const optionsPatchSchema = z.strictObject({
   processingDelayMs: nonNegativeInt.optional(),
   moderationDelayMs: nonNegativeInt.optional(),
   uploadUrlTtlSec: positiveInt.optional(),
+  avatarUrlTtlSec: positiveInt.optional(),
   postsPerDayCap: nonNegativeInt.optional(),
+  mbReading: z.enum(['binary', 'decimal']).optional(),
   maxVideoSizeBytes: positiveInt.optional(),
   uploadBytesPerSecond: nonNegativeInt.optional(),
+  mediaChecks: z.enum(['tiktok', 'off']).optional(),
   verifiedDomains: z.array(z.string().min(1)).optional(),
   verifiedUrlPrefixes: z.array(z.string().min(1)).optional(),
 });
@@ -126,6 +151,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     audited: o.audited ?? false,
     unauditedNonSelfOnly: o.unauditedNonSelfOnly ?? 'reject',
     activeUserCap: o.activeUserCap ?? 5,
+    auditedActiveUserCap: o.auditedActiveUserCap ?? 1000,
     accessTokenTtlSec: o.accessTokenTtlSec ?? 7200,
     refreshTokenTtlSec: o.refreshTokenTtlSec ?? 15_552_000,
     authCodeTtlSec: o.authCodeTtlSec ?? 300,
@@ -133,9 +159,12 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     processingDelayMs: o.processingDelayMs ?? 1500,
     moderationDelayMs: o.moderationDelayMs ?? 1000,
     uploadUrlTtlSec: o.uploadUrlTtlSec ?? 3600,
+    avatarUrlTtlSec: o.avatarUrlTtlSec ?? 7200,
     postsPerDayCap: o.postsPerDayCap ?? 15,
-    maxVideoSizeBytes: o.maxVideoSizeBytes ?? 4 * GIB,
+    mbReading: o.mbReading ?? 'binary',
+    maxVideoSizeBytes: o.maxVideoSizeBytes,
     uploadBytesPerSecond: o.uploadBytesPerSecond ?? 0,
+    mediaChecks: o.mediaChecks ?? 'tiktok',
     verifiedDomains: [...(o.verifiedDomains ?? [])],
     verifiedUrlPrefixes: [...(o.verifiedUrlPrefixes ?? [])],
     accounts,

@@ -1,17 +1,7 @@
+import { readCorpusFile } from '@content-studio/media-corpus';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  MIB,
-  TestClock,
-  api,
-  craftMp4,
-  directBody,
-  initDirect,
-  initInbox,
-  put,
-  putChunk,
-  signIn,
-  waitFor,
-} from '../test/harness';
+import { MIB, TestClock, api, directBody, initDirect, initInbox, put, putVideo, signIn, waitFor } from '../test/harness';
+import { syntheticVideo } from '../test/synthetic-video';
 import { type RunningSandbox, startSandbox } from './index';
 
 const clock = new TestClock();
@@ -40,6 +30,10 @@ function fileSource(size: number, chunk = size, count = 1) {
   return { source: 'FILE_UPLOAD', video_size: size, chunk_size: chunk, total_chunk_count: count };
 }
 
+/** A real 2 s H.264/AAC MP4 that TikTok takes. */
+const VIDEO = Buffer.from(readCorpusFile('h264-aac-faststart.mp4'));
+
+
 async function postBytes(token: string, privacy: string, bytes: Buffer) {
   const init = await initDirect(sb, token, directBody({ post_info: { privacy_level: privacy }, source_info: fileSource(bytes.length) }));
   const r = await put(init.uploadUrl, {
@@ -52,12 +46,14 @@ async function postBytes(token: string, privacy: string, bytes: Buffer) {
 
 describe('direct post processing', () => {
   it('goes PROCESSING_UPLOAD → PUBLISH_COMPLETE, then a public post gets a raw 19-digit post id', async () => {
+    // Long enough that the first status call lands before processing ends, even on a loaded machine.
+    sb.setOptions({ processingDelayMs: 400 });
     const t = await signIn(sb, { account: 'ava' });
-    const { publishId } = await postBytes(t.access_token, 'PUBLIC_TO_EVERYONE', Buffer.alloc(1000, 7));
+    const { publishId } = await postBytes(t.access_token, 'PUBLIC_TO_EVERYONE', VIDEO);
     expect((await status(t.access_token, publishId)).body.data.status).toBe('PROCESSING_UPLOAD');
     const complete = await waitForStatus(t.access_token, publishId, 'PUBLISH_COMPLETE');
     expect(complete.body.data.publicaly_available_post_id).toEqual([]); // moderation pending is not a failure
-    expect(complete.body.data.uploaded_bytes).toBe(1000);
+    expect(complete.body.data.uploaded_bytes).toBe(VIDEO.length);
     const withId = await waitFor(async () => {
       const r = await status(t.access_token, publishId);
       return r.body.data.publicaly_available_post_id.length > 0 ? r : undefined;
@@ -72,48 +68,64 @@ describe('direct post processing', () => {
 
   it('never gives a post id to a non-public post', async () => {
     const t = await signIn(sb, { account: 'ava' });
-    const { publishId } = await postBytes(t.access_token, 'MUTUAL_FOLLOW_FRIENDS', Buffer.alloc(1000, 7));
+    const { publishId } = await postBytes(t.access_token, 'MUTUAL_FOLLOW_FRIENDS', VIDEO);
     await waitForStatus(t.access_token, publishId, 'PUBLISH_COMPLETE');
     await new Promise((r) => setTimeout(r, 150));
     expect((await status(t.access_token, publishId)).body.data.publicaly_available_post_id).toEqual([]);
   });
 
-  it('fails a faststart MP4 longer than the creator\'s max_video_post_duration_sec', async () => {
-    const t = await signIn(sb, { account: 'nico' });
-    const { publishId } = await postBytes(t.access_token, 'PUBLIC_TO_EVERYONE', craftMp4(61, 4096));
+  it('fails a video longer than the creator\'s max_video_post_duration_sec', async () => {
+    const t = await signIn(sb, { account: 'nico' }); // 60 s
+    const { publishId } = await postBytes(t.access_token, 'PUBLIC_TO_EVERYONE', Buffer.from(readCorpusFile('h264-61s.mp4')));
     const failed = await waitForStatus(t.access_token, publishId, 'FAILED');
     expect(failed.body.data.fail_reason).toBe('duration_check_failed');
     expect(failed.body.data.publicaly_available_post_id).toEqual([]);
     expect(sb.upload(publishId)?.durationSec).toBe(61);
+    expect(sb.upload(publishId)?.mediaNote).toMatch(/61 s is over the 60 s limit/);
   });
 
-  it('passes an MP4 within the limit', async () => {
+  it('passes a video within the limit and reports what it read', async () => {
     const t = await signIn(sb, { account: 'nico' });
-    const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', craftMp4(59.5, 4096, { version: 1, timescale: 600 }));
+    const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', VIDEO);
     await waitForStatus(t.access_token, publishId, 'PUBLISH_COMPLETE');
-    expect(sb.upload(publishId)?.durationSec).toBe(59.5);
+    expect(sb.upload(publishId)).toMatchObject({
+      durationSec: 2,
+      media: { container: 'mp4', videoCodec: 'avc', audioCodec: 'aac', width: 360, height: 640, fps: 30, truncated: false, undecided: [] },
+      mediaNote: null,
+    });
   });
 
-  it('reads the duration from the first chunk of a multi-chunk upload', async () => {
-    const t = await signIn(sb, { account: 'ava' });
-    const size = 11 * MIB;
-    const mp4 = craftMp4(601, size);
-    const init = await initDirect(sb, t.access_token, directBody({ source_info: fileSource(size, 5 * MIB, 2) }));
-    for (const [start, end] of [[0, 5 * MIB], [5 * MIB, size]] as const) {
+  it('reads a multi-chunk moov-at-end upload from the windows it kept, and fails it when too long', async () => {
+    const t = await signIn(sb, { account: 'ava' }); // 600 s
+    // 601 s, 24 fps, ~17 MB: more than the head and tail windows together, so its middle is discarded.
+    const video = await syntheticVideo({ container: 'mp4', fastStart: false, seconds: 601, fps: 24, frameBytes: 1200 });
+    const size = video.length;
+    expect(size).toBeGreaterThan(16 * MIB);
+    const init = await initDirect(sb, t.access_token, directBody({ source_info: fileSource(size, 5 * MIB, 3) }));
+    for (const [start, end] of [[0, 5 * MIB], [5 * MIB, 10 * MIB], [10 * MIB, size]] as const) {
       const r = await put(init.uploadUrl, {
-        body: mp4.subarray(start, end),
+        body: video.subarray(start, end),
         headers: { 'content-type': 'video/mp4', 'content-length': String(end - start), 'content-range': `bytes ${start}-${end - 1}/${size}` },
       });
-      expect(r.status).toBe(start === 0 ? 206 : 201);
+      expect(r.status).toBe(end === size ? 201 : 206);
     }
     expect((await waitForStatus(t.access_token, init.publishId, 'FAILED')).body.data.fail_reason).toBe('duration_check_failed');
+    expect(sb.upload(init.publishId)?.media).toMatchObject({ durationSec: 601, fps: 24, truncated: false, undecided: [] });
   });
 
-  it('skips the duration check for bytes that are not an MP4', async () => {
+  it('fails bytes that are not a video with file_format_check_failed', async () => {
+    const t = await signIn(sb, { account: 'nico' });
+    const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', Buffer.alloc(4096, 0x42));
+    expect((await waitForStatus(t.access_token, publishId, 'FAILED')).body.data.fail_reason).toBe('file_format_check_failed');
+    expect(sb.upload(publishId)).toMatchObject({ durationSec: null, media: null, mediaNote: 'not an MP4, MOV or WebM container' });
+  });
+
+  it('passes anything with mediaChecks \'off\' (for tests about something else)', async () => {
+    sb.setOptions({ mediaChecks: 'off' });
     const t = await signIn(sb, { account: 'nico' });
     const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', Buffer.alloc(4096, 0x42));
     await waitForStatus(t.access_token, publishId, 'PUBLISH_COMPLETE');
-    expect(sb.upload(publishId)?.durationSec).toBeNull();
+    expect(sb.upload(publishId)).toMatchObject({ media: null, mediaNote: null });
   });
 
   it('lets a test force any fail_reason through the hook', async () => {
@@ -137,8 +149,8 @@ describe('direct post processing', () => {
 describe('inbox (draft) processing', () => {
   it('goes to SEND_TO_USER_INBOX and only completes when the creator finishes the draft (HTTP hook)', async () => {
     const t = await signIn(sb, { account: 'pia' });
-    const init = await initInbox(sb, t.access_token, fileSource(1000));
-    expect((await putChunk(init.uploadUrl, 1000, 0, 1000)).status).toBe(201);
+    const init = await initInbox(sb, t.access_token, fileSource(VIDEO.length));
+    expect((await putVideo(init.uploadUrl, VIDEO)).status).toBe(201);
     await waitForStatus(t.access_token, init.publishId, 'SEND_TO_USER_INBOX');
     await new Promise((r) => setTimeout(r, 100));
     expect((await status(t.access_token, init.publishId)).body.data.status).toBe('SEND_TO_USER_INBOX');
@@ -149,10 +161,10 @@ describe('inbox (draft) processing', () => {
 
   it('finishes drafts in-process too, and refuses tasks that are not waiting in the inbox', async () => {
     const t = await signIn(sb, { account: 'pia' });
-    const init = await initInbox(sb, t.access_token, fileSource(1000));
+    const init = await initInbox(sb, t.access_token, fileSource(VIDEO.length));
     expect(() => sb.finishDraft(init.publishId)).toThrow(/not-in-inbox/);
     expect(() => sb.finishDraft('v_inbox_file~v2.1')).toThrow(/unknown/);
-    await putChunk(init.uploadUrl, 1000, 0, 1000);
+    await putVideo(init.uploadUrl, VIDEO);
     await waitFor(() => (sb.upload(init.publishId)?.status === 'SEND_TO_USER_INBOX' ? true : undefined));
     sb.finishDraft(init.publishId);
     expect(sb.upload(init.publishId)?.status).toBe('PUBLISH_COMPLETE');
@@ -163,11 +175,13 @@ describe('inbox (draft) processing', () => {
 
   it('allows drafts up to 10 minutes whatever the creator\'s direct-post limit', async () => {
     const t = await signIn(sb, { account: 'pia' }); // max_video_post_duration_sec 300
-    const ok = await initInbox(sb, t.access_token, fileSource(4096));
-    await put(ok.uploadUrl, { body: craftMp4(599, 4096), headers: { 'content-type': 'video/mp4', 'content-length': '4096', 'content-range': 'bytes 0-4095/4096' } });
+    const within = await syntheticVideo({ container: 'mp4', fastStart: true, seconds: 599, fps: 24, frameBytes: 8 });
+    const ok = await initInbox(sb, t.access_token, fileSource(within.length));
+    await putVideo(ok.uploadUrl, within);
     await waitForStatus(t.access_token, ok.publishId, 'SEND_TO_USER_INBOX');
-    const tooLong = await initInbox(sb, t.access_token, fileSource(4096));
-    await put(tooLong.uploadUrl, { body: craftMp4(601, 4096), headers: { 'content-type': 'video/mp4', 'content-length': '4096', 'content-range': 'bytes 0-4095/4096' } });
+    const over = Buffer.from(readCorpusFile('h264-601s.mp4'));
+    const tooLong = await initInbox(sb, t.access_token, fileSource(over.length));
+    await putVideo(tooLong.uploadUrl, over);
     expect((await waitForStatus(t.access_token, tooLong.publishId, 'FAILED')).body.data.fail_reason).toBe('duration_check_failed');
   });
 });

@@ -1,7 +1,9 @@
 import { nineteenDigits } from './ids';
+import { judgeMedia } from './media/media-checks';
+import { readMedia } from './media/read-media';
 import type { PublishTask, SandboxState } from './state';
 
-/** Spec §3.13: developers may send up to 10 minutes through the inbox flow; users trim in the app. */
+/** TikTok's Media Transfer Guide (media restrictions): developers may send up to 10 minutes through the inbox flow; users trim in the app. */
 export const INBOX_MAX_DURATION_SEC = 600;
 
 export function isTerminal(task: PublishTask): boolean {
@@ -22,14 +24,23 @@ function durationLimit(st: SandboxState, task: PublishTask): number {
 /**
  * The end of TikTok's pipeline: media checks, then either a post (direct) or an inbox
  * notification (drafts). Public posts get their id only after "moderation", and an empty id list
- * before that is not a failure (spec §3.7), which clients must cope with.
+ * before that is not a failure (TikTok's Get Post Status page), which clients must cope with.
  */
 function finishProcessing(st: SandboxState, task: PublishTask): void {
   if (isTerminal(task)) return;
-  const duration = task.upload?.durationSec;
-  if (typeof duration === 'number' && duration > durationLimit(st, task)) {
-    fail(st, task, 'duration_check_failed');
-    return;
+  const up = task.upload;
+  if (up?.media) {
+    const verdict = judgeMedia(up.media, durationLimit(st, task));
+    if (verdict.kind === 'fail') {
+      up.mediaNote = verdict.detail;
+      st.log(`publish ${task.publishId} media: ${verdict.detail}`);
+      fail(st, task, verdict.failReason);
+      return;
+    }
+    if (verdict.note) {
+      up.mediaNote = verdict.note;
+      st.log(`publish ${task.publishId} ${verdict.note}`);
+    }
   }
   if (task.mode === 'inbox') {
     task.status = 'SEND_TO_USER_INBOX';
@@ -45,14 +56,32 @@ function finishProcessing(st: SandboxState, task: PublishTask): void {
   }
 }
 
+/**
+ * Reads the received file once it is complete, from the windows kept while it streamed: TikTok
+ * processes a file after its last chunk and fails it with the reasons its "Get Post Status" page
+ * lists. With mediaChecks 'off' nothing is read and every upload passes.
+ */
+async function inspectUpload(st: SandboxState, task: PublishTask): Promise<void> {
+  const up = task.upload;
+  const received = up?.received;
+  if (!up || !received) return;
+  up.received = null;
+  if (st.options.mediaChecks === 'off') return;
+  up.media = await readMedia(received.seal());
+}
+
 /** After the last chunk (FILE_UPLOAD) or right after init (PULL_FROM_URL, nothing is fetched). */
 export function scheduleProcessing(st: SandboxState, task: PublishTask): void {
-  st.schedule(st.options.processingDelayMs, () => finishProcessing(st, task));
+  // The read runs while the processing delay passes; the verdict waits for both.
+  const inspected = inspectUpload(st, task);
+  st.schedule(st.options.processingDelayMs, () => {
+    void inspected.then(() => finishProcessing(st, task));
+  });
 }
 
 export type DraftResult = 'ok' | 'unknown' | 'not-in-inbox';
 
-/** The creator tapped the inbox notification and posted (spec §3.3); only then PUBLISH_COMPLETE. */
+/** The creator tapped the inbox notification and posted (TikTok's Upload reference); only then PUBLISH_COMPLETE. */
 export function finishDraft(st: SandboxState, publishId: string): DraftResult {
   const task = st.tasks.get(publishId);
   if (!task) return 'unknown';
@@ -64,7 +93,7 @@ export function finishDraft(st: SandboxState, publishId: string): DraftResult {
 
 export type ForceFailResult = 'ok' | 'unknown' | 'terminal';
 
-/** Test hook: end a task with any fail_reason (spec §3.7 table) to exercise the client's mapping. */
+/** Test hook: end a task with any fail_reason (the table of TikTok's Get Post Status page) to exercise the client's mapping. */
 export function forceFail(st: SandboxState, publishId: string, reason: string): ForceFailResult {
   const task = st.tasks.get(publishId);
   if (!task) return 'unknown';

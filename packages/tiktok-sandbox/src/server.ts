@@ -69,6 +69,8 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v2/post/publish/status/fetch/', family: 'api', fault: 'status', handler: statusFetch },
   { method: 'POST', path: '/v2/post/publish/cancel/', family: 'api', handler: cancel },
   { method: 'PUT', path: UPLOAD_PATH, family: 'upload', fault: 'upload', handler: uploadPut },
+  // Browsers ask for it on the consent page; an empty answer keeps their consoles free of 404s.
+  { method: 'GET', path: '/favicon.ico', family: 'page', handler: async () => ({ status: 204, headers: {}, body: '' }) },
 ];
 
 function apiCodeFor(status: number): ApiErrorCode {
@@ -141,6 +143,7 @@ async function runWithFault(ctx: RouteContext, route: Route, fault: Fault | unde
     }
     case 'range-mismatch':
     case 'expire-url':
+    case 'chunk-size-invalid':
       return route.handler(ctx, fault);
   }
 }

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { PrivacyLevel, SandboxAccount } from './accounts';
 import { SlidingWindowLimiter } from './api/rate-limit';
 import { FaultQueue } from './faults';
+import type { MediaReading } from './media/read-media';
 import type { ResolvedOptions, SandboxOptionsPatch } from './options';
+import type { ReceivedBytes } from './upload/received-bytes';
 
 export interface AuthCodeRecord {
   clientKey: string;
@@ -64,11 +67,12 @@ export interface UploadSession {
   /** Running sha256 of accepted chunks only; a chunk in flight works on a copy. */
   hash: Hash;
   chunks: ChunkRecord[];
-  /** The first bytes of the video, kept only until the MP4 header has been judged. */
-  header: Buffer[];
-  headerBytes: number;
-  /** undefined = still looking; null = not judged (not MP4, moov late); number = seconds. */
-  durationSec: number | null | undefined;
+  /** The first and last bytes of the video (upload/received-bytes.ts); null once they have been read. */
+  received: ReceivedBytes | null;
+  /** What the media reader found after the last chunk; undefined before, or with mediaChecks 'off'. */
+  media: MediaReading | undefined;
+  /** Why the media checks failed the post, or a note on checks that could not be made. */
+  mediaNote: string | undefined;
 }
 
 export interface PublishTask {
@@ -142,6 +146,8 @@ export class SandboxState {
   /** When each creator last posted through this app; drives the unaudited active-user cap. */
   readonly posters = new Map<string, number[]>();
   stats: SandboxStats = emptyStats();
+  /** Signs avatar URLs, which TikTok hands out signed and short-lived. */
+  readonly avatarKey = randomBytes(32);
   private nextGrantId = 1;
   /** Processing and moderation timers: part of the simulated world, so reset() drops them. */
   private readonly timers = new Set<NodeJS.Timeout>();

@@ -288,40 +288,12 @@ export function sha256Of(start: number, length: number): string {
   return h.digest('hex');
 }
 
-/** A minimal faststart MP4 header (ftyp + moov/mvhd) followed by filler up to `totalBytes`. */
-export function craftMp4(durationSec: number, totalBytes: number, o: { version?: 0 | 1; timescale?: number } = {}): Buffer {
-  const timescale = o.timescale ?? 1000;
-  const version = o.version ?? 0;
-  const ftyp = Buffer.alloc(20);
-  ftyp.writeUInt32BE(20, 0);
-  ftyp.write('ftypisom', 4, 'latin1');
-  ftyp.writeUInt32BE(0x200, 12);
-  ftyp.write('isom', 16, 'latin1');
-  const mvhdBody = Buffer.alloc(version === 1 ? 112 : 100);
-  mvhdBody[0] = version;
-  if (version === 1) {
-    mvhdBody.writeUInt32BE(timescale, 20);
-    mvhdBody.writeBigUInt64BE(BigInt(Math.round(durationSec * timescale)), 24);
-  } else {
-    mvhdBody.writeUInt32BE(timescale, 12);
-    mvhdBody.writeUInt32BE(Math.round(durationSec * timescale), 16);
-  }
-  const mvhd = Buffer.concat([box('mvhd', mvhdBody)]);
-  const moov = box('moov', mvhd);
-  const head = Buffer.concat([ftyp, moov]);
-  const mdatSize = totalBytes - head.length;
-  if (mdatSize < 8) throw new Error('totalBytes too small');
-  const mdatHeader = Buffer.alloc(8);
-  mdatHeader.writeUInt32BE(mdatSize, 0);
-  mdatHeader.write('mdat', 4, 'latin1');
-  return Buffer.concat([head, mdatHeader, Buffer.alloc(mdatSize - 8, 0x11)]);
-}
-
-export function box(type: string, body: Buffer): Buffer {
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(body.length + 8, 0);
-  header.write(type, 4, 'latin1');
-  return Buffer.concat([header, body]);
+/** One PUT of a whole (single-chunk) video. */
+export function putVideo(uploadUrl: string, bytes: Buffer) {
+  return put(uploadUrl, {
+    body: bytes,
+    headers: { 'content-type': 'video/mp4', 'content-length': String(bytes.length), 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
+  });
 }
 
 export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000): Promise<T> {

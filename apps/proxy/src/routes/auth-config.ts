@@ -11,6 +11,7 @@ export const authConfigRoutes: FastifyPluginAsync<{ config: Config }> = async (a
       clientKey: config.tiktok.clientKey,
       redirectUri: config.tiktok.redirectUri,
       scopes: [...REQUESTED_SCOPES],
+      appAudited: config.tiktok.appAudited,
     }),
   );
 };

@@ -24,7 +24,7 @@ export interface AuthRouteDeps {
 }
 
 /**
- * Sign-in (architecture §5). The browser gets the access token and a *sealed* refresh token: it can
+ * Sign-in. The browser gets the access token and a *sealed* refresh token: it can
  * ask this proxy to refresh, but a refresh token copied out of the tab is useless anywhere else.
  */
 export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, { tiktok, sealer, now }) => {

@@ -1,4 +1,4 @@
-import { routePatterns, type PublishStatus } from '@content-studio/contract';
+import { PublishIdSchema, routePatterns, type PublishStatus } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../errors/validation';
@@ -6,8 +6,7 @@ import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { TikTokClient } from '../tiktok';
 
-/** TikTok documents publish ids as ≤ 64 characters, e.g. `v_pub_file~v2-1.123`. */
-const ParamsSchema = z.object({ publishId: z.string().regex(/^[\w.~-]{1,64}$/) });
+const ParamsSchema = z.object({ publishId: PublishIdSchema });
 
 export const postsRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
   app.get(routePatterns.postStatus, { config: TIKTOK_LIMITS.status }, async (request, reply): Promise<PublishStatus> => {

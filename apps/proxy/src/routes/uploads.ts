@@ -1,6 +1,7 @@
 import {
   apiRoutes,
   CreateUploadRequestSchema,
+  PublishIdSchema,
   routePatterns,
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
@@ -12,10 +13,11 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
-import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
+import { TIKTOK_LIMITS, type InitRateLimit } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
-import { chunkRange, MAX_FINAL_CHUNK_BYTES, planChunks, TikTokApiError, type TikTokClient } from '../tiktok';
+import { chunkRange, MAX_FINAL_CHUNK_BYTES, TikTokApiError, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
+import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
 import {
   bindToToken,
@@ -30,32 +32,29 @@ export interface UploadRouteDeps {
   tiktok: TikTokClient;
   sealer: Sealer;
   now: () => number;
+  limitInit: InitRateLimit;
 }
 
-const PublishIdParamsSchema = z.object({ publishId: z.string().regex(/^[\w.~-]{1,64}$/) });
+const PublishIdParamsSchema = z.object({ publishId: PublishIdSchema });
 
 const ChunkParamsSchema = z.object({
-  publishId: z.string().regex(/^[\w.~-]{1,64}$/),
+  publishId: PublishIdSchema,
   index: z.coerce.number().int().min(0).max(999),
 });
 
 /**
- * The resumable path (architecture §6): init once, then one request per chunk. Nothing is stored
+ * The resumable path (README, "Upload protocol for API clients"): init once, then one request per chunk. Nothing is stored
  * between requests; the sealed session carries the plan and TikTok's upload URL.
  */
-export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now }) => {
+export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now, limitInit }) => {
   app.post(
     apiRoutes.uploads,
-    { config: TIKTOK_LIMITS.init },
     async (request, reply): Promise<CreateUploadResponse> => {
       const accessToken = requireAccessToken(request);
       const body = parseOrThrow(CreateUploadRequestSchema, request.body, 'upload request');
-      const plan = planChunks(body.videoSize);
+      await limitInit(request, body.mode);
+      const { target, plan } = await initUpload(tiktok, accessToken, body, request.log);
       const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
-      const target =
-        body.mode === 'direct'
-          ? await tiktok.initVideoUpload(accessToken, { ...source, post: body.post })
-          : await tiktok.initInboxUpload(accessToken, source);
       const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
       const uploadSession = sealUploadSession(
         sealer,
@@ -70,7 +69,14 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
         expiresAt,
       );
       reply.status(201);
-      return { publishId: target.publishId, uploadSession, ...source, expiresAt };
+      return {
+        publishId: target.publishId,
+        uploadSession,
+        ...source,
+        expiresAt,
+        uploadHost: new URL(target.uploadUrl).host,
+        ...(target.logId ? { tiktokLogId: target.logId } : {}),
+      };
     },
   );
 

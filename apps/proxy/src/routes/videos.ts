@@ -9,9 +9,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
-import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
-import { chunkRange, planChunks, type TikTokClient } from '../tiktok';
+import type { InitRateLimit } from '../plugins/external/rate-limit';
+import { chunkRange, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
+import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
 
 const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
@@ -21,7 +22,10 @@ const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
  * file stream is cut into TikTok's chunks as it arrives (ByteSplitter) and piped into the chunk PUTs;
  * nothing touches the disk and at most one socket buffer of video is in memory at a time.
  */
-export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
+export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient; limitInit: InitRateLimit }> = async (
+  app,
+  { tiktok, limitInit },
+) => {
   await app.register(multipart, {
     limits: {
       // One byte over TikTok's maximum: @fastify/multipart *silently truncates* at this limit, so a
@@ -35,7 +39,7 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
     },
   });
 
-  app.post(apiRoutes.videos, { config: TIKTOK_LIMITS.init }, async (request, reply): Promise<VideoUploadedResponse> => {
+  app.post(apiRoutes.videos, async (request, reply): Promise<VideoUploadedResponse> => {
     requireAccessToken(request);
     if (!request.isMultipart()) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send multipart/form-data: fields mode, videoSize, post, then the file "video".');
@@ -62,15 +66,11 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
       }
 
       const upload = parseOrThrow(OneShotUploadFieldsSchema, decodeFields(fields), 'upload fields');
+      await limitInit(request, upload.mode);
       const splitter = new ByteSplitter(part.file);
       // Checked before init: a wrong file must not cost a TikTok init (6 a minute) or create a post.
       const mimeType = await checkVideoHead(splitter);
-      const plan = planChunks(upload.videoSize);
-      const source = { videoSize: upload.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
-      const target =
-        upload.mode === 'direct'
-          ? await tiktok.initVideoUpload(accessToken, { ...source, post: upload.post }, { signal })
-          : await tiktok.initInboxUpload(accessToken, source, { signal });
+      const { target, plan } = await initUpload(tiktok, accessToken, upload, request.log, { signal });
 
       for (let index = 0; index < plan.chunkCount; index++) {
         const last = index === plan.chunkCount - 1;
@@ -92,7 +92,14 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async 
         );
       }
       reply.status(201);
-      return { publishId: target.publishId, videoSize: upload.videoSize, chunkCount: plan.chunkCount };
+      return {
+        publishId: target.publishId,
+        videoSize: upload.videoSize,
+        chunkSize: plan.chunkSize,
+        chunkCount: plan.chunkCount,
+        uploadHost: new URL(target.uploadUrl).host,
+        ...(target.logId ? { tiktokLogId: target.logId } : {}),
+      };
     }
     throw new AppError('VALIDATION_FAILED', 400, 'The request has no file part named "video".');
   }

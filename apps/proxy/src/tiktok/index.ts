@@ -27,7 +27,6 @@ export {
   UploadUrlNotAllowedError,
   assertUploadUrlAllowed,
   compileUploadOrigins,
-  isLoopbackHostname,
   type UploadUrlRejection,
 } from './upload-origin';
 export {

@@ -1,6 +1,6 @@
 import {
   PRIVACY_LEVELS,
-  PUBLISH_STATUSES,
+  TIKTOK_PUBLISH_STATUSES,
   type CreatorInfo,
   type PrivacyLevel,
   type Profile,
@@ -90,7 +90,8 @@ export const InitUploadDataSchema = z.object({
 
 /** After `quotePublicPostIds`, the ids arrive here as digit strings. */
 export const PublishStatusDataSchema = z.object({
-  status: z.enum(PUBLISH_STATUSES),
+  // Not an enum: a status TikTok adds later must not turn every poll into a protocol error.
+  status: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
   fail_reason: z.string().nullish(),
   publicaly_available_post_id: z.array(z.string().regex(/^\d{1,30}$/)).nullish(),
   uploaded_bytes: z.number().int().min(0).nullish(),
@@ -101,7 +102,7 @@ export const PublishStatusDataSchema = z.object({
 
 export interface TikTokTokenGrant {
   accessToken: string;
-  /** Seconds. Drive refreshes from this, never from a hard-coded lifetime (2 h vs 24 h, spec §1.8). */
+  /** Seconds. Drive refreshes from this, never from a hard-coded lifetime (2 h in the newer edition of TikTok's Manage User Access Tokens pages, 24 h in the older). */
   expiresIn: number;
   openId: string;
   scopes: string[];
@@ -114,6 +115,8 @@ export interface UploadTarget {
   publishId: string;
   /** A capability (it carries `upload_token`): never log it. */
   uploadUrl: string;
+  /** TikTok's log id of the init. */
+  logId?: string;
 }
 
 // ---- Parsing ----------------------------------------------------------------------------------
@@ -154,6 +157,15 @@ export function unwrapV2Envelope(json: unknown, httpStatus: number, secrets: rea
     });
   }
   return envelope.data;
+}
+
+/**
+ * TikTok's `log_id` of a successful answer too: support asks for it whatever the outcome, and an
+ * operator's smoke check prints it. Only a plain token is kept.
+ */
+export function successLogId(json: unknown): string | undefined {
+  const logId = (json as { error?: { log_id?: unknown } } | null)?.error?.log_id;
+  return typeof logId === 'string' && /^\w{1,64}$/.test(logId) ? logId : undefined;
 }
 
 export function parseV2Data<T extends z.ZodType>(
@@ -239,9 +251,14 @@ export function toUploadTarget(data: z.output<typeof InitUploadDataSchema>): Upl
   return { publishId: data.publish_id, uploadUrl: data.upload_url };
 }
 
+function isDocumentedStatus(status: string): status is (typeof TIKTOK_PUBLISH_STATUSES)[number] {
+  return (TIKTOK_PUBLISH_STATUSES as readonly string[]).includes(status);
+}
+
 export function toPublishStatus(data: z.output<typeof PublishStatusDataSchema>): PublishStatus {
+  const status = data.status;
   return {
-    status: data.status,
+    ...(isDocumentedStatus(status) ? { status } : { status: 'UNKNOWN' as const, tiktokStatus: status }),
     failReason: data.fail_reason || null,
     postIds: data.publicaly_available_post_id ?? [],
     uploadedBytes: data.uploaded_bytes ?? 0,

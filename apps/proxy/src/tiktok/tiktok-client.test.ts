@@ -392,7 +392,7 @@ describe('initVideoUpload', () => {
   it('sends every post setting explicitly, in TikTok’s names, with a FILE_UPLOAD source', async () => {
     const seen = answer(mock.api, VIDEO_INIT, 200, okEnvelope(initUploadData()));
     const target = await client.initVideoUpload(accessToken, { post: POST, ...PLAN });
-    expect(target).toEqual({ publishId: 'v_pub_file~v2-1.123456789', uploadUrl: testUploadUrl() });
+    expect(target).toEqual({ publishId: 'v_pub_file~v2-1.123456789', uploadUrl: testUploadUrl(), logId: TEST_LOG_ID });
     const request = only(seen);
     expect(headersOf(request).authorization).toBe(`Bearer ${accessToken}`);
     expect(headersOf(request)['content-type']).toBe('application/json; charset=UTF-8');
@@ -491,6 +491,7 @@ describe('initInboxUpload', () => {
     await expect(client.initInboxUpload(accessToken, PLAN)).resolves.toEqual({
       publishId: 'v_pub_file~v2-1.123456789',
       uploadUrl: testUploadUrl(),
+      logId: TEST_LOG_ID,
     });
     expect(jsonOf(only(seen))).toStrictEqual({
       source_info: { source: 'FILE_UPLOAD', video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 },
@@ -524,6 +525,7 @@ describe('fetchPublishStatus', () => {
       failReason: null,
       postIds: ['7412345678901234567', '7412345678901234599'],
       uploadedBytes: 50_000_123,
+      tiktokLogId: TEST_LOG_ID,
     });
     // What a plain JSON.parse would have produced instead:
     expect(String(JSON.parse('[7412345678901234567]')[0])).not.toBe('7412345678901234567');
@@ -541,6 +543,7 @@ describe('fetchPublishStatus', () => {
       failReason: 'picture_size_check_failed',
       postIds: [],
       uploadedBytes: 10_000,
+      tiktokLogId: TEST_LOG_ID,
     });
   });
 
@@ -551,6 +554,7 @@ describe('fetchPublishStatus', () => {
       failReason: null,
       postIds: [],
       uploadedBytes: 0,
+      tiktokLogId: TEST_LOG_ID,
     });
   });
 
@@ -568,8 +572,20 @@ describe('fetchPublishStatus', () => {
     });
   });
 
-  it('refuses an unknown status value', async () => {
-    answer(mock.api, STATUS, 200, statusBody('{"status":"DANCING"}'));
+  it('passes a status TikTok’s docs do not list as UNKNOWN, keeping TikTok’s word for diagnostics', async () => {
+    answer(mock.api, STATUS, 200, statusBody('{"status":"PROCESSING_MODERATION","uploaded_bytes":5}'));
+    await expect(client.fetchPublishStatus(accessToken, 'p1')).resolves.toEqual({
+      status: 'UNKNOWN',
+      tiktokStatus: 'PROCESSING_MODERATION',
+      failReason: null,
+      postIds: [],
+      uploadedBytes: 5,
+      tiktokLogId: TEST_LOG_ID,
+    });
+  });
+
+  it.each(['', 'x'.repeat(65), 'NOT A STATUS', '<script>'])('still refuses a status that is no status at all: %j', async (value) => {
+    answer(mock.api, STATUS, 200, statusBody(JSON.stringify({ status: value })));
     expect(await failure(client.fetchPublishStatus(accessToken, 'p1'))).toBeInstanceOf(TikTokProtocolError);
   });
 });

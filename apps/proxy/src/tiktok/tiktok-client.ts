@@ -1,6 +1,6 @@
 import type { CreatorInfo, PostSettings, Profile, PublishStatus } from '@content-studio/contract';
 import type { Dispatcher } from 'undici';
-import { isValidChunkPlan } from '@content-studio/contract';
+import { isSecureOrLoopback, isValidChunkPlan } from '@content-studio/contract';
 import { putVideoChunk, type PutVideoChunkInput, type PutVideoChunkResult } from './media-transfer';
 import { directPostInitBody, inboxInitBody, type FileUploadSource } from './requests';
 import {
@@ -12,6 +12,7 @@ import {
   parseJsonText,
   parseV2Data,
   quotePublicPostIds,
+  successLogId,
   throwIfOAuthError,
   toCreatorInfo,
   toProfile,
@@ -23,7 +24,7 @@ import {
 } from './responses';
 import { TikTokProtocolError, type OAuthOperation } from './tiktok-errors';
 import { sendForText, type Transport } from './transport';
-import { assertUploadUrlAllowed, compileUploadOrigins, isLoopbackHostname } from './upload-origin';
+import { assertUploadUrlAllowed, compileUploadOrigins } from './upload-origin';
 
 export interface TikTokClientOptions {
   /** undici Dispatcher for every call: an Agent in production, a MockAgent in tests. */
@@ -138,7 +139,7 @@ function parseApiBaseUrl(raw: string): string {
   } catch {
     throw new TypeError('apiBaseUrl is not a URL');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
+  if (!isSecureOrLoopback(url)) {
     throw new TypeError('apiBaseUrl must use https (http only for loopback hosts)');
   }
   if (url.username || url.password || url.search || url.hash) {
@@ -234,7 +235,8 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     const secrets = [accessToken, clientSecret];
     const { statusCode, text } = await callV2('POST', path, accessToken, body, callOptions);
     const json = parseJsonText(text, statusCode);
-    const target = toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets));
+    const logId = successLogId(json);
+    const target = { ...toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets)), ...(logId ? { logId } : {}) };
     // A URL we would refuse to PUT to is TikTok's (or an impostor's) error, reported at init time
     // rather than on the first chunk.
     assertUploadUrlAllowed(target.uploadUrl, isAllowedUploadOrigin);
@@ -332,7 +334,11 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
       );
       // Quote the 19-digit post ids before JSON.parse can round them.
       const json = parseJsonText(quotePublicPostIds(text), statusCode);
-      return toPublishStatus(parseV2Data(PublishStatusDataSchema, json, statusCode, [accessToken]));
+      const logId = successLogId(json);
+      return {
+        ...toPublishStatus(parseV2Data(PublishStatusDataSchema, json, statusCode, [accessToken])),
+        ...(logId ? { tiktokLogId: logId } : {}),
+      };
     },
   };
 }

@@ -155,7 +155,7 @@ export function scrubTikTokText(text: string | undefined, secrets: readonly stri
     if (secret.length >= 4) scrubbed = scrubbed.split(secret).join('[redacted]');
   }
   scrubbed = scrubbed
-    // TikTok's token prefixes (spec §0), for tokens this call did not send, e.g. the new pair of a
+    // TikTok's token prefixes (the examples of its Manage User Access Tokens page), for tokens this call did not send, e.g. the new pair of a
     // failed exchange.
     .replace(/\b(?:act|rft|clt)\.[\w.~!*%+/=-]+/g, '[redacted]')
     .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]')
@@ -180,7 +180,7 @@ interface Mapping {
   uploadedBytes?: number;
 }
 
-/** TikTok documents no Retry-After; its windows are one minute (spec §3.11). */
+/** TikTok documents no Retry-After; its windows are one minute (TikTok's Rate Limits page). */
 const RATE_LIMITED: Mapping = {
   code: 'RATE_LIMITED',
   status: 429,
@@ -227,7 +227,7 @@ const CLIENT_MISCONFIGURED: Mapping = {
   message: "This app's TikTok configuration is wrong, so TikTok refused the sign-in. Please contact the operator of this site.",
 };
 
-/** Keyed by TikTok's v2 `error.code` (spec §0.1, §3.1, §3.7, §3.10). */
+/** Keyed by TikTok's v2 `error.code` (TikTok's API v2 Error Handling page, and the error tables of Query Creator Info, Get Post Status and the Direct Post and Upload references). */
 const API_CODE_MAPPINGS: Readonly<Record<string, Mapping>> = {
   access_token_invalid: TOKEN_INVALID,
   scope_not_authorized: SCOPE_MISSING,

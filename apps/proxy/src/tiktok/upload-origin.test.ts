@@ -2,10 +2,10 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_UPLOAD_ORIGINS,
+  KNOWN_UPLOAD_HOSTS,
   UploadUrlNotAllowedError,
   assertUploadUrlAllowed,
   compileUploadOrigins,
-  isLoopbackHostname,
   type UploadUrlRejection,
 } from './upload-origin';
 
@@ -24,7 +24,19 @@ function rejection(url: string, allowed: readonly string[] = ALLOWED): UploadUrl
 }
 
 describe('assertUploadUrlAllowed', () => {
+  it.each(KNOWN_UPLOAD_HOSTS)('accepts TikTok’s upload host %s with the default allowlist alone', (host) => {
+    expect(rejection(`https://${host}${Q}`, DEFAULT_UPLOAD_ORIGINS)).toBe('accepted');
+  });
+
+  it('covers the host shapes seen so far: open-upload, open-upload-<region>, upload.us and open-upload.us', () => {
+    for (const host of ['open-upload', 'open-upload-va', 'open-upload-i18n', 'open-upload-sg', 'upload.us', 'open-upload.us']) {
+      expect(KNOWN_UPLOAD_HOSTS).toContain(`${host}.tiktokapis.com`);
+    }
+  });
+
   it.each([
+    `https://open-upload.us.tiktokapis.com${Q}`,
+    `https://open-upload-i18n.tiktokapis.com${Q}`,
     `https://open-upload.tiktokapis.com${Q}`,
     `https://upload.us.tiktokapis.com${Q}`,
     `https://open-upload-va.tiktokapis.com${Q}`,
@@ -46,17 +58,23 @@ describe('assertUploadUrlAllowed', () => {
     [`file:///etc/passwd`, 'insecure-scheme'],
     [`javascript:alert(1)`, 'malformed'],
     [`data:text/plain,hi`, 'malformed'],
-    // look-alike and sibling hosts
+    // look-alike hosts
     [`https://open-upload.tiktokapis.com.evil.com${Q}`, 'origin-not-allowed'],
-    [`https://evil-open-upload.tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://tiktokapis.com.evil.example${Q}`, 'origin-not-allowed'],
+    [`https://evil-tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://open-upload.evil-tiktokapis.com${Q}`, 'origin-not-allowed'],
     [`https://open-upload.tiktokapis.co${Q}`, 'origin-not-allowed'],
-    [`https://open.tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://open-upload.tiktokapis.com.${Q}`, 'non-canonical-host'],
     [`https://tiktokapis.com${Q}`, 'origin-not-allowed'],
-    [`https://open-upload-va.evil.tiktokapis.com${Q}`, 'origin-not-allowed'],
-    [`https://x.open-upload-va.tiktokapis.com${Q}`, 'origin-not-allowed'],
-    [`https://open-upload-.tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://.tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://-x.tiktokapis.com${Q}`, 'origin-not-allowed'],
     [`https://open-upload-va.tiktokapis.com.evil.com${Q}`, 'origin-not-allowed'],
-    [`https://upload.eu.tiktokapis.com${Q}`, 'origin-not-allowed'],
+    [`https://open-upload.tiktokapis.com@evil.example${Q}`, 'userinfo'],
+    [`https://user@open-upload.us.tiktokapis.com${Q}`, 'userinfo'],
+    [`http://open-upload.us.tiktokapis.com${Q}`, 'insecure-scheme'],
+    [`https://1.2.3.4${Q}`, 'origin-not-allowed'],
+    [`https://[2001:db8::1]${Q}`, 'origin-not-allowed'],
+    [`https://open-upload.us.tiktokapis.com:8443${Q}`, 'origin-not-allowed'],
     // trailing dot, odd and explicit ports
     [`https://open-upload.tiktokapis.com.${Q}`, 'non-canonical-host'],
     [`https://open-upload.tiktokapis.com:8443${Q}`, 'origin-not-allowed'],
@@ -116,6 +134,14 @@ describe('assertUploadUrlAllowed', () => {
     expect(message).not.toContain('evil.example');
   });
 
+  it('keeps a narrower operator list narrow: one-label patterns never cross a dot', () => {
+    const narrow = ['https://open-upload.tiktokapis.com', 'https://open-upload-*.tiktokapis.com'];
+    expect(rejection(`https://open-upload-va.tiktokapis.com${Q}`, narrow)).toBe('accepted');
+    for (const host of ['evil-open-upload', 'open', 'open-upload-va.evil', 'x.open-upload-va', 'open-upload-', 'upload.eu']) {
+      expect(rejection(`https://${host}.tiktokapis.com${Q}`, narrow)).toBe('origin-not-allowed');
+    }
+  });
+
   it('accepts a precompiled matcher', () => {
     const matcher = compileUploadOrigins([SANDBOX]);
     expect(assertUploadUrlAllowed(`${SANDBOX}/u`, matcher).origin).toBe(SANDBOX);
@@ -132,6 +158,9 @@ describe('compileUploadOrigins', () => {
     'https://open-*.tiktokapis.com/path',
     'http://*.tiktokapis.com',
     'https://open-upload.*',
+    'https://*.tiktokapis',
+    'https://*.tiktokapis.com:abc',
+    'https://**.tiktokapis.com',
   ])('refuses the pattern %s', (entry) => {
     expect(() => compileUploadOrigins([entry])).toThrow(TypeError);
   });
@@ -157,23 +186,18 @@ describe('compileUploadOrigins', () => {
     expect(matches(new URL('https://upload.eu.tiktokapis.com:444/v'))).toBe(false);
   });
 
+  it('reads a leading `*.` as the whole domain, at any depth, on the default port only', () => {
+    const matches = compileUploadOrigins(['https://*.tiktokapis.com']);
+    expect(matches(new URL('https://open-upload.us.tiktokapis.com/v'))).toBe(true);
+    expect(matches(new URL('https://a.b.c.tiktokapis.com/v'))).toBe(true);
+    expect(matches(new URL('https://tiktokapis.com/v'))).toBe(false);
+    expect(matches(new URL('https://eviltiktokapis.com/v'))).toBe(false);
+    expect(matches(new URL('https://open-upload.tiktokapis.com:444/v'))).toBe(false);
+    expect(matches(new URL('http://open-upload.tiktokapis.com/v'))).toBe(false);
+  });
+
   it('accepts a trailing slash on an exact origin', () => {
     const matches = compileUploadOrigins(['https://open-upload.tiktokapis.com/']);
     expect(matches(new URL(`https://open-upload.tiktokapis.com${Q}`))).toBe(true);
-  });
-});
-
-describe('isLoopbackHostname', () => {
-  it.each([
-    ['localhost', true],
-    ['127.0.0.1', true],
-    ['127.255.0.9', true],
-    ['[::1]', true],
-    ['128.0.0.1', false],
-    ['localhost.evil.com', false],
-    ['127.0.0.1.evil.com', false],
-    ['::1', false],
-  ])('%s → %s', (host, expected) => {
-    expect(isLoopbackHostname(host)).toBe(expected);
   });
 });

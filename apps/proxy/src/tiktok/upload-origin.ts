@@ -1,3 +1,4 @@
+import { isSecureOrLoopback } from '@content-studio/contract';
 /**
  * Where chunk PUTs may go. TikTok's init answers with an `upload_url` and the proxy streams creator
  * video to it, so a URL pointing anywhere else would turn the proxy into an open relay. Every URL is
@@ -6,21 +7,32 @@
  * Allowlist entries are either
  * - an exact origin, e.g. `https://open-upload.tiktokapis.com` or, for the local sandbox,
  *   `http://127.0.0.1:4010` (plain http only for loopback hosts), or
- * - an https pattern with one `*` inside a single host label, e.g. `https://open-upload-*.tiktokapis.com`.
- *   The `*` stands for one or more of `a-z 0-9 -` and never crosses a dot, so it matches exactly one
- *   label; the labels right of the wildcard label must be literal and there must be at least two of
- *   them (so `https://*.com` is refused).
+ * - an https pattern whose host starts with `*.`, e.g. `https://*.tiktokapis.com`: every host under
+ *   that domain, at any depth (`open-upload.us.tiktokapis.com` included), the way TikTok's own
+ *   "Domain" URL property covers a domain and all its subdomains; or
+ * - an https pattern with one `*` inside a single inner host label, e.g. `https://open-upload-*.tiktokapis.com`.
+ *   That `*` stands for one or more of `a-z 0-9 -` and never crosses a dot.
+ * Either pattern needs at least two literal labels right of the wildcard (so `https://*.com` is
+ * refused), and matches only the default port.
  */
 
 /**
- * TikTok's upload hosts. The two exact ones are in TikTok's docs; regional `open-upload-<region>`
- * hosts (e.g. `open-upload-va`) were seen in real traffic (spec §0).
+ * Hosts TikTok's upload URLs were seen on. TikTok's Direct Post and Media Transfer Guide pages show
+ * `open-upload` and `upload.us`; public client code that talks to the real API also met regional
+ * `open-upload-<region>` hosts and `open-upload.us` (a dot, not a hyphen). TikTok publishes no list,
+ * so the default allows every https host under tiktokapis.com (TikTok's own domain, nothing else):
+ * a new regional host must never be refused after init has already created a publish task.
  */
-export const DEFAULT_UPLOAD_ORIGINS: readonly string[] = Object.freeze([
-  'https://open-upload.tiktokapis.com',
-  'https://upload.us.tiktokapis.com',
-  'https://open-upload-*.tiktokapis.com',
+export const KNOWN_UPLOAD_HOSTS: readonly string[] = Object.freeze([
+  'open-upload.tiktokapis.com',
+  'open-upload-va.tiktokapis.com',
+  'open-upload-i18n.tiktokapis.com',
+  'open-upload-sg.tiktokapis.com',
+  'upload.us.tiktokapis.com',
+  'open-upload.us.tiktokapis.com',
 ]);
+
+export const DEFAULT_UPLOAD_ORIGINS: readonly string[] = Object.freeze(['https://*.tiktokapis.com']);
 
 /** TikTok documents upload URLs as ≤ 256 characters; anything far longer is not theirs. */
 const MAX_UPLOAD_URL_LENGTH = 2048;
@@ -43,10 +55,6 @@ export class UploadUrlNotAllowedError extends Error {
   }
 }
 
-/** 127.0.0.0/8, ::1 and localhost, as the WHATWG URL parser spells them after normalising. */
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
 
 type OriginMatcher = (url: URL) => boolean;
 
@@ -66,7 +74,7 @@ function compileEntry(rawEntry: string): OriginMatcher {
     if (url.origin === 'null' || `${url.origin}/` !== url.href) {
       throw new TypeError(`upload origin "${rawEntry}" must be a bare origin like https://host[:port]`);
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
+    if (!isSecureOrLoopback(url)) {
       throw new TypeError(`upload origin "${rawEntry}" must use https (http only for loopback hosts)`);
     }
     const origin = url.origin;
@@ -77,8 +85,9 @@ function compileEntry(rawEntry: string): OriginMatcher {
   const scheme = match?.[1];
   const hostPattern = match?.[2];
   if (scheme !== 'https' || hostPattern === undefined) {
-    throw new TypeError(`upload origin pattern "${rawEntry}" must look like https://label-*.example.com`);
+    throw new TypeError(`upload origin pattern "${rawEntry}" must look like https://*.example.com`);
   }
+  const port = match?.[3] === undefined || match[3] === '443' ? '' : match[3];
   const labels = hostPattern.split('.');
   const wildcardIndex = labels.findIndex((label) => label.includes('*'));
   const wildcardLabel = labels[wildcardIndex];
@@ -98,8 +107,11 @@ function compileEntry(rawEntry: string): OriginMatcher {
   const escaped = labels.map((label, i) =>
     i === wildcardIndex ? label.split('*').map(escapeRegExp).join('[a-z0-9-]+') : escapeRegExp(label),
   );
-  const hostRegExp = new RegExp(`^${escaped.join('\\.')}$`);
-  const port = match?.[3] === undefined || match[3] === '443' ? '' : match[3];
+  // A leading whole-label `*` is a domain rule: one or more LDH labels, each well formed.
+  const hostRegExp =
+    wildcardIndex === 0 && wildcardLabel === '*'
+      ? new RegExp(`^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+${literalLabels.map(escapeRegExp).join('\\.')}$`)
+      : new RegExp(`^${escaped.join('\\.')}$`);
   return (candidate) =>
     candidate.protocol === 'https:' && candidate.port === port && hostRegExp.test(candidate.hostname);
 }
@@ -152,10 +164,7 @@ export function assertUploadUrlAllowed(
     throw new UploadUrlNotAllowedError('malformed');
   }
   if (url.username !== '' || url.password !== '') throw new UploadUrlNotAllowedError('userinfo');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UploadUrlNotAllowedError('insecure-scheme');
-  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
-    throw new UploadUrlNotAllowedError('insecure-scheme');
-  }
+  if (!isSecureOrLoopback(url)) throw new UploadUrlNotAllowedError('insecure-scheme');
   if (authority.toLowerCase() !== url.host || url.hostname.endsWith('.')) {
     throw new UploadUrlNotAllowedError('non-canonical-host');
   }

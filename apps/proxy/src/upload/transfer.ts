@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { VideoMimeType } from '@content-studio/contract';
+import { type VideoMimeType, containerRefusalMessage } from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
 import { TikTokNetworkError, type ChunkRange, type TikTokClient } from '../tiktok';
 import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
@@ -11,14 +11,15 @@ import { isCompatibleFormat, SNIFF_BYTES, sniffVideoFormat } from './magic-bytes
  */
 export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMimeType): Promise<VideoMimeType> {
   const sniffed = sniffVideoFormat(await splitter.peek(SNIFF_BYTES));
-  if (!sniffed || (declared && !isCompatibleFormat(declared, sniffed))) {
+  if (!sniffed.ok) throw new AppError('VIDEO_FORMAT_UNSUPPORTED', 415, containerRefusalMessage(sniffed));
+  if (declared && !isCompatibleFormat(declared, sniffed.mimeType)) {
     throw new AppError(
       'VIDEO_FORMAT_UNSUPPORTED',
       415,
-      'This file is not an MP4, MOV or WebM video. Export it as MP4 (H.264) and try again.',
+      `This file is ${sniffed.container === 'webm' ? 'a WebM' : 'an MP4 or MOV'} video, not the type that was declared (${declared}).`,
     );
   }
-  return sniffed;
+  return sniffed.mimeType;
 }
 
 /** Turns the splitter's length errors into what the creator or API caller should hear. */

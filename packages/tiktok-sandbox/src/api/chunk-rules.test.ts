@@ -9,9 +9,8 @@ import {
 } from './chunk-rules';
 
 const GIB = 1024 * MIB;
-const MAX = 4 * GIB;
 
-function check(videoSize: number, chunkSize: number, totalChunkCount: number, max = MAX): string | undefined {
+function check(videoSize: number, chunkSize: number, totalChunkCount: number, max?: number): string | undefined {
   return checkChunkPlan({ videoSize, chunkSize, totalChunkCount }, max);
 }
 
@@ -97,5 +96,34 @@ describe('chunkRange', () => {
     const plan = { videoSize: 50_000_123, chunkSize: 10_000_000, totalChunkCount: 5 };
     expect(chunkRange(plan, 0)).toEqual({ start: 0, end: 9_999_999, length: 10_000_000 });
     expect(chunkRange(plan, 4)).toEqual({ start: 40_000_000, end: 50_000_122, length: 10_000_123 });
+  });
+});
+
+describe('checkChunkPlan, reading "MB" as 1,000,000 bytes', () => {
+  const decimal = (videoSize: number, chunkSize: number, count: number) =>
+    checkChunkPlan({ videoSize, chunkSize, totalChunkCount: count }, undefined, 'decimal');
+
+  it('takes a whole upload up to 64,000,000 bytes and no further', () => {
+    expect(decimal(64_000_000, 64_000_000, 1)).toBeUndefined();
+    expect(decimal(64_000_001, 64_000_001, 1)).toBe(CHUNK_SIZE_INVALID);
+    expect(decimal(64 * MIB, 64 * MIB, 1)).toBe(CHUNK_SIZE_INVALID);
+  });
+
+  it('takes chunks of 5,000,000 to 64,000,000 bytes', () => {
+    expect(decimal(20_000_000, 5_000_000, 4)).toBeUndefined();
+    expect(decimal(20_000_000, 4_999_999, 4)).toBe(CHUNK_SIZE_INVALID);
+    expect(decimal(200_000_000, 64_000_000, 3)).toBeUndefined();
+    expect(decimal(200 * MIB, 64 * MIB, 3)).toBe(CHUNK_SIZE_INVALID);
+  });
+
+  it('caps the video at 4,000,000,000 bytes', () => {
+    expect(decimal(4_000_000_000, 10 * MIB, 381)).toBeUndefined();
+    expect(decimal(4_000_000_001, 10 * MIB, 381)).toBe(VIDEO_SIZE_INVALID);
+    expect(check(4_000_000_001, 10 * MIB, 381)).toBeUndefined();
+  });
+
+  it('differs from the binary reading exactly where the two disagree', () => {
+    expect(check(64 * MIB, 64 * MIB, 1)).toBeUndefined();
+    expect(check(20_000_000, 5_000_000, 4)).toBe(CHUNK_SIZE_INVALID);
   });
 });

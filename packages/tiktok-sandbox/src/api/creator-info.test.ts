@@ -23,7 +23,7 @@ describe('POST /v2/post/publish/creator_info/query/', () => {
     expect(r.status).toBe(200);
     expect(r.body.error.code).toBe('ok');
     expect(r.body.data).toEqual({
-      creator_avatar_url: `${sb.url}/__sandbox/avatars/sb-open-ava.svg`,
+      creator_avatar_url: expect.stringMatching(new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`)),
       creator_username: 'ava.creates',
       creator_nickname: 'Ava Public',
       privacy_level_options: ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],

@@ -11,13 +11,19 @@ export interface Block {
   message: string;
 }
 
+/**
+ * TikTok's Content Sharing Guidelines cap the creators an app may post for per 24 h: five while
+ * unaudited, and after the audit a number set from the audit application's usage estimate.
+ */
 export function activeUserCapBlock(st: SandboxState, a: SandboxAccount): Block | undefined {
-  if (st.options.audited) return undefined;
+  const cap = st.options.audited ? st.options.auditedActiveUserCap : st.options.activeUserCap;
   const active = st.activePosters();
-  if (!active.has(a.openId) && active.size >= st.options.activeUserCap) {
+  if (!active.has(a.openId) && active.size >= cap) {
     return {
       code: 'reached_active_user_cap',
-      message: 'The daily quota of users who can post through this unaudited app has been reached.',
+      message: st.options.audited
+        ? 'The daily quota of users who can post through this app has been reached.'
+        : 'The daily quota of users who can post through this unaudited app has been reached.',
     };
   }
   return undefined;
@@ -38,7 +44,7 @@ export function bannedBlock(a: SandboxAccount): Block | undefined {
 }
 
 /**
- * Spec §3.1: these three come back with HTTP 200 ("intentional"), so a client that trusts the
+ * TikTok's Query Creator Info page: these three come back with HTTP 200 ("intentional"), so a client that trusts the
  * status instead of error.code goes on to show a composer for a creator who cannot post.
  */
 export async function creatorInfo(ctx: RouteContext): Promise<Reply> {
@@ -52,7 +58,7 @@ export async function creatorInfo(ctx: RouteContext): Promise<Reply> {
   if (block) return apiError(st, 200, block.code, block.message);
   const disabled = interactionSettings(a);
   return ok(st, {
-    creator_avatar_url: avatarUrl(st.baseUrl, a.openId),
+    creator_avatar_url: avatarUrl(st, a.openId),
     creator_username: a.username,
     creator_nickname: a.displayName,
     privacy_level_options: privacyLevelOptions(a),

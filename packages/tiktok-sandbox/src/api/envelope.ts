@@ -34,7 +34,7 @@ export class RawJson {
 
 /**
  * JSON.stringify cannot write a 19-digit integer without rounding it, and the point of the sandbox
- * is to send exactly what TikTok sends (spec §3.7), so raw values go in through placeholders.
+ * is to send exactly what TikTok sends (TikTok's Get Post Status page), so raw values go in through placeholders.
  */
 export function stringifyWithRaw(value: unknown): string {
   const raws: string[] = [];

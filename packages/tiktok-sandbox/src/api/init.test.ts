@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MIB, TestClock, api, directBody, putChunk, signIn, waitFor } from '../../test/harness';
+import { readCorpusFile } from '@content-studio/media-corpus';
+import { MIB, TestClock, api, directBody, putVideo, signIn, waitFor } from '../../test/harness';
 import { DEFAULT_ACCOUNTS, type RunningSandbox, type SandboxAccount, startSandbox } from '../index';
 
 const clock = new TestClock();
@@ -102,7 +103,7 @@ describe('video/init guards and body', () => {
   });
 });
 
-describe('video/init rules in the order of spec §6', () => {
+describe('video/init rules in the order the sandbox checks them', () => {
   it('2. privacy_level must be one of the options (missing too), before the unaudited rule', async () => {
     const notAnOption = await direct('ava', directBody({ post_info: { privacy_level: 'FOLLOWER_OF_CREATOR' } }));
     expect(outcome(notAnOption)).toEqual({ status: 403, code: 'privacy_level_option_mismatch' });
@@ -260,7 +261,7 @@ describe('PULL_FROM_URL ownership (step 7)', () => {
 });
 
 describe('unaudited active-user cap (step 4)', () => {
-  const privateUsers: SandboxAccount[] = Array.from({ length: 6 }, (_, i) => ({
+  const privateUsers: SandboxAccount[] = Array.from({ length: 7 }, (_, i) => ({
     ...(DEFAULT_ACCOUNTS[1] as SandboxAccount),
     openId: `sb-open-p${i}`,
     unionId: `sb-union-p${i}`,
@@ -284,9 +285,12 @@ describe('unaudited active-user cap (step 4)', () => {
     expect(outcome(info)).toEqual({ status: 200, code: 'reached_active_user_cap' });
     // One of the five may keep posting.
     expect((await api(capped, tokens[0], DIRECT, directBody())).body.error.code).toBe('ok');
-    // An audited app has no such cap here.
-    capped.setOptions({ audited: true });
+    // An audited app has a cap of its own (from its audit application), here larger.
+    capped.setOptions({ audited: true, auditedActiveUserCap: 6 });
     expect((await api(capped, tokens[5], DIRECT, directBody())).body.error.code).toBe('ok');
+    capped.setOptions({ auditedActiveUserCap: 5 });
+    const seventh = (await signIn(capped, { account: 'p6' })).access_token;
+    expect(outcome(await api(capped, seventh, DIRECT, directBody()))).toEqual({ status: 403, code: 'reached_active_user_cap' });
     capped.setOptions({ audited: false });
     // A day later the window has moved on.
     capClock.advance(24 * 3600 * 1000 + 1);
@@ -314,12 +318,23 @@ describe('inbox/video/init', () => {
     expect(outcome(await inbox('pia', directBody()))).toEqual({ status: 400, code: 'invalid_params' });
   });
 
-  it('applies the unaudited account rule and the ban, but not the daily post cap', async () => {
+  it('applies the ban, but neither the direct-post rules for unaudited apps nor the daily post cap', async () => {
     const body = { source_info: directBody().source_info };
-    expect(outcome(await inbox('ava', body))).toEqual({ status: 403, code: 'unaudited_client_can_only_post_to_private_accounts' });
+    // ava's account is public: an unaudited app could not post for her, but may deliver a draft.
+    expect((await inbox('ava', body)).body.error.code).toBe('ok');
     expect(outcome(await inbox('ben', body))).toEqual({ status: 403, code: 'spam_risk_user_banned_from_posting' });
     sb.setOptions({ audited: true });
     expect((await inbox('cap', body)).body.error.code).toBe('ok');
+  });
+
+  it('refuses a multi-chunk plan on demand with TikTok’s "The chunk size is invalid", creating nothing', async () => {
+    sb.injectFault({ target: 'init', kind: 'chunk-size-invalid' });
+    const multi = { source_info: { source: 'FILE_UPLOAD', video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 } };
+    const refused = await inbox('pia', multi);
+    expect(outcome(refused)).toEqual({ status: 400, code: 'invalid_params' });
+    expect(refused.body.error.message).toBe('The chunk size is invalid');
+    expect(sb.stats().inits.inbox).toBe(0);
+    expect((await inbox('pia', multi)).body.error.code).toBe('ok');
   });
 
   it('allows at most 5 pending shares per 24 h', async () => {
@@ -327,13 +342,14 @@ describe('inbox/video/init', () => {
     const own = await startSandbox({ accounts, processingDelayMs: 0 });
     try {
       const t = await signIn(own, { account: 'pia' });
-      const body = { source_info: directBody().source_info };
+      const video = Buffer.from(readCorpusFile('h264-aac-faststart.mp4'));
+      const body = { source_info: { source: 'FILE_UPLOAD', video_size: video.length, chunk_size: video.length, total_chunk_count: 1 } };
       const created: InitData[] = [];
       for (let i = 0; i < 2; i++) created.push((await api<InitData>(own, t.access_token, INBOX, body)).body.data);
       expect(outcome(await api(own, t.access_token, INBOX, body))).toEqual({ status: 403, code: 'spam_risk_too_many_pending_share' });
       // A share the creator posted is no longer pending.
       const first = created[0]?.publish_id ?? '';
-      expect((await putChunk(created[0]?.upload_url ?? '', 1000, 0, 1000)).status).toBe(201);
+      expect((await putVideo(created[0]?.upload_url ?? '', video)).status).toBe(201);
       await waitFor(() => (own.upload(first)?.status === 'SEND_TO_USER_INBOX' ? true : undefined));
       own.finishDraft(first);
       expect((await api(own, t.access_token, INBOX, body)).body.error.code).toBe('ok');
@@ -344,15 +360,20 @@ describe('inbox/video/init', () => {
 });
 
 describe('init rate limit (6 per token per sliding minute, shared by both init endpoints)', () => {
-  it('answers 429 on the 7th init whatever the endpoint, and counts rejected inits too', async () => {
+  it('answers 429 on the 7th init of each endpoint, counting each endpoint apart and rejected inits too', async () => {
+    sb.setOptions({ postsPerDayCap: 100 });
     const t = await signIn(sb, { account: 'pia' });
-    const results = [];
-    results.push((await api(sb, t.access_token, DIRECT, directBody({ source_info: { chunk_size: 3 } }))).status); // 400, still counted
-    for (let i = 0; i < 2; i++) results.push((await api(sb, t.access_token, DIRECT, directBody())).status);
-    for (let i = 0; i < 3; i++) results.push((await api(sb, t.access_token, INBOX, { source_info: directBody().source_info })).status);
-    expect(results).toEqual([400, 200, 200, 200, 200, 200]);
-    expect(outcome(await api(sb, t.access_token, INBOX, { source_info: directBody().source_info }))).toEqual({ status: 429, code: 'rate_limit_exceeded' });
+    const inboxBody = { source_info: directBody().source_info };
+    const posts = [(await api(sb, t.access_token, DIRECT, directBody({ source_info: { chunk_size: 3 } }))).status]; // 400, still counted
+    for (let i = 0; i < 5; i++) posts.push((await api(sb, t.access_token, DIRECT, directBody())).status);
+    expect(posts).toEqual([400, 200, 200, 200, 200, 200]);
     expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({ status: 429, code: 'rate_limit_exceeded' });
+    // The inbox endpoint has its own six.
+    const drafts = [];
+    for (let i = 0; i < 4; i++) drafts.push((await api(sb, t.access_token, INBOX, { source_info: { ...inboxBody.source_info, chunk_size: 3 } })).status);
+    for (let i = 0; i < 2; i++) drafts.push((await api(sb, t.access_token, INBOX, inboxBody)).status);
+    expect(drafts).toEqual([400, 400, 400, 400, 200, 200]);
+    expect(outcome(await api(sb, t.access_token, INBOX, inboxBody))).toEqual({ status: 429, code: 'rate_limit_exceeded' });
     clock.advance(60_001);
     expect((await api(sb, t.access_token, DIRECT, directBody())).status).toBe(200);
   });

@@ -7,10 +7,12 @@ import { nineteenDigits, uploadToken } from '../ids';
 import { scheduleProcessing } from '../processing';
 import type { RouteContext } from '../route-context';
 import { DAY_MS, type PublishTask, type SandboxState } from '../state';
-import { checkChunkPlan } from './chunk-rules';
+import type { Fault } from '../faults';
+import { CHUNK_SIZE_INVALID, checkChunkPlan } from './chunk-rules';
 import { activeUserCapBlock, bannedBlock, type Block, postsCapBlock } from './creator-info';
 import { apiError, ok } from './envelope';
 import { type Caller, guard, readJson } from './guards';
+import { ReceivedBytes } from '../upload/received-bytes';
 
 export const TITLE_MAX_UTF16 = 2200;
 export const MAX_PENDING_SHARES = 5;
@@ -31,7 +33,7 @@ const postInfoSchema = z.strictObject({
   disable_comment: z.boolean().optional(),
   disable_stitch: z.boolean().optional(),
   video_cover_timestamp_ms: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  // The only post_info field the reference marks required (spec §3.2).
+  // The only post_info field the reference marks required (TikTok's Direct Post reference).
   brand_content_toggle: z.boolean(),
   brand_organic_toggle: z.boolean().optional(),
   is_aigc: z.boolean().optional(),
@@ -67,7 +69,7 @@ function blockReply(st: SandboxState, status: number, block: Block): Reply {
   return apiError(st, status, block.code, block.message);
 }
 
-/** Spec §3.6: https, a host name (never an IP), under a verified domain or an exact URL prefix. */
+/** TikTok's Media Transfer Guide (PULL_FROM_URL): https, a host name (never an IP), under a verified domain or an exact URL prefix. */
 export function checkPullUrl(st: SandboxState, raw: string): Reply | undefined {
   let url: URL;
   try {
@@ -98,11 +100,15 @@ export function checkPullUrl(st: SandboxState, raw: string): Reply | undefined {
   return undefined;
 }
 
-function sourceChecks(st: SandboxState, source: SourceInfo): Reply | undefined {
+function sourceChecks(st: SandboxState, source: SourceInfo, fault: Fault | undefined): Reply | undefined {
   if (source.source === 'PULL_FROM_URL') return checkPullUrl(st, source.video_url);
+  if (fault?.kind === 'chunk-size-invalid' && source.total_chunk_count > 1) {
+    return apiError(st, 400, 'invalid_params', CHUNK_SIZE_INVALID);
+  }
   const message = checkChunkPlan(
     { videoSize: source.video_size, chunkSize: source.chunk_size, totalChunkCount: source.total_chunk_count },
     st.options.maxVideoSizeBytes,
+    st.options.mbReading,
   );
   return message ? apiError(st, 400, 'invalid_params', message) : undefined;
 }
@@ -156,9 +162,9 @@ function createTask(
       receivedBytes: 0,
       hash: createHash('sha256'),
       chunks: [],
-      header: [],
-      headerBytes: 0,
-      durationSec: undefined,
+      received: new ReceivedBytes(source.video_size),
+      media: undefined,
+      mediaNote: undefined,
     };
     st.uploads.set(uploadId, task);
     data.upload_url = `${st.baseUrl}/upload/video/?upload_id=${uploadId}&upload_token=${token}`;
@@ -173,10 +179,10 @@ function createTask(
   return ok(st, data);
 }
 
-/** Direct Post init: the checks run in the order of spec §6 so the first failing rule is the one reported. */
-export async function directInit(ctx: RouteContext): Promise<Reply> {
+/** Direct Post init: the checks run in a fixed order (audience, audit, caps, caption, source) so the first failing rule is the one reported. */
+export async function directInit(ctx: RouteContext, fault?: Fault): Promise<Reply> {
   const st = ctx.state;
-  const g = guard(ctx, ['video.publish'], 'init');
+  const g = guard(ctx, ['video.publish'], 'direct_init');
   if (!g.ok) return g.reply;
   const body = await readJson(ctx, false);
   if (!body.ok) return body.reply;
@@ -203,7 +209,7 @@ export async function directInit(ctx: RouteContext): Promise<Reply> {
   if ((post.title ?? '').length > TITLE_MAX_UTF16) {
     return apiError(st, 400, 'invalid_params', `Invalid parameter: post_info.title is longer than ${TITLE_MAX_UTF16} characters.`);
   }
-  const sourceProblem = sourceChecks(st, source);
+  const sourceProblem = sourceChecks(st, source, fault);
   if (sourceProblem) return sourceProblem;
   let effective: PrivacyLevel = privacy;
   if (!st.options.audited && privacy !== 'SELF_ONLY') {
@@ -233,12 +239,15 @@ function pendingShares(st: SandboxState, openId: string, preset: number): number
 }
 
 /**
- * Inbox (draft) init: "same as video/init minus post_info checks" (spec §6), so the unaudited
- * account and active-user rules apply here too; the daily post cap does not (a draft is not a post).
+ * Inbox (draft) init: the same source checks as Direct Post. TikTok's Content Sharing Guidelines
+ * restrict an unaudited app's *posts* (private accounts, SELF_ONLY, a few posting users a day); a
+ * draft lands in the creator's inbox and the creator posts it in TikTok's app, so none of those
+ * direct-post rules apply here, and neither does the daily post cap. The audited app's creator cap
+ * and a ban do.
  */
-export async function inboxInit(ctx: RouteContext): Promise<Reply> {
+export async function inboxInit(ctx: RouteContext, fault?: Fault): Promise<Reply> {
   const st = ctx.state;
-  const g = guard(ctx, ['video.upload'], 'init');
+  const g = guard(ctx, ['video.upload'], 'inbox_init');
   if (!g.ok) return g.reply;
   const body = await readJson(ctx, false);
   if (!body.ok) return body.reply;
@@ -246,10 +255,7 @@ export async function inboxInit(ctx: RouteContext): Promise<Reply> {
   if (!parsed.success) return apiError(st, 400, 'invalid_params', describeIssue(parsed.error));
   const source = parsed.data.source_info;
   const account = g.value.account;
-  if (!st.options.audited && !account.isPrivate) {
-    return apiError(st, 403, 'unaudited_client_can_only_post_to_private_accounts', GUIDELINES_MESSAGE);
-  }
-  const block = activeUserCapBlock(st, account) ?? bannedBlock(account);
+  const block = (st.options.audited ? activeUserCapBlock(st, account) : undefined) ?? bannedBlock(account);
   if (block) return blockReply(st, 403, block);
   if (pendingShares(st, account.openId, account.pendingDrafts ?? 0) >= MAX_PENDING_SHARES) {
     return apiError(
@@ -259,7 +265,7 @@ export async function inboxInit(ctx: RouteContext): Promise<Reply> {
       `The creator already has ${MAX_PENDING_SHARES} pending shares in the last 24 hours.`,
     );
   }
-  const sourceProblem = sourceChecks(st, source);
+  const sourceProblem = sourceChecks(st, source, fault);
   if (sourceProblem) return sourceProblem;
   const verbatim = body.value as { source_info: unknown };
   return createTask(ctx, g.value, 'inbox', source, null, verbatim.source_info, null);

@@ -1,8 +1,13 @@
 export const WINDOW_MS = 60_000;
 
-/** Per-token limits from spec §3.11 / §6; the three init endpoints share one bucket (spec §11.3, assumed). */
+/**
+ * Per-token limits per minute. TikTok's Direct Post and Upload references each give their own init
+ * endpoint "6 requests per minute per user access token"; nothing says the two share a bucket, so
+ * they are counted apart (a client must not rely on either reading: it backs off on any 429).
+ */
 export const RATE_LIMITS = {
-  init: 6,
+  direct_init: 6,
+  inbox_init: 6,
   creator_info: 20,
   status: 30,
   user_info: 600,
@@ -11,7 +16,7 @@ export const RATE_LIMITS = {
 export type RateBucket = keyof typeof RATE_LIMITS;
 
 /**
- * TikTok documents a 1-minute *sliding* window (spec §0.1). A fixed window would let a client that
+ * TikTok documents a 1-minute *sliding* window (TikTok's Rate Limits page). A fixed window would let a client that
  * bursts at a minute boundary pass here and fail at TikTok, so each admitted request's time is kept.
  */
 export class SlidingWindowLimiter {

@@ -35,7 +35,7 @@ async function lookup(ctx: RouteContext, caller: Caller): Promise<Lookup> {
 }
 
 /**
- * Spec §3.7. Post ids go out as raw 19-digit JSON integers, exactly as TikTok sends them, so a
+ * TikTok's Get Post Status page. Post ids go out as raw 19-digit JSON integers, exactly as TikTok sends them, so a
  * client that JSON.parses them naively gets a rounded id here and not in production.
  */
 export async function statusFetch(ctx: RouteContext): Promise<Reply> {
@@ -53,7 +53,7 @@ export async function statusFetch(ctx: RouteContext): Promise<Reply> {
   return ok(st, data);
 }
 
-/** Spec §3.8: only a PULL_FROM_URL download still in progress can be cancelled. */
+/** TikTok's cancel endpoint (Media Transfer Guide, PULL_FROM_URL): only a PULL_FROM_URL download still in progress can be cancelled. */
 export async function cancel(ctx: RouteContext): Promise<Reply> {
   const st = ctx.state;
   const g = guard(ctx, ['video.upload', 'video.publish'], undefined);

@@ -24,8 +24,21 @@ describe('GET /v2/user/info/', () => {
       open_id: 'sb-open-ava',
       union_id: 'sb-union-ava',
       display_name: 'Ava Public',
-      avatar_url: `${sb.url}/__sandbox/avatars/sb-open-ava.svg`,
+      avatar_url: expect.stringMatching(new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`)),
     });
+  });
+
+  it('hands out signed avatar links that load for two hours, then fail as TikTok’s CDN links do', async () => {
+    const t = await signIn(sb);
+    const r = await api<User>(sb, t.access_token, '/v2/user/info/?fields=avatar_url');
+    const url = String(r.body.data.user.avatar_url);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect((await fetch(url.replace(/x-signature=\w+/, 'x-signature=' + '0'.repeat(32)))).status).toBe(403);
+    expect((await fetch(url.split('?')[0] ?? '')).status).toBe(403);
+    clock.advance(7200 * 1000);
+    expect((await fetch(url)).status).toBe(403);
   });
 
   it('serves every avatar from the sandbox itself, never an external host', async () => {

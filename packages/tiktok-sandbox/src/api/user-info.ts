@@ -1,10 +1,12 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SandboxAccount } from '../accounts';
 import type { Reply } from '../http-io';
 import type { RouteContext } from '../route-context';
+import type { SandboxState } from '../state';
 import { apiError, ok } from './envelope';
 import { guard } from './guards';
 
-/** Spec §2: every field and the scope that unlocks it. */
+/** TikTok's Get User Info page: every field and the scope that unlocks it. */
 export const USER_FIELDS = {
   open_id: 'user.info.basic',
   union_id: 'user.info.basic',
@@ -28,23 +30,45 @@ function isUserField(f: string): f is UserField {
   return Object.hasOwn(USER_FIELDS, f);
 }
 
-export function avatarUrl(baseUrl: string, openId: string, size?: number): string {
-  const path = `${baseUrl}/__sandbox/avatars/${encodeURIComponent(openId)}.svg`;
-  return size ? `${path}?size=${size}` : path;
+/**
+ * TikTok's avatar URLs are signed CDN links that stop working after a while (creator info's
+ * `creator_avatar_url` is documented with a 2 h TTL on TikTok's Query Creator Info page): the
+ * sandbox's expire too, so a client that keeps one past its time sees the failure a real one would.
+ */
+export function avatarUrl(st: SandboxState, openId: string, size?: number): string {
+  const expires = Math.floor(st.now() / 1000) + st.options.avatarUrlTtlSec;
+  const path = `/__sandbox/avatars/${encodeURIComponent(openId)}.svg`;
+  const params = new URLSearchParams({ ...(size ? { size: String(size) } : {}), 'x-expires': String(expires) });
+  params.set('x-signature', avatarSignature(st, path, params));
+  return `${st.baseUrl}${path}?${params.toString()}`;
 }
 
-function fieldValue(baseUrl: string, a: SandboxAccount, f: UserField): string | number | boolean {
+function avatarSignature(st: SandboxState, path: string, params: URLSearchParams): string {
+  const signed = `${path}|${params.get('size') ?? ''}|${params.get('x-expires') ?? ''}`;
+  return createHmac('sha256', st.avatarKey).update(signed).digest('hex').slice(0, 32);
+}
+
+/** Whether an avatar request carries this sandbox's signature and is not past its expiry. */
+export function avatarUrlValid(st: SandboxState, path: string, params: URLSearchParams): boolean {
+  const expires = Number(params.get('x-expires'));
+  const given = Buffer.from(params.get('x-signature') ?? '');
+  const expected = Buffer.from(avatarSignature(st, path, params));
+  return Number.isSafeInteger(expires) && st.now() < expires * 1000 && given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function fieldValue(st: SandboxState, a: SandboxAccount, f: UserField): string | number | boolean {
+  const baseUrl = st.baseUrl;
   switch (f) {
     case 'open_id':
       return a.openId;
     case 'union_id':
       return a.unionId;
     case 'avatar_url':
-      return avatarUrl(baseUrl, a.openId);
+      return avatarUrl(st, a.openId);
     case 'avatar_url_100':
-      return avatarUrl(baseUrl, a.openId, 100);
+      return avatarUrl(st, a.openId, 100);
     case 'avatar_large_url':
-      return avatarUrl(baseUrl, a.openId, 720);
+      return avatarUrl(st, a.openId, 720);
     case 'display_name':
       return a.displayName;
     case 'bio_description':
@@ -87,6 +111,6 @@ export async function userInfo(ctx: RouteContext): Promise<Reply> {
     );
   }
   const user: Record<string, string | number | boolean> = {};
-  for (const f of known) user[f] = fieldValue(st.baseUrl, g.value.account, f);
+  for (const f of known) user[f] = fieldValue(st, g.value.account, f);
   return ok(st, { user });
 }

@@ -1,4 +1,4 @@
-import type { SandboxAccount } from '../accounts';
+import { avatarSvg, type SandboxAccount } from '../accounts';
 import { escapeHtml } from '../http-io';
 import { ALWAYS_GRANTED, SCOPE_DESCRIPTIONS, type Scope } from './scopes';
 
@@ -70,7 +70,7 @@ export function consentPage(input: ConsentPageInput): string {
       const checked = a.openId === input.preselectedOpenId ? ' checked' : '';
       return `<div class="option">
 <input type="radio" id="${id}" name="open_id" value="${escapeHtml(a.openId)}" required${checked}>
-<img src="/__sandbox/avatars/${encodeURIComponent(a.openId)}.svg" alt="" width="40" height="40">
+<span class="avatar" aria-hidden="true">${avatarSvg(a, 40, { decorative: true })}</span>
 <label for="${id}">${escapeHtml(a.displayName)} (@${escapeHtml(a.username)})<span class="traits">${escapeHtml(traits(a, input.postsCap))}</span></label>
 </div>`;
     })

@@ -126,7 +126,8 @@ describe('consent page', () => {
     );
     expect(radios.filter((r) => r.checked)).toHaveLength(1);
     expect(html).toContain('Ava Public');
-    expect(html).toContain('/__sandbox/avatars/sb-open-ava.svg');
+    // Each account's avatar is drawn inline (no avatar link to expire), as decoration beside its name.
+    expect(html).toMatch(/<span class="avatar" aria-hidden="true"><svg [^>]*aria-hidden="true"/);
   });
 
   it('pre-selects the account named by sandbox_account', async () => {

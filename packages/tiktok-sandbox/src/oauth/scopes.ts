@@ -9,7 +9,7 @@ export const KNOWN_SCOPES = [
 
 export type Scope = (typeof KNOWN_SCOPES)[number];
 
-/** Login Kit grants user.info.basic to every app and the user cannot untick it (spec §2). */
+/** Login Kit grants user.info.basic to every app and the user cannot untick it (TikTok's Scopes Overview). */
 export const ALWAYS_GRANTED: Scope = 'user.info.basic';
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {

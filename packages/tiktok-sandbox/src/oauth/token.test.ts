@@ -47,7 +47,7 @@ async function revoke(token: string, secret = sb.clientSecret): Promise<{ status
 }
 
 describe('POST /v2/oauth/token/ authorization_code', () => {
-  it('returns the flat success shape of spec §1.5', async () => {
+  it('returns the flat success shape of TikTok’s Manage User Access Tokens page', async () => {
     const { status, body } = await exchange(await freshCode());
     expect(status).toBe(200);
     expect(Object.keys(body)).toEqual([
@@ -178,7 +178,7 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
   });
 });
 
-describe('hex PKCE (spec §1.4)', () => {
+describe('hex PKCE (TikTok’s Login Kit for Desktop)', () => {
   const verifier = 'a'.repeat(20) + '-._~' + 'B9'.repeat(10);
   const challenge = createHash('sha256').update(verifier).digest('hex');
 
@@ -222,6 +222,20 @@ describe('refresh_token grant', () => {
     const results = await Promise.all([refresh(t.refresh_token), refresh(t.refresh_token)]);
     expect(results.filter((r) => r.access_token).length).toBe(1);
     expect(results.filter((r) => r.error === 'invalid_grant').length).toBe(1);
+  });
+
+  it('keeps the rotated refresh token’s remaining lifetime, so the chain ends 180 days after sign-in', async () => {
+    const t = await signIn(sb);
+    expect(t.expires_in).toBe(7200);
+    clock.advance(7200 * 1000);
+    const second = await refresh(t.refresh_token);
+    expect(second.expires_in).toBe(7200);
+    expect(second.refresh_expires_in).toBe(15_552_000 - 7200);
+    clock.advance((15_552_000 - 7200 - 1) * 1000);
+    const third = await refresh(String(second.refresh_token));
+    expect(third.refresh_expires_in).toBe(1);
+    clock.advance(1000);
+    expect((await refresh(String(third.refresh_token))).error).toBe('invalid_grant');
   });
 
   it('rejects an expired refresh token', async () => {

@@ -16,7 +16,7 @@ export type OAuthError =
   | 'server_error'
   | 'temporarily_unavailable';
 
-/** Spec §1.10: a flat shape, unlike the v2 envelope; HTTP status configurable because TikTok often sends 200. */
+/** TikTok's OAuth Error Handling page: a flat shape, unlike the v2 envelope; HTTP status configurable because TikTok often sends 200. */
 export function oauthError(st: SandboxState, error: OAuthError, description: string, status?: number): Reply {
   return jsonReply(status ?? st.options.oauthErrorStatus, {
     error,
@@ -53,18 +53,24 @@ export async function readClientForm(ctx: RouteContext): Promise<FormResult> {
   return { ok: true, form };
 }
 
-function issueTokens(st: SandboxState, grant: GrantRecord): Reply {
+/**
+ * @param refreshExpiresAt when the refresh token being rotated dies: TikTok's "Refresh a user access
+ *   token" page (newer edition) rotates the token but keeps its deadline, so a creator who refreshes
+ *   every two hours must still sign in again when the first refresh token's lifetime runs out.
+ */
+function issueTokens(st: SandboxState, grant: GrantRecord, refreshExpiresAt?: number): Reply {
   const now = st.now();
   const at = accessToken();
   const rt = refreshToken();
+  const rtExpiresAt = refreshExpiresAt ?? now + st.options.refreshTokenTtlSec * 1000;
   st.accessTokens.set(at, { grant, expiresAt: now + st.options.accessTokenTtlSec * 1000 });
-  st.refreshTokens.set(rt, { grant, expiresAt: now + st.options.refreshTokenTtlSec * 1000, rotated: false });
-  // Key order as in TikTok's documented example (spec §1.5); no data wrapper, no log_id on success.
+  st.refreshTokens.set(rt, { grant, expiresAt: rtExpiresAt, rotated: false });
+  // Key order as in TikTok's documented example (TikTok's Manage User Access Tokens page); no data wrapper, no log_id on success.
   return jsonReply(200, {
     access_token: at,
     expires_in: st.options.accessTokenTtlSec,
     open_id: grant.openId,
-    refresh_expires_in: st.options.refreshTokenTtlSec,
+    refresh_expires_in: Math.max(1, Math.floor((rtExpiresAt - now) / 1000)),
     refresh_token: rt,
     scope: grant.scopes.join(','),
     token_type: 'Bearer',
@@ -86,7 +92,7 @@ function exchangeCode(ctx: RouteContext, form: URLSearchParams): Reply {
   if (form.get('redirect_uri') !== record.redirectUri) {
     return oauthError(st, 'invalid_grant', 'Redirect_uri is not matched with the uri when requesting code.');
   }
-  // Spec §1.4: PKCE only when the authorize request carried a challenge, and TikTok's is hex, not base64url.
+  // TikTok's Login Kit Overview: PKCE only when the authorize request carried a challenge, and TikTok's is hex, not base64url.
   if (record.codeChallenge !== undefined) {
     const verifier = form.get('code_verifier') ?? '';
     const expected = VERIFIER.test(verifier) ? createHash('sha256').update(verifier).digest('hex') : '';
@@ -109,11 +115,11 @@ function refresh(ctx: RouteContext, form: URLSearchParams): Reply {
     return oauthError(st, 'invalid_grant', 'Refresh token is invalid or expired.');
   }
   if (st.now() >= record.expiresAt) return oauthError(st, 'invalid_grant', 'Refresh token is invalid or expired.');
-  // Rotation (spec §1.6, newer edition): the presented token dies now, so a second concurrent refresh fails.
+  // Rotation (TikTok's "Refresh a user access token" page, newer edition): the presented token dies now, so a second concurrent refresh fails.
   record.rotated = true;
   st.stats.refreshes += 1;
   ctx.logNote = `refresh_token account=${record.grant.openId}`;
-  return issueTokens(st, record.grant);
+  return issueTokens(st, record.grant, record.expiresAt);
 }
 
 function clientCredentials(st: SandboxState): Reply {
@@ -139,7 +145,7 @@ export async function token(ctx: RouteContext): Promise<Reply> {
 }
 
 /**
- * Spec §1.7. Kills every token issued under the same authorization (the access token, its current
+ * TikTok's "Revoke a user access token" page. Kills every token issued under the same authorization (the access token, its current
  * refresh token and older access tokens of the chain). Unknown tokens answer `{}` as RFC 7009 does,
  * so revoking twice is harmless.
  */

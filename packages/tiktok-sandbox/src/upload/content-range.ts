@@ -22,7 +22,7 @@ export function parseContentRange(header: string | undefined): ContentRange | un
 }
 
 /**
- * Progress as TikTok reports it: the last received byte index (spec §3.5 [INF]). With nothing
+ * Progress as TikTok reports it: the last received byte index (TikTok's Media Transfer Guide leaves open whether it is an index or a count). With nothing
  * received yet there is no index, so the RFC 9110 "unsatisfied" form is used.
  */
 export function progressHeader(received: number, total: number): string {

@@ -9,12 +9,11 @@ import { scheduleProcessing } from '../processing';
 import type { RouteContext } from '../route-context';
 import type { PublishTask, SandboxState, UploadSession } from '../state';
 import { parseContentRange, progressHeader } from './content-range';
-import { MP4_HEADER_REGION_BYTES, probeMp4Duration } from './mp4-duration';
 
 export const UPLOAD_PATH = '/upload/video/';
 export const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
 
-/** TikTok documents only the statuses of the upload host (spec §3.5); the JSON body is for humans. */
+/** TikTok documents only the statuses of the upload host (Media Transfer Guide); the JSON body is for humans. */
 function uploadReply(
   st: SandboxState,
   status: number,
@@ -35,7 +34,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The upload_token is the credential (spec §3.5): an unknown id/token pair is indistinguishable from no task. */
+/** The upload_token is the credential (Media Transfer Guide): an unknown id/token pair is indistinguishable from no task. */
 function findTask(ctx: RouteContext): PublishTask | undefined {
   const id = ctx.url.searchParams.get('upload_id') ?? '';
   const token = ctx.url.searchParams.get('upload_token') ?? '';
@@ -44,19 +43,11 @@ function findTask(ctx: RouteContext): PublishTask | undefined {
   return task;
 }
 
-function judgeHeader(up: UploadSession): void {
-  if (up.durationSec !== undefined) return;
-  const final = up.headerBytes >= MP4_HEADER_REGION_BYTES || up.receivedBytes === up.videoSize;
-  const probe = probeMp4Duration(Buffer.concat(up.header), final);
-  if (probe.kind === 'need-more') return;
-  up.durationSec = probe.kind === 'duration' ? probe.seconds : null;
-  up.header = [];
-}
-
 /**
  * Streams one chunk into a copy of the running hash and commits it only when the whole chunk
  * arrived and still lines up with the progress: a failed or racing chunk must leave no trace in
- * the hash, the header buffer or receivedBytes. Nothing but the MP4 header region is retained.
+ * the hash, the kept windows or receivedBytes. Nothing but the first and last bytes of the video
+ * is retained (upload/received-bytes.ts), for the media checks after the last chunk.
  */
 function receiveChunk(
   ctx: RouteContext,
@@ -69,8 +60,7 @@ function receiveChunk(
   const { req, state: st } = ctx;
   return new Promise((resolve) => {
     const pending = up.hash.copy();
-    const headerParts: Buffer[] = [];
-    let headerRoom = up.durationSec === undefined ? Math.max(0, MP4_HEADER_REGION_BYTES - up.headerBytes) : 0;
+    const staged = up.received?.stage();
     let count = 0;
     let settled = false;
     const settle = (r: Reply | null): void => {
@@ -88,11 +78,7 @@ function receiveChunk(
         return;
       }
       pending.update(buf);
-      if (headerRoom > 0) {
-        const slice = Buffer.from(buf.subarray(0, headerRoom));
-        headerParts.push(slice);
-        headerRoom -= slice.length;
-      }
+      staged?.add(buf);
       const bps = st.options.uploadBytesPerSecond;
       if (bps > 0) {
         const wait = startedAt + (count / bps) * 1000 - performance.now();
@@ -119,10 +105,7 @@ function receiveChunk(
       }
       up.hash = pending;
       up.receivedBytes += length;
-      for (const part of headerParts) {
-        up.header.push(part);
-        up.headerBytes += part.length;
-      }
+      if (staged) up.received?.commit(staged, length);
       up.chunks.push({
         index: up.chunks.length,
         start: first,
@@ -130,7 +113,6 @@ function receiveChunk(
         length,
         ms: Math.round(performance.now() - startedAt),
       });
-      judgeHeader(up);
       st.stats.chunksAccepted += 1;
       const progress = { 'content-range': progressHeader(up.receivedBytes, up.videoSize) };
       ctx.logNote = `publish_id=${task.publishId} chunk=${up.chunks.length - 1} bytes=${length}`;
@@ -151,7 +133,7 @@ function receiveChunk(
 }
 
 /**
- * `PUT upload_url` with every rule of spec §6, checked in that order. `fault` carries the two
+ * `PUT upload_url` with every rule of TikTok's Media Transfer Guide, checked in this order. `fault` carries the two
  * upload-only faults; the generic ones are applied by the server before this runs.
  */
 export async function uploadPut(ctx: RouteContext, fault?: Fault): Promise<Reply | null> {

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
+import { authConfigQueries } from '@/features/auth/api/auth-config-queries';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { ScopeNotice } from '@/features/auth/components/scope-notice';
@@ -26,6 +28,8 @@ function ComposePage({ session }: { session: Session }) {
   // TikTok refuses posts from apps it has not audited unless the account is private; once a post
   // came back with that, the composer explains it in full.
   const unaudited = queue.jobs.some((job) => job.error?.code === 'UNAUDITED_APP_RESTRICTION');
+  // The operator knows whether TikTok audited the app: the composer says so before the first post.
+  const appAudited = useQuery(authConfigQueries.detail()).data?.appAudited;
 
   return (
     <div className="compose">
@@ -44,6 +48,7 @@ function ComposePage({ session }: { session: Session }) {
         openId={session.openId}
         grantedScopes={session.scopes}
         unauditedRestriction={unaudited}
+        appAudited={appAudited}
         onSubmit={queue.enqueue}
       />
       <UploadQueue queue={queue} />

@@ -8,11 +8,16 @@ export type AvatarProps = {
   size?: 'md' | 'lg';
   /** Empty alt when the name is written out beside the avatar. */
   decorative?: boolean;
+  /**
+   * Called once when `url` fails to load (TikTok's links expire), so the owner can ask TikTok for a
+   * fresh one; initials show meanwhile, and for good if the fresh link fails too.
+   */
+  onStale?: () => void;
   className?: string;
 };
 
 /** A creator's TikTok avatar, or their initials when there is none or it no longer loads. */
-export function Avatar({ url, name, size = 'md', decorative = false, className = '' }: AvatarProps) {
+export function Avatar({ url, name, size = 'md', decorative = false, className = '', onStale }: AvatarProps) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const pixels = size === 'lg' ? 48 : 40;
   const classes = `avatar avatar--${size} ${className}`.trim();
@@ -26,7 +31,10 @@ export function Avatar({ url, name, size = 'md', decorative = false, className =
         height={pixels}
         // No Referer to TikTok's CDN: it has no business knowing which page shows the avatar.
         referrerPolicy="no-referrer"
-        onError={() => setFailedUrl(url)}
+        onError={() => {
+          setFailedUrl(url);
+          onStale?.();
+        }}
       />
     );
   }

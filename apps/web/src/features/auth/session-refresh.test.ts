@@ -75,6 +75,18 @@ describe('refreshSession', () => {
     expect(sessionStore.lastEnd()).toEqual({ reason: 'expired' });
   });
 
+  it('ends the session plainly, without asking, once the refresh token’s deadline has passed', async () => {
+    const requests = recordRequests();
+    // Issued 3 h ago with 2 h left on the refresh token when it was last rotated: nothing can renew it now.
+    seedSession({ refreshExpiresIn: 2 * 3600 }, Date.now() - 3 * HOUR);
+
+    await expect(sessionAccessTokens.getAccessToken()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    expect(requests.count('POST', apiRoutes.authRefresh)).toBe(0);
+    expect(sessionStore.get()).toBeNull();
+    expect(sessionStore.lastEnd()).toEqual({ reason: 'lifetime-ended' });
+  });
+
   it('keeps the session through a passing failure, and uses the token while it is still valid', async () => {
     server.use(http.post(apiRoutes.authRefresh, () => HttpResponse.error()));
     // Issued 1 h 58 min ago: the refresh is due, but the token has two minutes left.

@@ -48,6 +48,12 @@ export async function settledRefresh(): Promise<void> {
 async function runRefresh(): Promise<Session> {
   const current = sessionStore.get();
   if (!current) throw signedOut();
+  // TikTok's "Refresh a user access token" page: a rotated refresh token keeps its deadline
+  // (refresh_expires_in), so past it no refresh can work and the creator must connect again.
+  if (Date.now() >= current.refreshExpiresAt) {
+    if (sessionStore.get()?.accessToken === current.accessToken) sessionStore.end({ reason: 'lifetime-ended' });
+    throw signedOut();
+  }
   let next: Session;
   try {
     const grant = await apiFetch(apiRoutes.authRefresh, SessionGrantSchema, {

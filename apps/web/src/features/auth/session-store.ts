@@ -24,6 +24,8 @@ export type Session = z.infer<typeof SessionSchema>;
 /** Why the creator is no longer signed in, for the explanation shown afterwards. */
 export type SessionEnd =
   | { reason: 'expired' }
+  /** TikTok's refresh token ran out: rotation keeps its deadline, so every sign-in ends one day. */
+  | { reason: 'lifetime-ended' }
   | { reason: 'disconnected'; revoked: boolean };
 
 /** TikTok's lifetimes are relative; the browser turns them into absolute times with its own clock. */

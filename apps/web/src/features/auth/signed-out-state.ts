@@ -16,6 +16,8 @@ export function readSignedOutReason(state: unknown): SignedOutReason | null {
   switch (value.reason) {
     case 'expired':
       return { reason: 'expired' };
+    case 'lifetime-ended':
+      return { reason: 'lifetime-ended' };
     case 'required':
       return { reason: 'required' };
     case 'disconnected':

@@ -1,4 +1,5 @@
 import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type UploadMode, type VideoMimeType } from '@content-studio/contract';
+import { formatBytes } from '../../lib/format-bytes';
 
 /**
  * Checks a video in the browser before a single byte leaves it (api-spec §3.13, §4.1c): type and
@@ -129,16 +130,4 @@ export function formatDuration(totalSec: number): string {
 export function formatTimestamp(ms: number): string {
   const tenths = Math.floor((ms % 1000) / 100);
   return `${formatDuration(ms / 1000)}.${tenths}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || Number.isInteger(value) ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
 }

@@ -15,6 +15,7 @@ export const mockAuthConfig: AuthConfig = {
   clientKey: 'sandbox-client-key',
   redirectUri: 'http://localhost:3000/auth/callback',
   scopes: [...REQUESTED_SCOPES],
+  appAudited: true,
 };
 
 /** What the proxy answers to a code exchange or a refresh; tests override fields with `server.use`. */

@@ -1,6 +1,7 @@
 import {
   apiRoutes,
   CreateUploadRequestSchema,
+  planChunks,
   routePatterns,
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
@@ -13,14 +14,8 @@ import {
 import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
 
-const MiB = 1024 * 1024;
-
-/** The planner of api-spec §3.5 (what the proxy does): one chunk up to 64 MiB, else ~10 MiB chunks, floor count. */
-export function mockChunkPlan(videoSize: number): { chunkSize: number; chunkCount: number } {
-  if (videoSize <= 64 * MiB) return { chunkSize: videoSize, chunkCount: 1 };
-  const chunkSize = Math.max(5 * MiB, Math.min(10 * MiB, Math.floor(videoSize / 2)));
-  return { chunkSize, chunkCount: Math.floor(videoSize / chunkSize) };
-}
+/** The proxy's own planner, so the mock plans exactly what the proxy would. */
+export const mockChunkPlan = planChunks;
 
 /**
  * Like the proxy's sealed session, the mock session carries the plan itself, so the chunk handler
@@ -61,6 +56,7 @@ export const uploadHandlers = [
       uploadSession: mockUploadSession(plan),
       ...plan,
       expiresAt: Date.now() + 55 * 60_000,
+      uploadHost: 'open-upload.tiktokapis.com',
     };
     return HttpResponse.json(created, { status: 201 });
   }),

@@ -28,14 +28,24 @@ describe('the account menu in the studio header', () => {
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).not.toContain(mockProfile.avatarUrl);
   });
 
-  it('falls back to initials when the avatar no longer loads', async () => {
+  it('falls back to initials when the avatar no longer loads, and asks TikTok once for a fresh link', async () => {
+    const requests = recordRequests();
     await openStudio();
+    const fresh = `${mockProfile.avatarUrl}?fresh=1`;
+    server.use(http.get(apiRoutes.me, () => HttpResponse.json({ ...mockProfile, avatarUrl: fresh })));
+    const before = requests.count('GET', apiRoutes.me);
 
     screen.getByRole('img', { name: mockProfile.displayName }).dispatchEvent(new Event('error'));
 
     const fallback = await screen.findByText('MC');
     expect(fallback.getAttribute('aria-hidden')).toBe('true'); // the name is written out beside it
-    expect(screen.queryByRole('img', { name: mockProfile.displayName })).toBeNull();
+    // The fresh link replaces the initials.
+    await waitFor(() => expect(screen.getByRole('img', { name: mockProfile.displayName }).getAttribute('src')).toBe(fresh));
+    expect(requests.count('GET', apiRoutes.me)).toBe(before + 1);
+    // Should the fresh link fail too, the initials stay and nothing is asked again at once.
+    screen.getByRole('img', { name: mockProfile.displayName }).dispatchEvent(new Event('error'));
+    expect(await screen.findByText('MC')).toBeTruthy();
+    expect(requests.count('GET', apiRoutes.me)).toBe(before + 1);
   });
 
   it('is a menu button that opens with Enter, moves focus in, and closes with Escape back on the button', async () => {

@@ -95,7 +95,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
           over the whole chip, so a click on the avatar still opens the menu. */}
       <div className="account-menu__chip">
         {profile.data ? (
-          <ProfileAvatar url={profile.data.avatarUrl} name={profile.data.displayName} />
+          <ProfileAvatar url={profile.data.avatarUrl} name={profile.data.displayName} refresh={profile.refetch} />
         ) : (
           <span className="avatar avatar--md avatar--placeholder" aria-hidden="true" />
         )}

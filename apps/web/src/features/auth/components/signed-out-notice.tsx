@@ -36,6 +36,17 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
           </p>
         ),
       };
+    case 'lifetime-ended':
+      return {
+        tone: 'info',
+        title: 'Time to connect TikTok again',
+        body: (
+          <p>
+            TikTok lets an app keep a sign-in going only for a limited time, and yours has reached it. Nothing
+            is wrong with your account: connect again to carry on.
+          </p>
+        ),
+      };
     case 'required':
       return {
         tone: 'info',

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import { PROCESSING_NOTICE } from '../composer-schema';
@@ -298,9 +298,19 @@ describe('an app TikTok has not audited yet', () => {
     expect(unauditedNotice()).toBeTruthy();
   });
 
-  it('says nothing of it for an ordinary creator', () => {
-    renderComposerForm();
+  it('says nothing of it for an ordinary creator of an audited app', () => {
+    renderComposerForm({ appAudited: true });
 
     expect(unauditedNotice()).toBeNull();
+  });
+
+  it('explains it before the first post when the operator says the app is not audited, and offers only “Only me”', () => {
+    renderComposerForm({ appAudited: false });
+
+    expect(unauditedNotice()).toBeTruthy();
+    const options = (within(privacySelect()).getAllByRole('option') as HTMLOptionElement[]).filter((o) => o.value !== '');
+    expect(options.map((o) => o.textContent)).toEqual(['Only me']);
+    // Still the creator's choice: nothing is preselected.
+    expect((privacySelect() as HTMLSelectElement).value).toBe('');
   });
 });

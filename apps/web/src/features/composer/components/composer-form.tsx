@@ -18,12 +18,12 @@ import {
   MAX_DRAFT_DURATION_SEC,
   checkVideoFile,
   checkVideoMetadata,
-  formatBytes,
   formatDuration,
   normalizeVideoFile,
   type VideoMetadata,
   type VideoProblem,
 } from '../video-checks';
+import { formatBytes } from '../../../lib/format-bytes';
 import { CaptionField } from './caption-field';
 import { CommercialDisclosure } from './commercial-disclosure';
 import { CreatorBadge } from './creator-badge';
@@ -49,6 +49,11 @@ export type ComposerFormProps = {
   /** A post was refused because TikTok has not audited this app yet (UNAUDITED_APP_RESTRICTION). */
   unauditedRestriction?: boolean;
   /**
+   * Whether TikTok has audited this app, as its operator configured the proxy (undefined while not
+   * known). Unaudited, the notice shows before the first post and only "Only me" is offered.
+   */
+  appAudited?: boolean | undefined;
+  /**
    * Called only when the creator presses Post / Send draft, with a valid submission; the route
    * passes the upload engine's `enqueue`. The form resets for the next video once it resolves, and
    * shows the error's message if it rejects.
@@ -71,7 +76,7 @@ type PickedVideo = {
  * and then it only goes to `onSubmit`. Every rule the button waits for is listed beside it, in words,
  * and is the button's description and tooltip.
  */
-export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = false, onSubmit }: ComposerFormProps) {
+export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = false, appAudited, onSubmit }: ComposerFormProps) {
   const directReason = unavailable.direct ?? (creatorInfo ? null : 'Loading your TikTok posting settings…');
   const reasons: Record<UploadMode, string | null> = { direct: directReason, draft: unavailable.draft };
   const [chosenMode, setChosenMode] = useState<UploadMode>(() => (reasons.direct && !reasons.draft ? 'draft' : 'direct'));
@@ -130,8 +135,13 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
   }
 
   // ── What the button waits for ──────────────────────────────────────────────────────────────────
+  // TikTok's Content Sharing Guidelines restrict an unaudited app's posts to SELF_ONLY; whether TikTok
+  // refuses another audience or silently makes it private is not documented. Offering only "Only me"
+  // (still chosen by the creator, never preselected) is right under both readings.
+  const privacyOptions =
+    appAudited === false ? (creatorInfo?.privacyLevelOptions.filter((level) => level === 'SELF_ONLY') ?? []) : (creatorInfo?.privacyLevelOptions ?? []);
   const privacyLevel =
-    creatorInfo && fields.privacyLevel !== '' && creatorInfo.privacyLevelOptions.includes(fields.privacyLevel)
+    creatorInfo && fields.privacyLevel !== '' && privacyOptions.includes(fields.privacyLevel)
       ? fields.privacyLevel
       : '';
   const blockers: string[] = [];
@@ -202,7 +212,7 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
         <ModeSwitch mode={mode} onChange={setChosenMode} unavailable={reasons} />
       </div>
 
-      {direct && (unauditedRestriction || looksUnaudited(creatorInfo)) ? <UnauditedNotice /> : null}
+      {direct && (appAudited === false || unauditedRestriction || looksUnaudited(creatorInfo)) ? <UnauditedNotice /> : null}
 
       <div className="composer__columns">
         <section className="composer__section composer__media" aria-labelledby={videoHeadingId}>
@@ -244,7 +254,7 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
             <>
               <CaptionField value={fields.title} onChange={(title) => update({ title })} />
               <PrivacyLevelSelect
-                options={creatorInfo.privacyLevelOptions}
+                options={privacyOptions}
                 value={privacyLevel}
                 onChange={(level) => update({ privacyLevel: level })}
                 brandedContent={isBranded(fields)}

@@ -16,6 +16,8 @@ export type ComposerProps = {
   grantedScopes: readonly string[];
   /** A previous post was refused with UNAUDITED_APP_RESTRICTION. */
   unauditedRestriction?: boolean;
+  /** The operator's word on TikTok's audit of this app (sign-in config); undefined while loading. */
+  appAudited?: boolean | undefined;
   /** The upload engine's `enqueue`; called only after the creator pressed Post / Send draft. */
   onSubmit: (submission: ComposerSubmission) => unknown;
 };
@@ -31,7 +33,7 @@ export const NO_UPLOAD_SCOPE =
  * asks TikTok again right before a Direct Post leaves, so a choice made against settings that
  * changed meanwhile is caught here rather than refused by TikTok.
  */
-export function Composer({ openId, grantedScopes, unauditedRestriction = false, onSubmit }: ComposerProps) {
+export function Composer({ openId, grantedScopes, unauditedRestriction = false, appAudited, onSubmit }: ComposerProps) {
   const canPublish = grantedScopes.includes('video.publish');
   const canUpload = grantedScopes.includes('video.upload');
   const queryClient = useQueryClient();
@@ -68,6 +70,7 @@ export function Composer({ openId, grantedScopes, unauditedRestriction = false, 
       creatorInfo={canPublish ? creatorInfo.data : undefined}
       unavailable={{ direct: directReason, draft: canUpload ? null : NO_UPLOAD_SCOPE }}
       unauditedRestriction={unauditedRestriction}
+      appAudited={appAudited}
       onSubmit={submit}
     />
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { jobView } from '../testing/job-view';
 import { describeJob } from './describe-job';
-import { formatBytes, formatDuration, formatProgress } from './format-progress';
+import { formatBytes } from '../../../lib/format-bytes';
+import { formatDuration, formatProgress } from './format-progress';
 
 describe('progress text', () => {
   it('reads like "12.5 MB of 80 MB · 4.2 MB/s · about 14 s left"', () => {

@@ -1,27 +1,5 @@
+import { formatBytes } from '../../../lib/format-bytes';
 import type { UploadJobView } from '../engine/upload-types';
-
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
-
-/** Decimal units, like the sizes browsers and phones show for files. */
-export function formatBytes(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  let shown = round(value, unit);
-  // 999,999,999 B rounds to "1000 MB": say "1 GB" instead.
-  if (shown >= 1000 && unit < UNITS.length - 1) {
-    unit++;
-    shown = round(shown / 1000, unit);
-  }
-  return `${shown} ${UNITS[unit]}`;
-}
-
-function round(value: number, unit: number): number {
-  return Number(value.toFixed(unit === 0 || value >= 100 ? 0 : 1));
-}
 
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));

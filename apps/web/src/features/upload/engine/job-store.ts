@@ -1,4 +1,4 @@
-import { PostSettingsSchema, PUBLISH_STATUSES, UploadModeSchema } from '@content-studio/contract';
+import { PostSettingsSchema, PublishIdSchema, PUBLISH_STATUSES, UploadModeSchema } from '@content-studio/contract';
 import { z } from 'zod';
 import { UPLOAD_JOB_STATES } from './upload-types';
 
@@ -38,7 +38,7 @@ export const JobRecordSchema = z.object({
   /** Set the moment init returns; its presence means a post exists at TikTok. */
   upload: z
     .object({
-      publishId: z.string().min(1),
+      publishId: PublishIdSchema,
       uploadSession: z.string().min(1),
       videoSize: z.number().int().positive(),
       chunkSize: z.number().int().positive(),

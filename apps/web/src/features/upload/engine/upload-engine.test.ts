@@ -1,4 +1,4 @@
-import type { PostSettings } from '@content-studio/contract';
+import type { PostSettings, PublishStatus } from '@content-studio/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, FakeUploadTransport, MemoryStorage, videoFile } from '../testing/fake-upload-transport';
 import { UPLOADS_STORAGE_KEY, type JobRecord } from './job-store';
@@ -577,6 +577,24 @@ describe('status tracking', () => {
     const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
     await inState(engine, id, 'unknown');
     expect(view(engine, id).error?.code).toBe('PUBLISH_NOT_FOUND');
+  });
+
+  it('keeps asking through a status TikTok’s docs do not list, until one it knows', async () => {
+    const { engine, transport } = load();
+    const unknown: PublishStatus = { status: 'UNKNOWN', tiktokStatus: 'PROCESSING_MODERATION', failReason: null, postIds: [], uploadedBytes: 25 };
+    transport.scriptStatus(unknown, unknown, { status: 'SEND_TO_USER_INBOX', failReason: null, postIds: [], uploadedBytes: 25 });
+    const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
+    await inState(engine, id, 'inbox', 60_000);
+    expect(transport.statusCalls.length).toBe(3);
+    expect(view(engine, id).error).toBeNull();
+  });
+
+  it('gives up on statuses it does not know after the usual processing time', async () => {
+    const { engine, transport } = load({ timing: { processingTimeoutMs: 60_000 } });
+    transport.defaultStatus = { status: 'UNKNOWN', tiktokStatus: 'SOMETHING_NEW', failReason: null, postIds: [], uploadedBytes: 25 };
+    const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
+    await inState(engine, id, 'unknown', 3 * 60_000);
+    expect(view(engine, id).error?.code).toBe('PROCESSING_TIMEOUT');
   });
 
   it('stops after a long processing time', async () => {

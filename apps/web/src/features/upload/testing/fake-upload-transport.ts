@@ -74,6 +74,7 @@ export class FakeUploadTransport implements UploadTransport {
     return {
       publishId: `v_pub_file~v2-1.fake${count}`,
       uploadSession: `sealed-session-${count}`,
+      uploadHost: 'open-upload.tiktokapis.com',
       videoSize: request.videoSize,
       chunkSize,
       chunkCount,
