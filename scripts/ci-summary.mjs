@@ -1,10 +1,11 @@
 // Sums the JSON reports every vitest suite wrote (VITEST_RESULTS_DIR) into the one plain line CI
 // reads: `N passed, N failed`. A suite that wrote no report counts as a failure: it did not run.
 // Usage: ci-summary.mjs <node20-dir> [<node24-dir>]  (the second holds the unit suites only)
+// `proxy-redis` is `pnpm test:redis`, which .ci/run runs on both Nodes after installing redis-server.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
-const UNIT = ['contract', 'deploy-checks', 'proxy', 'tiktok-sandbox', 'web'];
+const UNIT = ['contract', 'deploy-checks', 'proxy', 'proxy-redis', 'tiktok-sandbox', 'web'];
 const [mainDir, ...extraDirs] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // They need a redis-server: `test:redis` (vitest.redis.config.ts), run by .ci/run.
+    exclude: ['test/redis/**'],
     testTimeout: 20_000,
     ...ciReporters('proxy'),
   },

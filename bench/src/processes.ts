@@ -50,6 +50,8 @@ export interface SandboxProcess {
 
 export interface ServerProcess {
   url: string;
+  /** The proxy's Prometheus endpoint, when it was started with METRICS_PORT. */
+  metricsUrl?: string;
   pid: number;
   /** What /proc says about the process right now: peak RSS so far and bytes written to storage. */
   stats(): Promise<ProcStats>;
@@ -135,7 +137,7 @@ export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess>
  * configured only by environment variables. A new process per scenario, so VmHWM is that
  * scenario's peak and nothing else's.
  */
-export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess> {
+export async function startProxy(sandbox: SandboxProcess, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const child = track(
     spawn(serverNode, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
       env: {
@@ -152,6 +154,7 @@ export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess
         HOST: '127.0.0.1',
         // info, the production default, is also the level of the "listening" line we need.
         LOG_LEVEL: 'info',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
@@ -163,21 +166,27 @@ export async function startProxy(sandbox: SandboxProcess): Promise<ServerProcess
     stderr = (stderr + text).slice(-4096);
   });
 
-  const listening = new Promise<string>((resolve, reject) => {
+  const wantsMetrics = extraEnv.METRICS_PORT !== undefined;
+  const listening = new Promise<{ url: string; metricsUrl?: string }>((resolve, reject) => {
+    let url: string | undefined;
     // Every stdout line must be read, or the pipe fills and pino blocks the proxy.
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { level?: number; msg?: unknown };
+      let entry: { level?: number; msg?: unknown; address?: unknown };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
         return;
       }
       const match = typeof entry.msg === 'string' ? /^Server listening at (http:\/\/\S+)$/.exec(entry.msg) : null;
-      if (match?.[1]) resolve(match[1]);
-      else if ((entry.level ?? 0) >= 40 && problems.length < 20) problems.push(line.slice(0, 500));
+      if (match?.[1]) {
+        url = match[1];
+        if (!wantsMetrics) resolve({ url });
+      } else if (entry.msg === 'metrics endpoint listening' && url && typeof entry.address === 'string') {
+        resolve({ url, metricsUrl: entry.address });
+      } else if ((entry.level ?? 0) >= 40 && problems.length < 20) problems.push(line.slice(0, 500));
     });
     child.once('exit', (code) => reject(new Error(`proxy exited with code ${code} before listening:\n${stderr}`)));
   });
-  const url = await withTimeout(listening, 'the proxy');
-  return serverProcess(child, url, problems);
+  const { url, metricsUrl } = await withTimeout(listening, 'the proxy');
+  return { ...serverProcess(child, url, problems), ...(metricsUrl ? { metricsUrl } : {}) };
 }

@@ -75,7 +75,13 @@ describe('app spine', () => {
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBe('60');
     expect(res.json()).toEqual({
-      error: { code: 'RATE_LIMITED', message: 'Slow down.', retryable: true, tiktokLogId: 'log-123' },
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'Slow down.',
+        retryable: true,
+        tiktokLogId: 'log-123',
+        requestId: res.headers['x-request-id'],
+      },
     });
   });
 

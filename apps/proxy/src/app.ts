@@ -1,11 +1,15 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions } from './logging';
+import { createProxyMetrics } from './metrics/metrics';
+import { buildMetricsServer } from './metrics/metrics-server';
+import { registerRequestMetrics } from './metrics/request-metrics';
 import { requireClientHeader } from './plugins/app/client-header';
 import { registerErrorHandler } from './plugins/app/error-handler';
+import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './plugins/app/request-id';
 import { settleUnreadBodies } from './plugins/app/unread-body';
 import { registerRateLimits } from './plugins/external/rate-limit';
 import { registerUnderPressure, type PressureOptions } from './plugins/external/under-pressure';
@@ -23,6 +27,13 @@ import {
   type TikTokDispatcher,
 } from './tiktok';
 import { healthRoutes } from './routes/health';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Prometheus endpoint's own server, when METRICS_PORT is set (server.ts listens on it). */
+    metricsServer?: FastifyInstance;
+  }
+}
 
 export interface AppDeps {
   /** Where pino writes; tests capture it to scan for leaked secrets. */
@@ -53,8 +64,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Believe X-Forwarded-For only for the proxies we know sit in front (Render's router): a client
     // cannot then spoof its IP and dodge per-IP limits.
     trustProxy: (_address: string, hop: number) => hop < config.server.trustProxyHops,
-    // A client-chosen request id would let a caller forge log correlation.
+    // One id per request in every log line and error body; Render's own id is kept when it is
+    // well-formed (plugins/app/request-id.ts), so a client cannot push garbage into the log.
     requestIdHeader: false,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: true,
     // Slow clients: a socket silent for a minute is dropped (slowloris; a stalled browser upload),
     // but a slow yet moving 128 MiB chunk must not hit a whole-request deadline, so there is none.
@@ -64,9 +78,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     http: { headersTimeout: 20_000 },
   });
 
-  // First, so that every reply, including those of hooks that refuse early, passes through it.
+  // Without METRICS_PORT the instruments do nothing and prom-client is not even loaded; with it, the
+  // endpoint, the per-request hooks and Node's default collectors (docs/decisions/016).
+  const metrics = await createProxyMetrics(config.metrics !== undefined);
+  if (config.metrics) {
+    // Listening is server.ts's job, like the app's own port.
+    const metricsServer = buildMetricsServer(metrics);
+    app.decorate('metricsServer', metricsServer);
+    app.addHook('onClose', async () => {
+      await metricsServer.close();
+      metrics.registry?.clear();
+    });
+  }
+
+  // First, so that every reply, including those of hooks that refuse early, passes through them.
+  echoRequestId(app);
+  if (config.metrics) registerRequestMetrics(app, metrics);
   settleUnreadBodies(app);
-  registerErrorHandler(app);
+  registerErrorHandler(app, metrics);
 
   await app.register(helmet, {
     // The proxy serves JSON only; the SPA's own CSP is set by its host (render.yaml).
@@ -78,11 +107,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     credentials: false,
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', CLIENT_HEADER, UPLOAD_SESSION_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER],
     maxAge: 600,
   });
 
   await registerUnderPressure(app, deps.pressure);
-  const limitInit = await registerRateLimits(app);
+  const limitInit = await registerRateLimits(app, { metrics, redisUrl: config.rateLimitRedisUrl });
   requireClientHeader(app);
 
   await app.register(healthRoutes);

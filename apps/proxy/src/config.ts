@@ -122,6 +122,29 @@ const EnvSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  /** The Prometheus endpoint's own port (docs/decisions/016); unset, there are no metrics. */
+  METRICS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int()
+    .min(0)
+    .max(65535, { error: 'must be a port number' })
+    .optional(),
+  /** Shared rate-limit counters (Render Key Value); unset, each instance counts alone. */
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .superRefine((raw, ctx) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = undefined;
+      }
+      // Render's internal Key Value address is redis:// on its private network; rediss:// is TLS.
+      if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+        ctx.addIssue({ code: 'custom', message: 'must be a redis:// or rediss:// URL' });
+      }
+    })
+    .optional(),
   /** How long in-flight uploads may finish after SIGTERM; keep below Render's maxShutdownDelaySeconds. */
   SHUTDOWN_GRACE_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds' })
@@ -129,6 +152,9 @@ const EnvSchema = z.object({
     .min(0)
     .max(300_000)
     .default(25_000),
+}).refine((e) => e.METRICS_PORT === undefined || e.METRICS_PORT === 0 || e.METRICS_PORT !== e.PORT, {
+  path: ['METRICS_PORT'],
+  message: 'must differ from PORT (metrics are never served on the public port)',
 });
 
 export interface Config {
@@ -151,6 +177,10 @@ export interface Config {
     readonly shutdownGraceMs: number;
   };
   readonly logLevel: string;
+  /** Present only when METRICS_PORT is set: the Prometheus endpoint is off by default. */
+  readonly metrics: { readonly port: number } | undefined;
+  /** Present only when RATE_LIMIT_REDIS_URL is set; a credential (it may hold a password). */
+  readonly rateLimitRedisUrl: string | undefined;
 }
 
 export interface ConfigProblem {
@@ -211,6 +241,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
     logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT },
+    rateLimitRedisUrl: e.RATE_LIMIT_REDIS_URL,
   });
 }
 

@@ -37,3 +37,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ host: config.server.host, port: config.server.port });
+if (app.metricsServer && config.metrics) {
+  const address = await app.metricsServer.listen({ host: config.server.host, port: config.metrics.port });
+  app.log.info({ address: `${address}/metrics` }, 'metrics endpoint listening');
+}

@@ -57,6 +57,12 @@ export const ErrorBodySchema = z.object({
      * the chunk that starts there (the message says the same in words).
      */
     uploadedBytes: z.number().int().min(0).optional(),
+    /**
+     * The id of the request this answers, also in the proxy's response header `x-request-id` and in
+     * each of its log lines: quote it in a support request. The proxy always sends it; it is optional
+     * here so clients still read error bodies of a proxy from before it existed.
+     */
+    requestId: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

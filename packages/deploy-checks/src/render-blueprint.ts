@@ -9,11 +9,13 @@ interface EnvVar {
   value?: string;
   sync?: boolean;
   generateValue?: boolean;
+  fromService?: { type: string; name: string; property: string };
 }
 interface Service {
   type: string;
   name: string;
-  runtime: string;
+  /** Absent on Key Value instances. */
+  runtime?: string;
   region?: string;
   dockerfilePath?: string;
   healthCheckPath?: string;
@@ -23,6 +25,7 @@ interface Service {
   buildCommand?: string;
   staticPublishPath?: string;
   envVars?: EnvVar[];
+  ipAllowList?: Array<{ source: string; description?: string }>;
   routes?: Array<{ type: string; source: string; destination: string }>;
   headers?: Array<{ path: string; name: string; value: string }>;
 }
@@ -81,6 +84,18 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
   const graceMs = Number(env(proxy, 'SHUTDOWN_GRACE_MS')?.value ?? DEFAULT_SHUTDOWN_GRACE_MS);
   if (!proxy.maxShutdownDelaySeconds || proxy.maxShutdownDelaySeconds * 1000 < graceMs + 2_000) {
     problems.push(`proxy: maxShutdownDelaySeconds must exceed the shutdown grace (${graceMs} ms) by a margin`);
+  }
+  // The optional shared rate-limit store: Render's Key Value, reached over the private network only.
+  const store = env(proxy, 'RATE_LIMIT_REDIS_URL');
+  if (store) {
+    const ref = store.fromService;
+    const keyValue = services.find((s) => s.type === 'keyvalue' && s.name === ref?.name);
+    if (ref?.type !== 'keyvalue' || ref.property !== 'connectionString' || !keyValue) {
+      problems.push('proxy: RATE_LIMIT_REDIS_URL must be the connectionString of a keyvalue service in this blueprint');
+    } else {
+      if (keyValue.region !== proxy.region) problems.push('keyvalue: region must be the proxy\'s (private network, owner promise 11)');
+      if ((keyValue.ipAllowList ?? []).length > 0) problems.push('keyvalue: ipAllowList must be empty (no access from outside Render)');
+    }
   }
   for (const v of [...(proxy.envVars ?? []), ...(web.envVars ?? [])]) {
     if (!facts.documentedEnv.has(v.key)) problems.push(`${v.key} is not documented in .env.example`);

@@ -1,5 +1,6 @@
 import { finished, Readable } from 'node:stream';
 import type { SelfReportingBody } from '../tiktok';
+import { streamedBytes } from './young-gc';
 
 /** One reader of the source at a time: a slice being streamed, a peek, or an end-of-stream check. */
 interface Consumer {
@@ -25,6 +26,7 @@ export class ByteSplitter {
   private ended = false;
   private failure: Error | undefined;
   private consumer: Consumer | undefined;
+  private readonly streamId = streamedBytes.newStream();
 
   constructor(private readonly source: Readable) {
     // Paused first, so that attaching the listener does not start the flow before anyone reads.
@@ -149,6 +151,7 @@ export class ByteSplitter {
 
   private onData(piece: Uint8Array): void {
     if (piece.length === 0) return;
+    streamedBytes.count(this.streamId, piece.length);
     if (this.consumer) this.consumer.onData(piece);
     else this.putBack(piece);
   }

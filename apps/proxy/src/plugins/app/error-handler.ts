@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorCode } from '@content-studio/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors/app-error';
+import type { ProxyMetrics } from '../../metrics/metrics';
 import { toAppError } from '../../tiktok';
 
 /** Fastify's own errors carry an HTTP status; these are the ones a client can cause. */
@@ -26,20 +27,24 @@ const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryabl
   },
 };
 
-function send(reply: FastifyReply, status: number, error: ErrorBody['error']) {
-  return reply.status(status).type('application/json; charset=utf-8').send({ error } satisfies ErrorBody);
+/** Every error body names its request, the id that is also in each of that request's log lines. */
+function send(reply: FastifyReply, status: number, error: Omit<ErrorBody['error'], 'requestId'>) {
+  const body = { error: { ...error, requestId: reply.request.id } } satisfies ErrorBody;
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
 /**
  * One translator from thrown errors to the contract's error body. 5xx details stay in the log: a
  * creator sees a plain sentence, an attacker learns nothing about internals.
  */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, metrics?: ProxyMetrics) {
   app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
     // Errors from the TikTok client (typed, no statusCode) become creator-facing AppErrors here, once.
     const mapped = thrown instanceof AppError || typeof thrown.statusCode === 'number' ? thrown : toAppError(thrown);
     // toAppError knows TikTok's errors; anything it does not know is ours, handled below as a 500.
     const err = mapped instanceof AppError && mapped.code === 'INTERNAL' ? thrown : mapped;
+    // Only what toAppError recognised came from TikTok; the label is one of the contract's codes.
+    if (err === mapped && mapped instanceof AppError && mapped.cause === thrown && mapped !== thrown) metrics?.tiktokErrors.inc({ code: mapped.code });
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.warn({ code: err.code, err: err.cause ?? err }, 'upstream failure');
       for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);

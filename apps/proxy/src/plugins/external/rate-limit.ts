@@ -2,15 +2,18 @@ import rateLimit from '@fastify/rate-limit';
 import type { UploadMode } from '@content-studio/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/app-error';
+import type { ProxyMetrics } from '../../metrics/metrics';
 import { hashAccessToken } from '../../upload/upload-session';
+import { createSharedLimitStore } from './rate-limit-store';
 
 /** Coarse per-IP ceiling for everything; per-token limits below mirror TikTok's own. */
 const PER_IP_PER_MINUTE = 600;
 
 /**
  * Requests without a token are keyed by IP. The token is hashed so the limiter's memory never holds
- * a credential. Limits are per instance: TikTok enforces the real ones; ours answer early and
- * cheaply (with Retry-After) instead of spending TikTok's quota on a request bound to fail.
+ * a credential. TikTok enforces the real limits; ours answer early and cheaply (with Retry-After)
+ * instead of spending TikTok's quota on a request bound to fail. They are per instance unless
+ * RATE_LIMIT_REDIS_URL names a shared store (rate-limit-store.ts).
  */
 function tokenKey(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -46,19 +49,38 @@ function rateLimited(ttlMs: number): AppError {
  */
 export type InitRateLimit = (request: FastifyRequest, mode: UploadMode) => Promise<void>;
 
-export async function registerRateLimits(app: FastifyInstance): Promise<InitRateLimit> {
+export interface RateLimitBackend {
+  metrics: ProxyMetrics;
+  /** Shared counters for all instances; without it each instance counts alone. */
+  redisUrl: string | undefined;
+}
+
+export async function registerRateLimits(app: FastifyInstance, backend: RateLimitBackend): Promise<InitRateLimit> {
+  const { metrics } = backend;
+  const refused = (request: FastifyRequest, ttlMs: number) => {
+    metrics.rateLimitRefusals.inc({ route: request.routeOptions.url ?? 'unmatched' });
+    return rateLimited(ttlMs);
+  };
+  const shared = backend.redisUrl
+    ? await createSharedLimitStore(backend.redisUrl, app.log, () => metrics.rateLimitStoreFallbacks.inc())
+    : undefined;
+  if (shared) {
+    app.addHook('onReady', () => shared.connect());
+    app.addHook('onClose', async () => shared.close());
+  }
   await app.register(rateLimit, {
+    ...(shared ? { store: shared.Store } : {}),
     global: true,
     max: PER_IP_PER_MINUTE,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
+    errorResponseBuilder: (request, context) => refused(request, context.ttl),
   });
   const perMode = (mode: UploadMode) =>
     app.createRateLimit({ max: 6, timeWindow: 60_000, keyGenerator: (request) => `${tokenKey(request)}:init:${mode}` });
   const limiters: Record<UploadMode, ReturnType<typeof perMode>> = { direct: perMode('direct'), draft: perMode('draft') };
   return async (request, mode) => {
     const result = await limiters[mode](request);
-    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
+    if (!result.isAllowed && result.isExceeded) throw refused(request, result.ttl);
   };
 }
