@@ -8,6 +8,7 @@ import { createProxyMetrics } from './metrics/metrics';
 import { buildMetricsServer } from './metrics/metrics-server';
 import { registerRequestMetrics } from './metrics/request-metrics';
 import { requireClientHeader } from './plugins/app/client-header';
+import { refuseWhileClosing } from './plugins/app/closing';
 import { registerErrorHandler } from './plugins/app/error-handler';
 import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './plugins/app/request-id';
 import { settleUnreadBodies } from './plugins/app/unread-body';
@@ -69,7 +70,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     requestIdHeader: false,
     genReqId: requestIdFor,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    return503OnClosing: true,
+    // Replaced by plugins/app/closing.ts, which answers with the contract's error body.
+    return503OnClosing: false,
     // Slow clients: a socket silent for a minute is dropped (slowloris; a stalled browser upload),
     // but a slow yet moving 128 MiB chunk must not hit a whole-request deadline, so there is none.
     connectionTimeout: deps.socketIdleTimeoutMs ?? 60_000,
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   if (config.metrics) registerRequestMetrics(app, metrics);
   settleUnreadBodies(app);
   registerErrorHandler(app, metrics);
+  refuseWhileClosing(app);
 
   await app.register(helmet, {
     // The proxy serves JSON only; the SPA's own CSP is set by its host (render.yaml).
