@@ -61,7 +61,7 @@ function refused(problem: CallbackProblem): CallbackOutcome {
   return { kind: 'refused', problem };
 }
 
-/** TikTok's error values (api-spec §1.3), including the non-standard `error_type`. */
+/** TikTok's error values (TikTok's Login Kit for Web), including the non-standard `error_type`. */
 function refusedByTikTok(error: string, errorType: string | null): CallbackOutcome {
   if (errorType === 'non_sandbox_target') return refused('not-test-user');
   if (error === 'access_denied') return refused('cancelled');

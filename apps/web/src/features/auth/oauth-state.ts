@@ -1,7 +1,7 @@
 import { REQUESTED_SCOPES, type AuthConfig } from '@content-studio/contract';
 
 /**
- * OAuth `state` (architecture §5, S5). TikTok's web flow has no PKCE, so `state` is the only thing
+ * OAuth `state` (S5). TikTok's web flow has no PKCE, so `state` is the only thing
  * that ties the code arriving at /auth/callback to a sign-in this tab started. Without it, anyone
  * could send a creator to our callback with *their own* code and sign the creator into the
  * attacker's TikTok account (login CSRF).
@@ -38,7 +38,7 @@ export function takeOAuthState(): string | null {
 }
 
 /**
- * TikTok's authorize URL (api-spec §1.2). The scopes come from the contract rather than from the
+ * TikTok's authorize URL (TikTok's Login Kit for Web). The scopes come from the contract rather than from the
  * proxy's answer, so the SPA asks for exactly the three it promises, whatever the server says.
  */
 export function buildAuthorizeUrl(config: AuthConfig, state: string): string {

@@ -5,7 +5,7 @@ import { ApiError, isApiError } from '@/lib/api-error';
 import { sessionFromGrant, sessionStore, type Session } from './session-store';
 
 /**
- * Keeping the access token alive. TikTok ROTATES refresh tokens (api-spec §1.6): every refresh
+ * Keeping the access token alive. TikTok ROTATES refresh tokens (TikTok's “Refresh a user access token” page): every refresh
  * returns a new one and kills the old. Two refreshes racing with the same token would leave the
  * loser holding a dead token and sign the creator out, so there is only ever one refresh in flight
  * and everyone who needs a fresh token awaits that same promise.

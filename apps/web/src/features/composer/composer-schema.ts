@@ -8,12 +8,12 @@ import {
 } from '@content-studio/contract';
 
 /**
- * The compose screen's rules, kept apart from its components so each TikTok audit rule (api-spec §4)
+ * The compose screen's rules, kept apart from its components so each TikTok audit rule (TikTok's Content Sharing Guidelines)
  * is one named piece of logic with its own wording. Every creator-facing text TikTok prescribes is a
  * constant here, so the components and the tests use the very same string.
  */
 
-// ── TikTok's prescribed texts and links (api-spec §4.2–4.4) ─────────────────────────────────────
+// ── TikTok's prescribed texts and links (TikTok's Content Sharing Guidelines) ─────────────────────────────────────
 
 export const MUSIC_USAGE_URL = 'https://www.tiktok.com/legal/page/global/music-usage-confirmation/en';
 export const BRANDED_CONTENT_POLICY_URL = 'https://www.tiktok.com/legal/page/global/bc-policy/en';
@@ -102,13 +102,13 @@ export function isBrandedContentDisabled(fields: Pick<ComposerFields, 'privacyLe
   return fields.privacyLevel === 'SELF_ONLY';
 }
 
-/** A private account's options include "Followers"; a public one's include "Everyone" (api-spec §3.1). */
+/** A private account's options include "Followers"; a public one's include "Everyone" (TikTok's Query Creator Info page). */
 export function isPrivateAccount(info: CreatorInfo): boolean {
   return info.privacyLevelOptions.includes('FOLLOWER_OF_CREATOR');
 }
 
 /**
- * Unaudited apps may only post "Only me" from private accounts (api-spec §3.11). TikTok says so by
+ * Unaudited apps may only post "Only me" from private accounts (TikTok's Content Sharing Guidelines). TikTok says so by
  * offering nothing but SELF_ONLY; a post refused with UNAUDITED_APP_RESTRICTION says it too.
  */
 export function looksUnaudited(info: CreatorInfo | undefined): boolean {
@@ -143,7 +143,7 @@ export function toPostSettings(fields: ComposerFields, info: CreatorInfo): PostS
 
 export type CaptionToken = { kind: 'text' | 'hashtag' | 'mention'; text: string };
 
-// TikTok splits hashtags and mentions on spaces and newlines (api-spec §3.2); a tag is letters,
+// TikTok splits hashtags and mentions on spaces and newlines (TikTok's Direct Post reference); a tag is letters,
 // digits and underscores, a mention may also hold dots (usernames like "ava.creates").
 const TAG_PATTERN = /([#＃][\p{L}\p{N}\p{M}_]+)|(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])/gu;
 

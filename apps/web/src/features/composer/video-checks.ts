@@ -4,7 +4,7 @@ import type { VideoFacts, VideoRead } from './media/video-facts';
 
 /**
  * Checks a video in the browser before a single byte leaves it, from TikTok's Media Restrictions
- * (Content Posting API, "Media Transfer Guide") and the audit's duration rule (api-spec §4.1c): size
+ * (Content Posting API, "Media Transfer Guide") and the audit's duration rule (TikTok's Content Sharing Guidelines): size
  * from the File, then type, tracks, codec, length, picture size and frame rate from the container
  * (media/read-video.ts), never from the browser's decoder. Each problem says what is wrong and how
  * to fix it, in the creator's terms.
@@ -33,7 +33,7 @@ export const MIN_VIDEO_SIDE_PX = 360;
 export const MAX_VIDEO_SIDE_PX = 4096;
 export const MIN_FRAME_RATE = 23;
 export const MAX_FRAME_RATE = 60;
-/** TikTok accepts drafts up to 10 minutes; creators trim them in the app (api-spec §3.13). */
+/** TikTok accepts drafts up to 10 minutes; creators trim them in the app (TikTok's Media Transfer Guide). */
 export const MAX_DRAFT_DURATION_SEC = 600;
 export const VIDEO_ACCEPT = [...VIDEO_MIME_TYPES, '.mp4', '.mov', '.webm'].join(',');
 

@@ -8,7 +8,7 @@ export const creatorInfoQueries = {
   /**
    * What TikTok lets this creator do right now: privacy options, interaction settings, the longest
    * video. TikTok's audit requires the LATEST creator info each time the posting screen is shown
-   * (api-spec §4.1), so nothing is cached: every mount fetches, and the data goes as soon as the
+   * (TikTok's Content Sharing Guidelines), so nothing is cached: every mount fetches, and the data goes as soon as the
    * screen does. Keyed by open id so one account never sees another's options.
    *
    * Window focus does not refetch: a creator switching to their editor and back would otherwise

@@ -18,7 +18,7 @@ export type CommercialDisclosureProps = {
 };
 
 /**
- * TikTok's commercial content disclosure, exactly as its guidelines prescribe (api-spec §4.3):
+ * TikTok's commercial content disclosure, exactly as its guidelines prescribe (TikTok's Content Sharing Guidelines):
  * off by default; on, it asks for "Your brand" and/or "Branded content" and says which label the
  * post will carry; on with neither ticked, it says what is missing (and posting stays blocked).
  * Branded content can never be private: while "Only me" is chosen, "Branded content" is disabled

@@ -62,7 +62,7 @@ export type ComposerFormProps = {
 };
 
 /**
- * The compose screen TikTok's auditors judge (api-spec §4). Nothing is sent anywhere from here: the
+ * The compose screen TikTok's auditors judge (TikTok's Content Sharing Guidelines). Nothing is sent anywhere from here: the
  * video stays in the browser (preview from an object URL) until the creator presses the button,
  * and then it only goes to `onSubmit`. Every rule the button waits for is listed beside it, in words,
  * and is the button's description and tooltip.

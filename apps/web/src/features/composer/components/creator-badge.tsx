@@ -9,7 +9,7 @@ export type CreatorBadgeProps = {
 
 /**
  * Which TikTok account receives the post: TikTok's audit requires the creator's nickname on the
- * posting screen (api-spec §4.1a). The avatar is decorative here, the name is written out beside it.
+ * posting screen (TikTok's Content Sharing Guidelines). The avatar is decorative here, the name is written out beside it.
  */
 export function CreatorBadge({ info, mode }: CreatorBadgeProps) {
   return (

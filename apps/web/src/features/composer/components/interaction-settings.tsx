@@ -12,7 +12,7 @@ export type InteractionSettingsProps = {
 };
 
 /**
- * "Allow Comment", "Allow Duet", "Allow Stitch" (api-spec §4.2c): none ticked by default, and a box
+ * "Allow Comment", "Allow Duet", "Allow Stitch" (TikTok's Content Sharing Guidelines): none ticked by default, and a box
  * is disabled and greyed, with the reason beside it, where the creator's TikTok settings turn that
  * interaction off.
  */

@@ -3,13 +3,13 @@ import { BRANDED_CONTENT_POLICY_URL, MUSIC_USAGE_URL } from '../composer-schema'
 import './post-declaration.css';
 
 export type PostDeclarationProps = {
-  /** "Branded content" is ticked: the Branded Content Policy joins the declaration (api-spec §4.4). */
+  /** "Branded content" is ticked: the Branded Content Policy joins the declaration (TikTok's Content Sharing Guidelines). */
   brandedContent: boolean;
   id?: string;
 };
 
 /**
- * TikTok's consent declaration, word for word, directly above the Post button (api-spec §4.2, §4.4).
+ * TikTok's consent declaration, word for word, directly above the Post button (TikTok's Content Sharing Guidelines).
  * Always shown for a Direct Post, not only for commercial content. TikTok's pages open in a new
  * tab, so the composed post is not lost, and learn nothing about this page (noopener noreferrer).
  * "Opens in a new tab" is the links' description rather than extra text, so the sentence stays

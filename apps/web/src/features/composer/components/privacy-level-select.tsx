@@ -9,14 +9,14 @@ export type PrivacyLevelSelectProps = {
   /** '' until the creator chooses. */
   value: PrivacyLevel | '';
   onChange: (value: PrivacyLevel) => void;
-  /** Branded content is ticked, so "Only me" is not allowed (api-spec §4.3). */
+  /** Branded content is ticked, so "Only me" is not allowed (TikTok's Content Sharing Guidelines). */
   brandedContent: boolean;
 };
 
 export const PRIVACY_PLACEHOLDER = 'Choose who can see this';
 
 /**
- * Who can see the post, from the creator's own options only and with NO default (api-spec §4.2b):
+ * Who can see the post, from the creator's own options only and with NO default (TikTok's Content Sharing Guidelines):
  * a disabled placeholder is selected until the creator picks. While Branded content is ticked,
  * "Only me" is disabled and the reason is shown under the field (and as the option's tooltip).
  */

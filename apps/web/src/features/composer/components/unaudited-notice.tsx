@@ -3,7 +3,7 @@ import './composer-notices.css';
 
 /**
  * Until TikTok has audited an app, it only lets that app post "Only me" videos from private
- * accounts (api-spec §3.11, §5). A creator who meets this deserves to know why, what they can do
+ * accounts (TikTok's Content Sharing Guidelines). A creator who meets this deserves to know why, what they can do
  * now, and what only the app's owner can change.
  */
 export function UnauditedNotice() {

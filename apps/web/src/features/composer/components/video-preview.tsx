@@ -21,7 +21,7 @@ export type VideoPreviewProps = {
 };
 
 /**
- * The preview TikTok's audit asks for (api-spec §4.5a): the creator's own file, played from an
+ * The preview TikTok's audit asks for (TikTok's Content Sharing Guidelines): the creator's own file, played from an
  * object URL (nothing leaves the browser), revoked when the file changes or the form goes away.
  * The player is for looking only: length and size come from the container (`facts`). When this
  * browser cannot play the video (HEVC in Chromium on Linux, say), what was read is shown instead,

@@ -3,7 +3,7 @@ import { bytesInFirstChunks, chunkRange, chunkRanges, chunksCoveredBy } from './
 
 describe('chunk ranges', () => {
   it("match TikTok's worked example: the last chunk absorbs the remainder", () => {
-    // api-spec §3.5: 50,000,123 bytes in 10,000,000-byte chunks is 5 chunks, not 6.
+    // TikTok's Media Transfer Guide: 50,000,123 bytes in 10,000,000-byte chunks is 5 chunks, not 6.
     const plan = { videoSize: 50_000_123, chunkSize: 10_000_000, chunkCount: 5 };
     expect(chunkRanges(plan).map(({ start, end, length }) => [start, end, length])).toEqual([
       [0, 9_999_999, 10_000_000],

@@ -1,5 +1,5 @@
 /**
- * Byte ranges of the chunk plan the proxy fixed at init (api-spec §3.5): chunk i starts at
+ * Byte ranges of the chunk plan the proxy fixed at init (TikTok's Media Transfer Guide): chunk i starts at
  * i × chunkSize and the last chunk absorbs the remainder, so it can be up to twice as long.
  */
 export interface ChunkPlan {

@@ -1,5 +1,5 @@
 /**
- * TikTok's `fail_reason` values (api-spec §3.7) in words a creator can act on. `canPostAgain` says
+ * TikTok's `fail_reason` values (TikTok's Get Post Status page) in words a creator can act on. `canPostAgain` says
  * whether posting the same video again may work; it never triggers anything by itself.
  */
 export interface FailReasonText {

@@ -116,7 +116,7 @@ const SESSION_ENDED_ERROR: UploadJobError = {
 };
 
 /**
- * The browser side of the resumable upload (architecture §6–7): a queue that sends one video at a
+ * The browser side of the resumable upload: a queue that sends one video at a
  * time, chunk by chunk, then tracks TikTok's processing. Every step that TikTok can see is written
  * to storage before (init) or right after (publish id, acknowledged chunks) it happens, so that no
  * reload, lost answer or status error ever leads to a second init for the same video (R4).
