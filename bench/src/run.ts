@@ -79,6 +79,8 @@ const plans: Plan[] = [
   { label: '256 MiB', video: videoBytes(256 * MiB), uploads: 1, paths: ALL_PATHS },
   { label: '1 GiB', video: videoBytes(GiB), uploads: 1, paths: ALL_PATHS },
   { label: '16 × 64 MiB', video: videoBytes(64 * MiB), uploads: 16, paths: ALL_PATHS },
+  // The proxy's memory with many creators at once (issue 17: ≤ 250 MB); (c) adds nothing new here.
+  { label: '64 × 16 MiB', video: videoBytes(16 * MiB), uploads: 64, paths: ['pipe', 'one-shot', 'resumable'] },
 ];
 
 const startedAt = new Date();

@@ -1,5 +1,5 @@
 import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
-import { formatBytes } from '../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
 /**

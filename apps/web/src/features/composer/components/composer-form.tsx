@@ -21,7 +21,7 @@ import {
   videoProblems,
   type VideoProblem,
 } from '../video-checks';
-import { formatBytes } from '../../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import { CaptionField } from './caption-field';
 import { CommercialDisclosure } from './commercial-disclosure';
 import { CreatorBadge } from './creator-badge';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatBytes } from '../../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import { formatDuration, formatTimestamp } from '../video-checks';
 import { startTrim, type TrimTask } from '../media/trim-video';
 import type { VideoFacts } from '../media/video-facts';

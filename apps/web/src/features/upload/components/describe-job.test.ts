@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jobView } from '../testing/job-view';
 import { describeJob } from './describe-job';
 import { diagnosticsText } from './job-diagnostics';
-import { formatBytes } from '../../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import { formatDuration, formatProgress } from './format-progress';
 
 describe('progress text', () => {

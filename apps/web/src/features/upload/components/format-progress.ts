@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import type { UploadJobView } from '../engine/upload-types';
 
 export function formatDuration(seconds: number): string {

@@ -4,7 +4,7 @@ import { Spinner } from '@/components/ui/spinner';
 import type { UploadJobView } from '../engine/upload-types';
 import { describeJob, PROFILE_DELAY_NOTICE } from './describe-job';
 import { FileReselect } from './file-reselect';
-import { formatBytes } from '../../../lib/format-bytes';
+import { formatBytes } from '@/lib/format-bytes';
 import { formatProgress } from './format-progress';
 import { JobDiagnostics } from './job-diagnostics';
 
