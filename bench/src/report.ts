@@ -142,7 +142,9 @@ export function toMarkdown(results: BenchResults): string {
       const r = group.ratios[m.path] ?? {};
       const isProxy = PROXY_PATHS.includes(m.path);
       const server = m.server ? `${(m.server.startRssBytes / MB).toFixed(0)} → ${mb(m.server.peakRssBytes)}` : '–';
-      const cpu = [m.cpuPerGiB.client, m.cpuPerGiB.server, m.cpuPerGiB.sandbox].map((c) => (c === undefined ? '–' : c.toFixed(2))).join(' · ');
+      const cpu = [m.cpuPerGiB.client, m.cpuPerGiB.server, m.cpuPerGiB.sandbox]
+        .map((c) => (c === undefined ? '–' : c.toFixed(2)))
+        .join(' · ');
       lines.push(
         `| ${group.label} | ${name(m.path)} | ${m.mbPerSec.toFixed(0)} (${m.bestMbPerSec.toFixed(0)}) | ${isProxy ? ratio(r.toDirect) : '–'} | ${isProxy ? ratio(r.toPipe) : '–'} | ${server} | ${m.server ? `${m.server.diskWriteBytes} B` : '–'} | ${cpu} | ${m.runsSeconds.map((s) => s.toFixed(2)).join(' / ')} |`,
       );
@@ -157,7 +159,8 @@ export function toMarkdown(results: BenchResults): string {
     '| target | limit | measured | |',
     '|---|---|---|---|',
   );
-  for (const t of results.targets) lines.push(`| ${t.name} | ${t.limit} | ${t.measured} | ${t.pass ? 'pass' : '**MISS**'} |`);
+  for (const t of results.targets)
+    lines.push(`| ${t.name} | ${t.limit} | ${t.measured} | ${t.pass ? 'pass' : '**MISS**'} |`);
   const problems = [...new Set(results.groups.flatMap((g) => g.results.flatMap((m) => m.problems)))];
   if (problems.length) lines.push('', 'The proxy logged warnings or errors:', '', ...problems.map((p) => `    ${p}`));
   return `${lines.join('\n')}\n`;

@@ -100,7 +100,9 @@ try {
   for (let round = 1; round <= maxRepeats; round++) {
     const seconds = (performance.now() - clock) / 1000;
     if (round > 1 && seconds + seconds / (round - 1) > BUDGET_SECONDS) {
-      console.log(`${elapsed()} s  stopping after ${repeats} round(s): another would exceed the ${BUDGET_SECONDS} s budget`);
+      console.log(
+        `${elapsed()} s  stopping after ${repeats} round(s): another would exceed the ${BUDGET_SECONDS} s budget`,
+      );
       break;
     }
     repeats = round;
