@@ -102,7 +102,9 @@ async function isPostBlocked(page: Page): Promise<boolean> {
 
 /** Picks a file through the form's own file input, then waits until the browser has read its metadata. */
 async function pickVideo(page: Page, file: string): Promise<void> {
-  await form(page).getByLabel(/^Choose (a|another) video$/).setInputFiles(file);
+  await form(page)
+    .getByLabel(/^Choose (a|another) video$/)
+    .setInputFiles(file);
   await expect.poll(() => blockers(page)).not.toContain('Checking your video…');
 }
 
@@ -113,7 +115,9 @@ function privacySelect(page: Page): Locator {
 /** Waits for the answer to the upload's init, to learn the publish id the sandbox knows it by. */
 function publishIdOfNextUpload(page: Page): Promise<string> {
   return page
-    .waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/uploads')
+    .waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/uploads',
+    )
     .then(async (response) => ((await response.json()) as { publishId: string }).publishId);
 }
 
@@ -176,7 +180,12 @@ describe('the compose screen (TikTok audit rules)', () => {
     expect(await select.inputValue()).toBe('');
     expect(await select.locator('option:checked').textContent()).toBe('Choose who can see this');
     expect(await select.locator('option:checked').isDisabled()).toBe(true);
-    expect(await select.locator('option').allTextContents()).toEqual(['Choose who can see this', 'Everyone', 'Friends', 'Only me']);
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Choose who can see this',
+      'Everyone',
+      'Friends',
+      'Only me',
+    ]);
     expect(await isPostBlocked(page)).toBe(true);
     expect(await blockers(page)).toEqual(['Choose who can see this video.']);
 
@@ -214,7 +223,9 @@ describe('the compose screen (TikTok audit rules)', () => {
           checked: false,
           disabled: isDisabled,
         });
-        const labelColor = await group.getByText(name, { exact: true }).evaluate((label) => getComputedStyle(label).color);
+        const labelColor = await group
+          .getByText(name, { exact: true })
+          .evaluate((label) => getComputedStyle(label).color);
         // Greyed: a disabled box's label is drawn in the muted colour, an enabled one in the normal text colour.
         expect({ name, greyed: labelColor !== enabledLabelColor }).toEqual({ name, greyed: isDisabled });
         // A greyed box says why (its description), and a click on it changes nothing; an enabled one ticks.
@@ -239,9 +250,9 @@ describe('the compose screen (TikTok audit rules)', () => {
 
     const declaration = form(page).getByText(/^By posting, you agree to TikTok's/);
     const declarationLinks = async () =>
-      declaration.getByRole('link').evaluateAll((links) =>
-        links.map((link) => ({ text: link.textContent, href: link.getAttribute('href') })),
-      );
+      declaration
+        .getByRole('link')
+        .evaluateAll((links) => links.map((link) => ({ text: link.textContent, href: link.getAttribute('href') })));
     // Off by default; the declaration is there anyway, with the Music Usage Confirmation alone.
     const disclose = form(page).getByRole('switch', { name: 'Disclose commercial content' });
     expect(await disclose.isChecked()).toBe(false);
@@ -263,8 +274,12 @@ describe('the compose screen (TikTok audit rules)', () => {
     await pressBlockedPost(page);
     expect(uploadRequests(recorded)).toEqual([]);
     // What each choice means, in TikTok's words.
-    expect(await choices.getByText(/^You are promoting yourself/).textContent()).toContain("labeled as 'Promotional content'");
-    expect(await choices.getByText(/^You are promoting another brand/).textContent()).toContain("labeled as 'Paid partnership'");
+    expect(await choices.getByText(/^You are promoting yourself/).textContent()).toContain(
+      "labeled as 'Promotional content'",
+    );
+    expect(await choices.getByText(/^You are promoting another brand/).textContent()).toContain(
+      "labeled as 'Paid partnership'",
+    );
 
     // Your brand → Promotional content, Music Usage only.
     await ownBrand.check();
@@ -320,15 +335,23 @@ describe('the compose screen (TikTok audit rules)', () => {
   it('blocks a video longer than the creator’s limit (nico: 1:00) before anything is sent', async () => {
     const recorded = await composeAs('nico');
     const { page } = recorded;
-    expect(await form(page).getByText(/up to 1:00 long/).count()).toBe(1);
+    expect(
+      await form(page)
+        .getByText(/up to 1:00 long/)
+        .count(),
+    ).toBe(1);
     await privacySelect(page).selectOption({ label: 'Everyone' });
     await pickVideo(page, videos.long);
 
-    expect(await form(page).getByText('This video is 1:02 long; your TikTok account can post videos up to 1:00.').isVisible()).toBe(
-      true,
-    );
+    expect(
+      await form(page)
+        .getByText('This video is 1:02 long; your TikTok account can post videos up to 1:00.')
+        .isVisible(),
+    ).toBe(true);
     expect(await isPostBlocked(page)).toBe(true);
-    expect(await blockers(page)).toEqual(['Choose another video: this one doesn’t meet TikTok’s requirements (see above).']);
+    expect(await blockers(page)).toEqual([
+      'Choose another video: this one doesn’t meet TikTok’s requirements (see above).',
+    ]);
     await pressBlockedPost(page);
     expect(uploadRequests(recorded)).toEqual([]);
 
@@ -354,7 +377,9 @@ describe('the compose screen (TikTok audit rules)', () => {
     // The proxy answers creator-info with 403 CREATOR_CANNOT_POST, which Chromium logs as a failed
     // resource; that answer is the point of this test.
     const creatorInfo403 = (message: string) => message.includes('403') && message.includes('/api/v1/creator-info');
-    expect(recorded.record.consoleErrors.filter((message) => !isSandboxFavicon(message) && !creatorInfo403(message))).toEqual([]);
+    expect(
+      recorded.record.consoleErrors.filter((message) => !isSandboxFavicon(message) && !creatorInfo403(message)),
+    ).toEqual([]);
     expect(recorded.record.pageErrors).toEqual([]);
   });
 });
@@ -391,7 +416,9 @@ describe('posting through the whole stack', () => {
   it('sends a draft that reaches the creator’s TikTok inbox', async () => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
-    await form(page).getByRole('radio', { name: /Send to TikTok inbox/ }).check();
+    await form(page)
+      .getByRole('radio', { name: /Send to TikTok inbox/ })
+      .check();
     await pickVideo(page, videos.short);
     const publishId = publishIdOfNextUpload(page);
     await form(page).getByRole('button', { name: 'Send draft' }).click();
@@ -430,8 +457,15 @@ describe('posting through the whole stack', () => {
     // Make the tab's token due for refresh, as if it had been open for an hour: after the reload
     // the SPA refreshes first, so the upload session (sealed for the old token) no longer matches.
     const tokenBefore = await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as { accessToken: string; issuedAt: number; expiresAt: number };
-      sessionStorage.setItem('csp.session', JSON.stringify({ ...session, issuedAt: Date.now() - 3_600_000, expiresAt: Date.now() + 60_000 }));
+      const session = JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as {
+        accessToken: string;
+        issuedAt: number;
+        expiresAt: number;
+      };
+      sessionStorage.setItem(
+        'csp.session',
+        JSON.stringify({ ...session, issuedAt: Date.now() - 3_600_000, expiresAt: Date.now() + 60_000 }),
+      );
       return session.accessToken;
     });
     let renewals = 0;
@@ -440,20 +474,32 @@ describe('posting through the whole stack', () => {
     });
     await page.reload();
     await expect
-      .poll(() => page.evaluate(() => (JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as { accessToken?: string }).accessToken), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          page.evaluate(
+            () => (JSON.parse(sessionStorage.getItem('csp.session') ?? '{}') as { accessToken?: string }).accessToken,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
       .not.toBe(tokenBefore);
 
     await chooseBigVideoAgainUntilPublished(page);
-    expect(report()).toMatchObject({ complete: true, status: 'PUBLISH_COMPLETE', sha256: await sha256File(videos.big) });
+    expect(report()).toMatchObject({
+      complete: true,
+      status: 'PUBLISH_COMPLETE',
+      sha256: await sha256File(videos.big),
+    });
     expect(renewals).toBe(1);
     expect(stack.sandbox.stats().requests['POST /v2/post/publish/video/init/']).toBe(1);
     // The only errors the browser saw are chunk answers the engine acts on: the 403 that led to
     // the re-bind and, when the reload cut a chunk off mid-way, TikTok's 409 "out of sync".
     expect(recorded.record.pageErrors.map(String)).toEqual([]);
     const expected = /status of (403|409) .*\/chunks\/\d+/;
-    expect(recorded.record.consoleErrors.filter((message) => !isSandboxFavicon(message) && !expected.test(message))).toEqual([]);
+    expect(
+      recorded.record.consoleErrors.filter((message) => !isSandboxFavicon(message) && !expected.test(message)),
+    ).toEqual([]);
   });
 
   it('retries a chunk TikTok answered with 503, and the post completes intact', async () => {
@@ -470,7 +516,9 @@ describe('posting through the whole stack', () => {
     expect(stats.faultsApplied).toBe(1);
     expect(stats.requests['PUT /upload/video/']).toBe(2);
     // The browser's upload engine did the retry: it sent chunk 0 twice.
-    expect(recorded.record.requests.filter((url) => /\/api\/v1\/uploads\/[^/]+\/chunks\/0$/.test(new URL(url).pathname))).toHaveLength(2);
+    expect(
+      recorded.record.requests.filter((url) => /\/api\/v1\/uploads\/[^/]+\/chunks\/0$/.test(new URL(url).pathname)),
+    ).toHaveLength(2);
     expect(stats.inits).toEqual({ direct: 1, inbox: 0 });
     expect(stack.sandbox.upload(await publishId)).toMatchObject({
       complete: true,

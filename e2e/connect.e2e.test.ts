@@ -104,9 +104,7 @@ function expectCleanRun({ record }: RecordedPage) {
 async function avatarLoaded(page: Page, name: string): Promise<boolean> {
   const avatar = page.getByRole('img', { name });
   await avatar.waitFor();
-  return avatar.evaluate(
-    (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
-  );
+  return avatar.evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0);
 }
 
 describe('connecting a TikTok account', () => {
@@ -316,13 +314,16 @@ describe('a connected session', () => {
     expectCleanRun(recorded);
   });
 
-  it.each(['light', 'dark'] as const)('has no serious accessibility violations in the studio (%s)', async (colorScheme) => {
-    const recorded = await signIn({ page: { colorScheme, reducedMotion: 'reduce' } });
-    const { page } = recorded;
-    await expect.poll(() => avatarLoaded(page, 'Pia Private')).toBe(true);
+  it.each(['light', 'dark'] as const)(
+    'has no serious accessibility violations in the studio (%s)',
+    async (colorScheme) => {
+      const recorded = await signIn({ page: { colorScheme, reducedMotion: 'reduce' } });
+      const { page } = recorded;
+      await expect.poll(() => avatarLoaded(page, 'Pia Private')).toBe(true);
 
-    expect(await axeViolations(page)).toEqual([]);
-  });
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 
   it('fits a 360 px screen with the name and avatar in view', async () => {
     const recorded = await signIn({ page: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } });

@@ -100,7 +100,8 @@ describe('the production CSP (render.yaml) through a full sign-in and upload', (
       });
     });
     page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspConsole.push({ pageUrl: page.url(), text: message.text() });
+      if (message.text().includes('Content Security Policy'))
+        cspConsole.push({ pageUrl: page.url(), text: message.text() });
     });
     const ourResponses: Promise<{ url: string; status: number; headers: Record<string, string> }>[] = [];
     page.on('response', (response: Response) => {
@@ -108,7 +109,9 @@ describe('the production CSP (render.yaml) through a full sign-in and upload', (
       // The static server's own answers: files and the SPA fallback. /api/* and /healthz are the
       // proxy's answers passed through (in production they come from the API's own host).
       if (!isOurs(response.url()) || url.pathname.startsWith('/api/') || url.pathname === '/healthz') return;
-      ourResponses.push(response.allHeaders().then((headers) => ({ url: response.url(), status: response.status(), headers })));
+      ourResponses.push(
+        response.allHeaders().then((headers) => ({ url: response.url(), status: response.status(), headers })),
+      );
     });
 
     // Landing → Connect → consent (sandbox) → back on the studio, avatar loaded.
@@ -127,7 +130,9 @@ describe('the production CSP (render.yaml) through a full sign-in and upload', (
     const post = form.getByRole('button', { name: 'Post', exact: true });
     await expect.poll(() => post.getAttribute('aria-disabled')).toBeNull();
     const preview = form.locator('video');
-    await expect.poll(() => preview.evaluate((video) => (video as HTMLVideoElement).readyState)).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => preview.evaluate((video) => (video as HTMLVideoElement).readyState))
+      .toBeGreaterThanOrEqual(1);
     const init = page.waitForResponse(
       (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/uploads',
     );

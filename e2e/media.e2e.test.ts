@@ -20,7 +20,8 @@ import { sha256File } from './support/videos.ts';
 // the screen, not whatever the SPA's constants say.
 const REFUSAL_TEXT: Record<ComposeRefusal, (name: string) => string> = {
   empty_file: (name) => `“${name}” is empty (0 bytes).`,
-  not_a_supported_container: (name) => `“${name}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
+  not_a_supported_container: (name) =>
+    `“${name}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
   unreadable: (name) => `“${name}” starts like a video file, but the rest of it can't be read as one.`,
   truncated: (name) => `“${name}” is incomplete: the file stops before the end of its video.`,
   no_video_track: (name) => `“${name}” has sound but no picture.`,
@@ -83,13 +84,15 @@ async function blockers(page: Page): Promise<string[]> {
 
 /** Picks a file with the form's own file input and waits until its container has been read. */
 async function pickFile(page: Page, file: string): Promise<void> {
-  await form(page).getByLabel(/^Choose (a|another) video$/).setInputFiles(file);
+  await form(page)
+    .getByLabel(/^Choose (a|another) video$/)
+    .setInputFiles(file);
   await expect.poll(() => blockers(page), { timeout: 20_000 }).not.toContain('Checking your video…');
 }
 
 async function problemsText(page: Page): Promise<string | null> {
   const alert = form(page).getByRole('alert');
-  return (await alert.count()) === 0 ? null : (await alert.first().textContent())?.trim() ?? '';
+  return (await alert.count()) === 0 ? null : ((await alert.first().textContent())?.trim() ?? '');
 }
 
 function postButton(page: Page, mode: 'direct' | 'inbox' = 'direct'): Locator {
@@ -97,12 +100,16 @@ function postButton(page: Page, mode: 'direct' | 'inbox' = 'direct'): Locator {
 }
 
 function uploadCalls({ record }: RecordedPage): string[] {
-  return record.requests.filter((url) => new URL(url).pathname.startsWith('/api/v1/uploads') || new URL(url).pathname === '/api/v1/videos');
+  return record.requests.filter(
+    (url) => new URL(url).pathname.startsWith('/api/v1/uploads') || new URL(url).pathname === '/api/v1/videos',
+  );
 }
 
 function publishIdOfNextUpload(page: Page): Promise<string> {
   return page
-    .waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/uploads')
+    .waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/uploads',
+    )
     .then(async (response) => ((await response.json()) as { publishId: string }).publishId);
 }
 
@@ -122,29 +129,41 @@ for (const entry of corpus) {
 }
 
 describe('every file of the corpus in the compose screen', () => {
-  it.each([...groups.entries()])('%s: each file accepted, or refused with its own message before any call', async (key, entries) => {
-    const [account, mode] = key.split(' ') as [AccountName, 'direct' | 'inbox'];
-    const recorded = await composeAs(account);
-    const { page } = recorded;
-    if (mode === 'inbox') await form(page).getByRole('radio', { name: /Send to TikTok inbox/ }).check();
-    else await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
+  it.each([...groups.entries()])(
+    '%s: each file accepted, or refused with its own message before any call',
+    async (key, entries) => {
+      const [account, mode] = key.split(' ') as [AccountName, 'direct' | 'inbox'];
+      const recorded = await composeAs(account);
+      const { page } = recorded;
+      if (mode === 'inbox')
+        await form(page)
+          .getByRole('radio', { name: /Send to TikTok inbox/ })
+          .check();
+      else await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
 
-    const seen: { name: string; accepted: boolean; text: string | null }[] = [];
-    const expected: typeof seen = [];
-    for (const entry of entries) {
-      await pickFile(page, corpusPath(entry.name));
-      const text = await problemsText(page);
-      const blocked = (await postButton(page, mode).getAttribute('aria-disabled')) === 'true';
-      const compose = entry.outcome.compose;
-      const own = compose.accepted ? null : (NAMED_BY_FIRST_BYTES[entry.name] ?? REFUSAL_TEXT[compose.reason](entry.name));
-      seen.push({ name: entry.name, accepted: !blocked && text === null, text: own === null ? text : text?.includes(own) ? 'its message' : text });
-      expected.push({ name: entry.name, accepted: compose.accepted, text: compose.accepted ? null : 'its message' });
-    }
-    expect(seen).toEqual(expected);
-    expect(uploadCalls(recorded)).toEqual([]);
-    expect(stack.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
-    expectNoErrors(recorded);
-  });
+      const seen: { name: string; accepted: boolean; text: string | null }[] = [];
+      const expected: typeof seen = [];
+      for (const entry of entries) {
+        await pickFile(page, corpusPath(entry.name));
+        const text = await problemsText(page);
+        const blocked = (await postButton(page, mode).getAttribute('aria-disabled')) === 'true';
+        const compose = entry.outcome.compose;
+        const own = compose.accepted
+          ? null
+          : (NAMED_BY_FIRST_BYTES[entry.name] ?? REFUSAL_TEXT[compose.reason](entry.name));
+        seen.push({
+          name: entry.name,
+          accepted: !blocked && text === null,
+          text: own === null ? text : text?.includes(own) ? 'its message' : text,
+        });
+        expected.push({ name: entry.name, accepted: compose.accepted, text: compose.accepted ? null : 'its message' });
+      }
+      expect(seen).toEqual(expected);
+      expect(uploadCalls(recorded)).toEqual([]);
+      expect(stack.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
+      expectNoErrors(recorded);
+    },
+  );
 
   it('says what was read: length, size as displayed (rotation applied), codec, frame rate', async () => {
     const recorded = await composeAs('ava');
@@ -173,7 +192,10 @@ describe('publishing real-world files through the whole stack', () => {
     const publishId = publishIdOfNextUpload(page);
     await postButton(page).click();
 
-    await page.getByRole('article', { name: entry.name }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('article', { name: entry.name })
+      .getByText('Published', { exact: true })
+      .waitFor({ timeout: 30_000 });
     expect(stack.sandbox.upload(await publishId)).toMatchObject({
       status: 'PUBLISH_COMPLETE',
       complete: true,
@@ -204,9 +226,17 @@ describe('publishing real-world files through the whole stack', () => {
     await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
     const publishId = publishIdOfNextUpload(page);
     await postButton(page).click();
-    await page.getByRole('article', { name: entry.name }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('article', { name: entry.name })
+      .getByText('Published', { exact: true })
+      .waitFor({ timeout: 30_000 });
     const report = stack.sandbox.upload(await publishId);
-    expect(report).toMatchObject({ status: 'PUBLISH_COMPLETE', complete: true, videoSize: entry.bytes, sha256: entry.sha256 });
+    expect(report).toMatchObject({
+      status: 'PUBLISH_COMPLETE',
+      complete: true,
+      videoSize: entry.bytes,
+      sha256: entry.sha256,
+    });
     expect(report?.postInfo).toMatchObject({ video_cover_timestamp_ms: 1200 });
     expect(stack.sandbox.stats().inits).toEqual({ direct: 1, inbox: 0 });
     expectNoErrors(recorded);
@@ -217,7 +247,9 @@ describe('publishing real-world files through the whole stack', () => {
     const { page } = recorded;
     const entry = corpusEntry('h264-61s.mp4');
     await pickFile(page, corpusPath(entry.name));
-    expect(await problemsText(page)).toContain('This video is 1:01 long; your TikTok account can post videos up to 1:00.');
+    expect(await problemsText(page)).toContain(
+      'This video is 1:01 long; your TikTok account can post videos up to 1:00.',
+    );
 
     const offer = form(page).getByRole('region', { name: 'Cut it to 1:00 here' });
     expect(await offer.getByText('Keeps 0:00.0 to 1:00.0 of 1:01.').count()).toBe(1);
@@ -240,7 +272,10 @@ describe('publishing real-world files through the whole stack', () => {
     await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
     const publishId = publishIdOfNextUpload(page);
     await postButton(page).click();
-    await page.getByRole('article', { name: 'h264-61s (trimmed).mp4' }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('article', { name: 'h264-61s (trimmed).mp4' })
+      .getByText('Published', { exact: true })
+      .waitFor({ timeout: 30_000 });
     const report = stack.sandbox.upload(await publishId);
     expect(report).toMatchObject({ status: 'PUBLISH_COMPLETE', complete: true });
     expect(report?.videoSize).toBeLessThan(entry.bytes);
@@ -267,7 +302,9 @@ describe('a cut that must be re-encoded', () => {
 
     const note = form(page).getByTestId('trimmed-note');
     await note.waitFor({ timeout: 45_000 });
-    expect(await note.textContent()).toMatch(/^This is a cut of “h264-61s\.mp4” from 0:01\.0, made in this browser: 1:00 long,/);
+    expect(await note.textContent()).toMatch(
+      /^This is a cut of “h264-61s\.mp4” from 0:01\.0, made in this browser: 1:00 long,/,
+    );
     expect(await problemsText(page)).toBeNull();
     expect(await form(page).getByTestId('video-facts').textContent()).toMatch(/^1:00 · 360 × 640 px · H\.264 · 24 fps/);
     expect(uploadCalls(recorded)).toEqual([]);
@@ -275,7 +312,10 @@ describe('a cut that must be re-encoded', () => {
     await form(page).getByLabel('Who can see this video').selectOption({ label: 'Everyone' });
     const publishId = publishIdOfNextUpload(page);
     await postButton(page).click();
-    await page.getByRole('article', { name: 'h264-61s (trimmed).mp4' }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('article', { name: 'h264-61s (trimmed).mp4' })
+      .getByText('Published', { exact: true })
+      .waitFor({ timeout: 30_000 });
     expect(stack.sandbox.upload(await publishId)).toMatchObject({ status: 'PUBLISH_COMPLETE', complete: true });
     expectNoErrors(recorded);
   });
@@ -283,8 +323,14 @@ describe('a cut that must be re-encoded', () => {
 
 describe('TikTok failing a post after its last chunk (issue 19)', () => {
   it.each([
-    ['duration_check_failed', 'The video is longer than TikTok allows for your account (drafts: 10 minutes). Choose it again here and cut it to your limit, or trim it in your editor, then post it again.'],
-    ['frame_rate_check_failed', 'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.'],
+    [
+      'duration_check_failed',
+      'The video is longer than TikTok allows for your account (drafts: 10 minutes). Choose it again here and cut it to your limit, or trim it in your editor, then post it again.',
+    ],
+    [
+      'frame_rate_check_failed',
+      'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.',
+    ],
   ])('%s reaches the creator in plain words, and support gets TikTok’s code and log id', async (failReason, words) => {
     const recorded = await composeAs('ava');
     const { page } = recorded;
@@ -321,7 +367,8 @@ describe('the new states on a 360 px wide screen', () => {
   it('fits without sideways scrolling and has no serious axe violations: refused, no preview, cut offer', async () => {
     const recorded = await composeAs('nico', { width: 360, height: 740 });
     const { page } = recorded;
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
     for (const name of ['truncated-faststart.mp4', 'hevc-rotated-90.mov', 'h264-61s.mp4']) {
       await pickFile(page, corpusPath(name));

@@ -41,9 +41,9 @@ describe('an unaudited app', () => {
       expect(stack.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
 
       const audience = form.getByLabel('Who can see this video');
-      const options = await audience.locator('option').evaluateAll((els) =>
-        els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent })),
-      );
+      const options = await audience
+        .locator('option')
+        .evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent })));
       expect(options.filter((o) => o.value !== '').map((o) => o.label)).toEqual(['Only me']);
       expect(await audience.inputValue()).toBe('');
 
@@ -54,7 +54,10 @@ describe('an unaudited app', () => {
       );
       await form.getByRole('button', { name: 'Post', exact: true }).click();
       const { publishId } = (await (await created).json()) as { publishId: string };
-      await page.getByRole('article', { name: 'short.mp4' }).getByText('Published', { exact: true }).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('article', { name: 'short.mp4' })
+        .getByText('Published', { exact: true })
+        .waitFor({ timeout: 30_000 });
       expect(stack.sandbox.upload(publishId)).toMatchObject({
         status: 'PUBLISH_COMPLETE',
         effectivePrivacyLevel: 'SELF_ONLY',

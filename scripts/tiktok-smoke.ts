@@ -114,7 +114,13 @@ async function startProxy(env: Record<string, string>): Promise<Proxy> {
 type Answer<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** One call to the proxy, its answer checked against the contract (or its error body described). */
-async function call<T>(proxy: string, token: string, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<Answer<T>> {
+async function call<T>(
+  proxy: string,
+  token: string,
+  path: string,
+  schema: z.ZodType<T>,
+  init: RequestInit = {},
+): Promise<Answer<T>> {
   const res = await fetch(`${proxy}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${token}`, 'x-content-studio': '1', ...(init.headers as Record<string, string>) },
@@ -123,12 +129,17 @@ async function call<T>(proxy: string, token: string, path: string, schema: z.Zod
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (res.ok) {
     const parsed = schema.safeParse(json);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: `HTTP ${res.status}, not the contract's answer` };
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, problem: `HTTP ${res.status}, not the contract's answer` };
   }
   const error = ErrorBodySchema.safeParse(json);
   if (!error.success) return { ok: false, problem: `HTTP ${res.status} without the contract's error body` };
   const { code, message, tiktokLogId } = error.data.error;
-  return { ok: false, problem: `HTTP ${res.status} ${code}: ${message}${tiktokLogId ? ` (TikTok log_id ${tiktokLogId})` : ''}` };
+  return {
+    ok: false,
+    problem: `HTTP ${res.status} ${code}: ${message}${tiktokLogId ? ` (TikTok log_id ${tiktokLogId})` : ''}`,
+  };
 }
 
 const DONE: Record<typeof MODE, readonly string[]> = {
@@ -167,7 +178,9 @@ async function smokeUpload(
   const upload = created.value;
   say(`[smoke]   publish_id ${upload.publishId} · init log_id ${upload.tiktokLogId ?? '(none given)'}`);
   say(`[smoke]   upload host ${upload.uploadHost}`);
-  say(`[smoke]   chunk plan ${upload.chunkCount} × ${upload.chunkSize.toLocaleString('en')} bytes (the last takes the remainder)`);
+  say(
+    `[smoke]   chunk plan ${upload.chunkCount} × ${upload.chunkSize.toLocaleString('en')} bytes (the last takes the remainder)`,
+  );
   const sent = createHash('sha256');
   for (let index = 0; index < upload.chunkCount; index++) {
     const start = index * upload.chunkSize;
@@ -183,11 +196,15 @@ async function smokeUpload(
       say(`[smoke]   chunk ${index} refused: ${result.problem}`);
       return false;
     }
-    say(`[smoke]   chunk ${index}: bytes ${start}-${end} → TikTok holds ${result.value.uploadedBytes.toLocaleString('en')}`);
+    say(
+      `[smoke]   chunk ${index}: bytes ${start}-${end} → TikTok holds ${result.value.uploadedBytes.toLocaleString('en')}`,
+    );
   }
   if (received) {
     const exact = received(upload.publishId) === sent.digest('hex');
-    say(`[smoke]   bytes at the sandbox: ${exact ? 'sha256 matches what was sent' : 'sha256 DIFFERS from what was sent'}`);
+    say(
+      `[smoke]   bytes at the sandbox: ${exact ? 'sha256 matches what was sent' : 'sha256 DIFFERS from what was sent'}`,
+    );
     if (!exact) return false;
   }
   let last = '';
@@ -268,7 +285,9 @@ async function main(): Promise<number> {
     const info = await call(origin, token, apiRoutes.creatorInfo, CreatorInfoSchema);
     if (info.ok) {
       const c = info.value;
-      say(`[smoke] creator ${c.nickname} (@${c.username}) · audiences ${c.privacyLevelOptions.join(', ')} · up to ${c.maxVideoPostDurationSec} s`);
+      say(
+        `[smoke] creator ${c.nickname} (@${c.username}) · audiences ${c.privacyLevelOptions.join(', ')} · up to ${c.maxVideoPostDurationSec} s`,
+      );
     } else {
       say(`[smoke] creator info: ${info.problem}`);
       if (MODE === 'direct') return 1;

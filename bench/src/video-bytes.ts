@@ -72,7 +72,10 @@ async function mux(frameBytes: number, headLength?: number): Promise<Buffer> {
   await output.start();
   const frame = new Uint8Array(frameBytes);
   for (let i = 0; i < FRAMES; i++) {
-    await source.add(new EncodedPacket(frame, i % FPS === 0 ? 'key' : 'delta', i / FPS, 1 / FPS), i === 0 ? { decoderConfig: config } : undefined);
+    await source.add(
+      new EncodedPacket(frame, i % FPS === 0 ? 'key' : 'delta', i / FPS, 1 / FPS),
+      i === 0 ? { decoderConfig: config } : undefined,
+    );
   }
   await output.finalize();
   const total = Math.max(...writes.map((w) => w.position + w.data.length));
@@ -100,11 +103,13 @@ async function container(size: number): Promise<Container> {
   const frameBytes = Math.floor((size - headLength - moovBytes - 8) / FRAMES);
   if (frameBytes <= 64) throw new RangeError(`${size} bytes is too small for a benchmark video`);
   const image = await mux(frameBytes, headLength);
-  if (image.readUInt32BE(ftypBytes) === 1 !== (mdatHeaderBytes === 16)) throw new Error('the mdat header changed between passes');
+  if ((image.readUInt32BE(ftypBytes) === 1) !== (mdatHeaderBytes === 16))
+    throw new Error('the mdat header changed between passes');
   const head = image.subarray(0, headLength);
   const moov = image.subarray(headLength);
   const freeBytes = size - headLength - FRAMES * frameBytes - moov.length;
-  if (moov.length !== moovBytes || freeBytes < 8) throw new Error('the muxer wrote a different index than in its first pass');
+  if (moov.length !== moovBytes || freeBytes < 8)
+    throw new Error('the muxer wrote a different index than in its first pass');
   const free = Buffer.alloc(freeBytes);
   free.writeUInt32BE(freeBytes, 0);
   free.write('free', 4, 'latin1');

@@ -13,8 +13,8 @@ export async function axeViolations(
   impacts: readonly ImpactValue[] = ['serious', 'critical'],
 ): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(
-    () => (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe.run(document),
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe.run(document),
   );
   return results.violations
     .filter((violation) => violation.impact != null && impacts.includes(violation.impact))

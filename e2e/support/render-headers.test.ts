@@ -40,9 +40,9 @@ describe('parseStaticSiteHeaders', () => {
   });
 
   it('refuses a block it does not understand instead of dropping a header', () => {
-    expect(() => parseStaticSiteHeaders(SAMPLE.replace('        name: X-Frame-Options', '        nme: X-Frame-Options'))).toThrow(
-      /unexpected shape/,
-    );
+    expect(() =>
+      parseStaticSiteHeaders(SAMPLE.replace('        name: X-Frame-Options', '        nme: X-Frame-Options')),
+    ).toThrow(/unexpected shape/);
   });
 
   it('reads the repository’s render.yaml: a CSP and the usual security headers for every path', async () => {
@@ -69,9 +69,9 @@ describe('headersForPath', () => {
 
 describe('addCspSources', () => {
   it('adds to one directive and leaves the rest alone', () => {
-    expect(addCspSources("default-src 'none'; img-src 'self' data:; base-uri 'none'", 'img-src', 'http://127.0.0.1:1')).toBe(
-      "default-src 'none'; img-src 'self' data: http://127.0.0.1:1; base-uri 'none'",
-    );
+    expect(
+      addCspSources("default-src 'none'; img-src 'self' data:; base-uri 'none'", 'img-src', 'http://127.0.0.1:1'),
+    ).toBe("default-src 'none'; img-src 'self' data: http://127.0.0.1:1; base-uri 'none'");
     expect(() => addCspSources("default-src 'none'", 'img-src', 'x')).toThrow(/no img-src/);
   });
 });

@@ -37,15 +37,32 @@ const RECIPES: Record<Which, string[]> = {
   // 12 fps keeps it quick to encode; only the length matters here.
   long: ['-f', 'lavfi', '-i', 'testsrc=duration=62:size=360x640:rate=12', ...MP4_OUT],
   big: [
-    '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '360x640', '-r', '24', '-i', '/dev/urandom',
-    '-frames:v', '130', ...MP4_OUT, '-qp', '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'yuv420p',
+    '-s',
+    '360x640',
+    '-r',
+    '24',
+    '-i',
+    '/dev/urandom',
+    '-frames:v',
+    '130',
+    ...MP4_OUT,
+    '-qp',
+    '1',
   ],
 };
 
 /** Makes the asked-for videos with ffmpeg in a fresh temp folder (in parallel: they take ~1 s each). */
 export async function makeTestVideos(which: readonly Which[] = ['short', 'long', 'big']): Promise<TestVideos> {
   const dir = await mkdtemp(path.join(tmpdir(), 'e2e-videos-'));
-  const files = { short: path.join(dir, 'short.mp4'), long: path.join(dir, 'long.mp4'), big: path.join(dir, 'big.mp4') };
+  const files = {
+    short: path.join(dir, 'short.mp4'),
+    long: path.join(dir, 'long.mp4'),
+    big: path.join(dir, 'big.mp4'),
+  };
   try {
     await Promise.all(
       which.map((name) => run(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...RECIPES[name], files[name]])),

@@ -21,12 +21,7 @@ import { postsRoutes } from './routes/posts';
 import { uploadsRoutes } from './routes/uploads';
 import { videosRoutes } from './routes/videos';
 import { createSealer } from './seal/seal';
-import {
-  createTikTokClient,
-  createTikTokDispatcher,
-  type TikTokClientOptions,
-  type TikTokDispatcher,
-} from './tiktok';
+import { createTikTokClient, createTikTokDispatcher, type TikTokClientOptions, type TikTokDispatcher } from './tiktok';
 import { healthRoutes } from './routes/health';
 
 declare module 'fastify' {

@@ -23,7 +23,12 @@ const REQUIRED = [
 
 describe('loadConfig', () => {
   it('parses a complete environment into a frozen config with defaults', () => {
-    const config = loadConfig({ ...testEnv(), TIKTOK_API_BASE_URL: undefined, TIKTOK_UPLOAD_ORIGINS: undefined, PORT: undefined });
+    const config = loadConfig({
+      ...testEnv(),
+      TIKTOK_API_BASE_URL: undefined,
+      TIKTOK_UPLOAD_ORIGINS: undefined,
+      PORT: undefined,
+    });
     expect(config.tiktok.apiBaseUrl).toBe(DEFAULT_TIKTOK_API_BASE_URL);
     expect(config.server.port).toBe(3000);
     expect(config.sealKey.length).toBeGreaterThanOrEqual(32);

@@ -10,7 +10,6 @@ import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from
 export const DEFAULT_TIKTOK_AUTH_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 export const DEFAULT_TIKTOK_API_BASE_URL = 'https://open.tiktokapis.com';
 
-
 /** `http:` is tolerated only on loopback (dev and tests); production traffic is HTTPS (promise 7). */
 function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boolean }) {
   return z.string().superRefine((raw, ctx) => {
@@ -21,18 +20,17 @@ function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boole
       ctx.addIssue({ code: 'custom', message: `must be an absolute URL (${what})` });
       return;
     }
-    const problem =
-      !isSecureOrLoopback(url)
-        ? 'must use https (http is accepted only for localhost)'
-        : url.username || url.password
-          ? 'must not contain credentials'
-          : url.hash
-            ? 'must not contain a fragment'
-            : !opts.allowPath && url.pathname !== '/'
-              ? 'must be an origin without a path'
-              : opts.forbidQuery && url.search
-                ? 'must not contain a query string (TikTok matches it exactly)'
-                : undefined;
+    const problem = !isSecureOrLoopback(url)
+      ? 'must use https (http is accepted only for localhost)'
+      : url.username || url.password
+        ? 'must not contain credentials'
+        : url.hash
+          ? 'must not contain a fragment'
+          : !opts.allowPath && url.pathname !== '/'
+            ? 'must be an origin without a path'
+            : opts.forbidQuery && url.search
+              ? 'must not contain a query string (TikTok matches it exactly)'
+              : undefined;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 }
@@ -63,99 +61,96 @@ const sealKey = z.string().transform((raw, ctx) => {
   return bytes;
 });
 
-const EnvSchema = z.object({
-  TIKTOK_CLIENT_KEY: z
-    .string({ error: 'is required' })
-    .regex(/^[A-Za-z0-9_-]{4,128}$/, { error: 'must be 4–128 letters, digits, _ or -' }),
-  TIKTOK_CLIENT_SECRET: z
-    .string({ error: 'is required' })
-    .min(16, { error: 'must be at least 16 characters' })
-    .max(512, { error: 'is too long' })
-    .regex(/^\S+$/, { error: 'must not contain whitespace' }),
-  TIKTOK_REDIRECT_URI: z
-    .string({ error: 'is required' })
-    .pipe(secureUrl('redirect URI', { allowPath: true, forbidQuery: true })),
-  SESSION_SEAL_KEY: z.string({ error: 'is required' }).pipe(sealKey),
-  ALLOWED_ORIGINS: z.string({ error: 'is required' }).pipe(commaList(origin, 'origin')),
-  TIKTOK_AUTH_URL: secureUrl('authorize URL', { allowPath: true }).default(DEFAULT_TIKTOK_AUTH_URL),
-  TIKTOK_API_BASE_URL: secureUrl('API base URL', { allowPath: false })
-    .transform((raw) => new URL(raw).origin)
-    .default(DEFAULT_TIKTOK_API_BASE_URL),
-  TIKTOK_UPLOAD_ORIGINS: commaList(origin, 'origin')
-    .refine(
-      (entries) => {
+const EnvSchema = z
+  .object({
+    TIKTOK_CLIENT_KEY: z
+      .string({ error: 'is required' })
+      .regex(/^[A-Za-z0-9_-]{4,128}$/, { error: 'must be 4–128 letters, digits, _ or -' }),
+    TIKTOK_CLIENT_SECRET: z
+      .string({ error: 'is required' })
+      .min(16, { error: 'must be at least 16 characters' })
+      .max(512, { error: 'is too long' })
+      .regex(/^\S+$/, { error: 'must not contain whitespace' }),
+    TIKTOK_REDIRECT_URI: z
+      .string({ error: 'is required' })
+      .pipe(secureUrl('redirect URI', { allowPath: true, forbidQuery: true })),
+    SESSION_SEAL_KEY: z.string({ error: 'is required' }).pipe(sealKey),
+    ALLOWED_ORIGINS: z.string({ error: 'is required' }).pipe(commaList(origin, 'origin')),
+    TIKTOK_AUTH_URL: secureUrl('authorize URL', { allowPath: true }).default(DEFAULT_TIKTOK_AUTH_URL),
+    TIKTOK_API_BASE_URL: secureUrl('API base URL', { allowPath: false })
+      .transform((raw) => new URL(raw).origin)
+      .default(DEFAULT_TIKTOK_API_BASE_URL),
+    TIKTOK_UPLOAD_ORIGINS: commaList(origin, 'origin')
+      .refine(
+        (entries) => {
+          try {
+            compileUploadOrigins(entries);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must be exact origins or https patterns such as https://*.tiktokapis.com' },
+      )
+      .default([...DEFAULT_UPLOAD_ORIGINS]),
+    /**
+     * Whether TikTok has audited this app for Direct Post. TikTok's Content Sharing Guidelines restrict
+     * an unaudited app's posts to private viewing (SELF_ONLY); only the operator knows the audit state,
+     * and the compose screen must say so before the creator posts, so it comes from here.
+     */
+    TIKTOK_APP_AUDITED: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((raw) => raw === 'true')
+      .default(false),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int()
+      .min(0)
+      .max(65535, { error: 'must be a port number' })
+      .default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    /** Number of proxies in front of us whose X-Forwarded-For we believe (Render: 1). */
+    TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(10).default(0),
+    /** The Prometheus endpoint's own port (docs/decisions/016); unset, there are no metrics. */
+    METRICS_PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int()
+      .min(0)
+      .max(65535, { error: 'must be a port number' })
+      .optional(),
+    /** Shared rate-limit counters (Render Key Value); unset, each instance counts alone. */
+    RATE_LIMIT_REDIS_URL: z
+      .string()
+      .superRefine((raw, ctx) => {
+        let url: URL | undefined;
         try {
-          compileUploadOrigins(entries);
-          return true;
+          url = new URL(raw);
         } catch {
-          return false;
+          url = undefined;
         }
-      },
-      { message: 'must be exact origins or https patterns such as https://*.tiktokapis.com' },
-    )
-    .default([...DEFAULT_UPLOAD_ORIGINS]),
-  /**
-   * Whether TikTok has audited this app for Direct Post. TikTok's Content Sharing Guidelines restrict
-   * an unaudited app's posts to private viewing (SELF_ONLY); only the operator knows the audit state,
-   * and the compose screen must say so before the creator posts, so it comes from here.
-   */
-  TIKTOK_APP_AUDITED: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .transform((raw) => raw === 'true')
-    .default(false),
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int()
-    .min(0)
-    .max(65535, { error: 'must be a port number' })
-    .default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-  /** Number of proxies in front of us whose X-Forwarded-For we believe (Render: 1). */
-  TRUST_PROXY_HOPS: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int()
-    .min(0)
-    .max(10)
-    .default(0),
-  /** The Prometheus endpoint's own port (docs/decisions/016); unset, there are no metrics. */
-  METRICS_PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int()
-    .min(0)
-    .max(65535, { error: 'must be a port number' })
-    .optional(),
-  /** Shared rate-limit counters (Render Key Value); unset, each instance counts alone. */
-  RATE_LIMIT_REDIS_URL: z
-    .string()
-    .superRefine((raw, ctx) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(raw);
-      } catch {
-        url = undefined;
-      }
-      // Render's internal Key Value address is redis:// on its private network; rediss:// is TLS.
-      if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
-        ctx.addIssue({ code: 'custom', message: 'must be a redis:// or rediss:// URL' });
-      }
-    })
-    .optional(),
-  /** How long in-flight uploads may finish after SIGTERM; keep below Render's maxShutdownDelaySeconds. */
-  SHUTDOWN_GRACE_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds' })
-    .int()
-    .min(0)
-    .max(300_000)
-    .default(25_000),
-}).refine((e) => e.METRICS_PORT === undefined || e.METRICS_PORT === 0 || e.METRICS_PORT !== e.PORT, {
-  path: ['METRICS_PORT'],
-  message: 'must differ from PORT (metrics are never served on the public port)',
-});
+        // Render's internal Key Value address is redis:// on its private network; rediss:// is TLS.
+        if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+          ctx.addIssue({ code: 'custom', message: 'must be a redis:// or rediss:// URL' });
+        }
+      })
+      .optional(),
+    /** How long in-flight uploads may finish after SIGTERM; keep below Render's maxShutdownDelaySeconds. */
+    SHUTDOWN_GRACE_MS: z.coerce
+      .number({ error: 'must be a whole number of milliseconds' })
+      .int()
+      .min(0)
+      .max(300_000)
+      .default(25_000),
+  })
+  .refine((e) => e.METRICS_PORT === undefined || e.METRICS_PORT === 0 || e.METRICS_PORT !== e.PORT, {
+    path: ['METRICS_PORT'],
+    message: 'must differ from PORT (metrics are never served on the public port)',
+  });
 
 export interface Config {
   readonly tiktok: {
@@ -193,9 +188,7 @@ export class ConfigError extends Error {
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: ConfigProblem[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable} ${p.problem}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable} ${p.problem}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -211,17 +204,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? 'environment'),
       // zod's messages for our schema are the fixed texts above; never interpolate the input.
-      problem:
-        present[String(issue.path[0])] === undefined && issue.path.length === 1
-          ? 'is required'
-          : issue.message,
+      problem: present[String(issue.path[0])] === undefined && issue.path.length === 1 ? 'is required' : issue.message,
     }));
     // One line per variable: the first problem found is the one to fix.
     throw new ConfigError(problems.filter((p, i) => problems.findIndex((q) => q.variable === p.variable) === i));
   }
   const e = parsed.data;
   const uploadOriginsProblem = checkUploadOriginsCoverTikTok(e.TIKTOK_API_BASE_URL, e.TIKTOK_UPLOAD_ORIGINS);
-  if (uploadOriginsProblem) throw new ConfigError([{ variable: 'TIKTOK_UPLOAD_ORIGINS', problem: uploadOriginsProblem }]);
+  if (uploadOriginsProblem)
+    throw new ConfigError([{ variable: 'TIKTOK_UPLOAD_ORIGINS', problem: uploadOriginsProblem }]);
   return deepFreeze({
     tiktok: {
       clientKey: e.TIKTOK_CLIENT_KEY,

@@ -55,7 +55,11 @@ describe.each(READINGS)('inits through the proxy, sandbox reading "MB" as %s', (
     for (let i = 0; i < SIZES.length; i += 6) {
       const { accessToken } = await ctx.signIn('ava');
       for (const videoSize of SIZES.slice(i, i + 6)) {
-        const res = await createUpload(base, accessToken, { mode: 'direct', videoSize, post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' } });
+        const res = await createUpload(base, accessToken, {
+          mode: 'direct',
+          videoSize,
+          post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' },
+        });
         if (res.status !== 201) refused.push(`${videoSize}: ${res.status} ${JSON.stringify(res.body)}`);
       }
     }

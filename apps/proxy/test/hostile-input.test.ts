@@ -1,10 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  CreateUploadRequestSchema,
-  RefreshRequestSchema,
-  TokenExchangeRequestSchema,
-} from '@content-studio/contract';
+import { CreateUploadRequestSchema, RefreshRequestSchema, TokenExchangeRequestSchema } from '@content-studio/contract';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +24,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(canary.address() as AddressInfo).port}`;
   ({ app } = await buildTestApp(
-    testConfig({ TIKTOK_API_BASE_URL: origin, TIKTOK_UPLOAD_ORIGINS: origin, TIKTOK_AUTH_URL: `${origin}/v2/auth/authorize/`, LOG_LEVEL: 'silent' }),
+    testConfig({
+      TIKTOK_API_BASE_URL: origin,
+      TIKTOK_UPLOAD_ORIGINS: origin,
+      TIKTOK_AUTH_URL: `${origin}/v2/auth/authorize/`,
+      LOG_LEVEL: 'silent',
+    }),
   ));
 });
 afterAll(async () => {
@@ -41,7 +42,9 @@ const bearer = { authorization: 'Bearer act.hostile-test-token', 'x-content-stud
 function expectRefusal(res: { statusCode: number; json: () => unknown }) {
   expect(res.statusCode).toBeGreaterThanOrEqual(400);
   expect(res.statusCode).toBeLessThan(500);
-  expect(res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) } });
+  expect(res.json()).toMatchObject({
+    error: { code: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) },
+  });
 }
 
 const routes = [
@@ -55,7 +58,12 @@ describe.each(routes)('POST $url', ({ url, schema }) => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
         fc.pre(!schema.safeParse(value).success);
-        const res = await app.inject({ method: 'POST', url, headers: { ...bearer, 'content-type': 'application/json' }, payload: JSON.stringify(value) });
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { ...bearer, 'content-type': 'application/json' },
+          payload: JSON.stringify(value),
+        });
         expectRefusal(res);
       }),
       { numRuns: 150 },
@@ -65,10 +73,19 @@ describe.each(routes)('POST $url', ({ url, schema }) => {
 
   it('refuses arbitrary bytes as a body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'), async (bytes, type) => {
-        const res = await app.inject({ method: 'POST', url, headers: { ...bearer, 'content-type': type }, payload: Buffer.from(bytes) });
-        expectRefusal(res);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 512 }),
+        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+        async (bytes, type) => {
+          const res = await app.inject({
+            method: 'POST',
+            url,
+            headers: { ...bearer, 'content-type': type },
+            payload: Buffer.from(bytes),
+          });
+          expectRefusal(res);
+        },
+      ),
       { numRuns: 100 },
     );
     expect(canaryHits).toBe(0);
@@ -78,15 +95,24 @@ describe.each(routes)('POST $url', ({ url, schema }) => {
 describe('chunk route', () => {
   it('refuses arbitrary sessions, indexes and ids without contacting the upload host', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 80 }), fc.string({ maxLength: 300 }), fc.integer({ min: -5, max: 2000 }), async (publishId, session, index) => {
-        const res = await app.inject({
-          method: 'PUT',
-          url: `/api/v1/uploads/${encodeURIComponent(publishId) || 'x'}/chunks/${index}`,
-          headers: { ...bearer, 'content-type': 'application/octet-stream', 'x-upload-session': session.replace(/[^\x20-\x7e]/g, '') },
-          payload: Buffer.alloc(16),
-        });
-        expectRefusal(res);
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 80 }),
+        fc.string({ maxLength: 300 }),
+        fc.integer({ min: -5, max: 2000 }),
+        async (publishId, session, index) => {
+          const res = await app.inject({
+            method: 'PUT',
+            url: `/api/v1/uploads/${encodeURIComponent(publishId) || 'x'}/chunks/${index}`,
+            headers: {
+              ...bearer,
+              'content-type': 'application/octet-stream',
+              'x-upload-session': session.replace(/[^\x20-\x7e]/g, ''),
+            },
+            payload: Buffer.alloc(16),
+          });
+          expectRefusal(res);
+        },
+      ),
       { numRuns: 150 },
     );
     expect(canaryHits).toBe(0);
@@ -112,15 +138,37 @@ describe('one-shot route', () => {
 
   it('refuses the file before the fields and fields with wrong values', async () => {
     const body = (parts: string[]) => `${parts.map((p) => `--XYZ\r\n${p}\r\n`).join('')}--XYZ--\r\n`;
-    const file = 'Content-Disposition: form-data; name="video"; filename="a.mp4"\r\nContent-Type: video/mp4\r\n\r\n\u0000\u0000\u0000\u0020ftypisom';
+    const file =
+      'Content-Disposition: form-data; name="video"; filename="a.mp4"\r\nContent-Type: video/mp4\r\n\r\n\u0000\u0000\u0000\u0020ftypisom';
     for (const parts of [
       [file],
-      ['Content-Disposition: form-data; name="mode"\r\n\r\ndirect', 'Content-Disposition: form-data; name="videoSize"\r\n\r\n12', file],
-      ['Content-Disposition: form-data; name="mode"\r\n\r\ndraft', 'Content-Disposition: form-data; name="videoSize"\r\n\r\n-1', file],
-      ['Content-Disposition: form-data; name="mode"\r\n\r\ndraft', 'Content-Disposition: form-data; name="videoSize"\r\n\r\n1e3', file],
-      ['Content-Disposition: form-data; name="mode"\r\n\r\npublish', 'Content-Disposition: form-data; name="videoSize"\r\n\r\n12', file],
+      [
+        'Content-Disposition: form-data; name="mode"\r\n\r\ndirect',
+        'Content-Disposition: form-data; name="videoSize"\r\n\r\n12',
+        file,
+      ],
+      [
+        'Content-Disposition: form-data; name="mode"\r\n\r\ndraft',
+        'Content-Disposition: form-data; name="videoSize"\r\n\r\n-1',
+        file,
+      ],
+      [
+        'Content-Disposition: form-data; name="mode"\r\n\r\ndraft',
+        'Content-Disposition: form-data; name="videoSize"\r\n\r\n1e3',
+        file,
+      ],
+      [
+        'Content-Disposition: form-data; name="mode"\r\n\r\npublish',
+        'Content-Disposition: form-data; name="videoSize"\r\n\r\n12',
+        file,
+      ],
     ]) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/videos', headers: { ...bearer, 'content-type': 'multipart/form-data; boundary=XYZ' }, payload: body(parts) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/videos',
+        headers: { ...bearer, 'content-type': 'multipart/form-data; boundary=XYZ' },
+        payload: body(parts),
+      });
       expectRefusal(res);
     }
     expect(canaryHits).toBe(0);
@@ -129,7 +177,11 @@ describe('one-shot route', () => {
 
 describe('transport-level abuse', () => {
   it('refuses huge headers and unknown methods with the error body', async () => {
-    const big = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${'a'.repeat(5000)}` } });
+    const big = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${'a'.repeat(5000)}` },
+    });
     expectRefusal(big);
     const unknown = await app.inject({ method: 'DELETE', url: '/api/v1/uploads', headers: bearer });
     expectRefusal(unknown);

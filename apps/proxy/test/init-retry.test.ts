@@ -23,7 +23,9 @@ beforeEach(() => {
 });
 
 const refusalLogs = () =>
-  ctx.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => /chunk plan/.test(String(l.msg)));
+  ctx.logLines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((l) => /chunk plan/.test(String(l.msg)));
 
 describe('a refused multi-chunk plan', () => {
   it('is tried once more with the largest chunks, logged with TikTok’s log_id, and the upload arrives byte exact', async () => {
@@ -36,7 +38,11 @@ describe('a refused multi-chunk plan', () => {
     const report = ctx.sandbox.upload(upload.publishId);
     expect(report?.sha256).toBe(await source.sha256());
     const [log] = refusalLogs();
-    expect(log).toMatchObject({ level: 40, videoSize: 80_000_000, refusedPlan: { chunkSize: 10 * 1024 * 1024, chunkCount: 7 } });
+    expect(log).toMatchObject({
+      level: 40,
+      videoSize: 80_000_000,
+      refusedPlan: { chunkSize: 10 * 1024 * 1024, chunkCount: 7 },
+    });
     expect(String(log?.tiktokLogId)).toMatch(/^\w{10,}$/);
   });
 
@@ -54,7 +60,9 @@ describe('a refused multi-chunk plan', () => {
     ctx.sandbox.injectFault({ target: 'init', kind: 'chunk-size-invalid', count: 2 });
     const res = await createUpload(base, accessToken, { mode: 'draft', videoSize: source.size });
     expect(res.status).toBe(400);
-    const error = (res.body as unknown as { error: { code: string; message: string; retryable: boolean; tiktokLogId?: string } }).error;
+    const error = (
+      res.body as unknown as { error: { code: string; message: string; retryable: boolean; tiktokLogId?: string } }
+    ).error;
     expect(error).toMatchObject({ code: 'TIKTOK_REJECTED', retryable: false });
     expect(error.message).toMatch(/refused both ways this app can split this video/);
     expect(error.tiktokLogId).toMatch(/^\w{10,}$/);

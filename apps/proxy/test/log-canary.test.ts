@@ -11,9 +11,13 @@ import { videoSource } from './video-source';
 let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
 let base: string;
 beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 }, { LOG_LEVEL: 'trace' }, {
-    tiktokTimeouts: { uploadHeadersMs: 1000, uploadBodyMs: 1000, headersMs: 1000, bodyMs: 1000 },
-  });
+  ctx = await startSandboxApp(
+    { audited: true, postsPerDayCap: 1000 },
+    { LOG_LEVEL: 'trace' },
+    {
+      tiktokTimeouts: { uploadHeadersMs: 1000, uploadBodyMs: 1000, headersMs: 1000, bodyMs: 1000 },
+    },
+  );
   base = await ctx.listen();
 });
 afterAll(() => ctx.close());
@@ -39,19 +43,32 @@ describe('log and response canary', () => {
       } else if (fault.target === 'init') {
         await createUpload(base, token, { mode: 'draft', videoSize: source.size });
       } else if (fault.target === 'status') {
-        await ctx.app.inject({ method: 'GET', url: '/api/v1/posts/v_pub_file~v2-1.1/status', headers: { authorization: `Bearer ${token}` } });
+        await ctx.app.inject({
+          method: 'GET',
+          url: '/api/v1/posts/v_pub_file~v2-1.1/status',
+          headers: { authorization: `Bearer ${token}` },
+        });
       } else {
-        await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: CLIENT_HEADERS, payload: { sealedRefresh: grant.sealedRefresh } });
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/refresh',
+          headers: CLIENT_HEADERS,
+          payload: { sealedRefresh: grant.sealedRefresh },
+        });
       }
     }
     const upload = (await createUpload(base, token, { mode: 'draft', videoSize: source.size })).body;
     ctx.sandbox.injectFault({ target: 'upload', kind: 'expire-url' });
     await putChunk(base, token, upload, 0, source.range(0, upload.chunkSize - 1), upload.chunkSize);
     await uploadOneShot(base, token, oneShotFields('direct', source.size - 5), source.all());
-    await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/revoke', headers: { ...CLIENT_HEADERS, authorization: `Bearer ${token}` } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/revoke',
+      headers: { ...CLIENT_HEADERS, authorization: `Bearer ${token}` },
+    });
     await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
 
-    const log = ctx.logLines.join("\n");
+    const log = ctx.logLines.join('\n');
     expect(ctx.logLines.length).toBeGreaterThan(20);
     expect(log).not.toContain(token);
     expect(log).not.toContain(ctx.sandbox.clientSecret);

@@ -66,7 +66,11 @@ describe('files the first-bytes rule lets through end as TikTok ends them', () =
     // The type is declared from the first bytes, as the compose screen does.
     const sniff = sniffVideoContainer(bytes);
     const mimeType = sniff.ok ? sniff.mimeType : 'video/mp4';
-    const { upload, failed } = await uploadResumable(base, accessToken, fileSource(bytes), { mode: modeOf(entry), post: POST, mimeType });
+    const { upload, failed } = await uploadResumable(base, accessToken, fileSource(bytes), {
+      mode: modeOf(entry),
+      post: POST,
+      mimeType,
+    });
     expect(failed).toBeUndefined();
     const final = await finalStatus(accessToken, upload.publishId);
     expect({ status: final.status, failReason: final.failReason }).toEqual(expectedStatus(entry));
@@ -75,17 +79,33 @@ describe('files the first-bytes rule lets through end as TikTok ends them', () =
 });
 
 describe('files the first-bytes rule refuses never reach init', () => {
-  it.each(refused.map((e) => [e.name, e] as const))('%s: the one-shot path answers 415 before init', async (name, entry) => {
-    const { accessToken } = await ctx.signIn(entry.post.account);
-    const bytes = readCorpusFile(name);
-    const res = await uploadOneShot(base, accessToken, oneShotFields(modeOf(entry), bytes.length, POST), fileSource(bytes).all());
-    expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 415, code: 'VIDEO_FORMAT_UNSUPPORTED' });
-    expect(inits()).toBe(0);
-  });
+  it.each(refused.map((e) => [e.name, e] as const))(
+    '%s: the one-shot path answers 415 before init',
+    async (name, entry) => {
+      const { accessToken } = await ctx.signIn(entry.post.account);
+      const bytes = readCorpusFile(name);
+      const res = await uploadOneShot(
+        base,
+        accessToken,
+        oneShotFields(modeOf(entry), bytes.length, POST),
+        fileSource(bytes).all(),
+      );
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({
+        status: 415,
+        code: 'VIDEO_FORMAT_UNSUPPORTED',
+      });
+      expect(inits()).toBe(0);
+    },
+  );
 
   it('an empty file is refused by its size before init, by both paths', async () => {
     const { accessToken } = await ctx.signIn('ava');
-    const oneShot = await uploadOneShot(base, accessToken, oneShotFields('direct', 0, POST), fileSource(new Uint8Array(0)).all());
+    const oneShot = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('direct', 0, POST),
+      fileSource(new Uint8Array(0)).all(),
+    );
     expect(oneShot.status).toBe(400);
     expect((await createUpload(base, accessToken, { mode: 'direct', videoSize: 0, post: POST })).status).toBe(400);
     expect(inits()).toBe(0);
@@ -98,7 +118,10 @@ describe('files the first-bytes rule refuses never reach init', () => {
     const created = await createUpload(base, accessToken, { mode: 'direct', videoSize: bytes.length, post: POST });
     expect(created.status).toBe(201);
     const chunk = await putChunk(base, accessToken, created.body, 0, Buffer.from(bytes), bytes.length);
-    expect({ status: chunk.status, code: chunk.body.error?.code }).toEqual({ status: 415, code: 'VIDEO_FORMAT_UNSUPPORTED' });
+    expect({ status: chunk.status, code: chunk.body.error?.code }).toEqual({
+      status: 415,
+      code: 'VIDEO_FORMAT_UNSUPPORTED',
+    });
     expect(ctx.sandbox.upload(created.body.publishId)?.receivedBytes).toBe(0);
   });
 });

@@ -76,7 +76,14 @@ describe('metrics endpoint after real traffic', () => {
     // TikTok refuses one chunk: an upstream error, counted by the code it became.
     const failing = (await createUpload(base, token, { mode: 'draft', videoSize: resumable.size })).body;
     ctx.sandbox.injectFault({ target: 'upload', kind: 'status', httpStatus: 500 });
-    const refusedChunk = await putChunk(base, token, failing, 0, resumable.range(0, failing.chunkSize - 1), failing.chunkSize);
+    const refusedChunk = await putChunk(
+      base,
+      token,
+      failing,
+      0,
+      resumable.range(0, failing.chunkSize - 1),
+      failing.chunkSize,
+    );
     expect(refusedChunk.status).toBeGreaterThanOrEqual(500);
 
     // Our own limit: TikTok allows 6 inits a minute per token; three were spent above.
@@ -91,7 +98,9 @@ describe('metrics endpoint after real traffic', () => {
     const moved = (name: string, labels: Record<string, string> = {}) =>
       (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
 
-    expect(moved('content_studio_http_requests_total', { route: chunkRoute, status: '200' })).toBe(done.upload.chunkCount);
+    expect(moved('content_studio_http_requests_total', { route: chunkRoute, status: '200' })).toBe(
+      done.upload.chunkCount,
+    );
     expect(moved('content_studio_http_requests_total', { route: '/api/v1/videos', status: '201' })).toBe(1);
     expect(moved('content_studio_http_requests_total', { route: '/api/v1/uploads', status: '429' })).toBe(limited);
     expect(moved('content_studio_http_requests_total', { route: 'unmatched', status: '404' })).toBe(1);
@@ -106,7 +115,9 @@ describe('metrics endpoint after real traffic', () => {
     // Every chunk body, plus a few hundred bytes of headers per request.
     expect(chunkBytes).toBeGreaterThanOrEqual(resumable.size + failing.chunkSize);
     expect(chunkBytes).toBeLessThan(resumable.size + failing.chunkSize + 10_000);
-    expect(moved('content_studio_upload_bytes_streamed_total', { kind: 'one_shot' })).toBeGreaterThanOrEqual(oneShot.size);
+    expect(moved('content_studio_upload_bytes_streamed_total', { kind: 'one_shot' })).toBeGreaterThanOrEqual(
+      oneShot.size,
+    );
     expect(moved('content_studio_chunk_duration_seconds_count', { outcome: 'ok' })).toBe(done.upload.chunkCount);
     expect(moved('content_studio_chunk_duration_seconds_count', { outcome: 'error' })).toBe(1);
 
@@ -124,8 +135,18 @@ describe('metrics endpoint after real traffic', () => {
     }
 
     // Canaries: nothing that identifies a creator, an upload or a TikTok URL is ever a label.
-    const profile = (await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).json();
-    for (const canary of [token, grant.openId, profile.openId, done.upload.publishId, failing.publishId, failing.uploadSession, ctx.sandbox.url]) {
+    const profile = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })
+    ).json();
+    for (const canary of [
+      token,
+      grant.openId,
+      profile.openId,
+      done.upload.publishId,
+      failing.publishId,
+      failing.uploadSession,
+      ctx.sandbox.url,
+    ]) {
       expect(after).not.toContain(canary);
     }
     expect(after).not.toMatch(/upload_token|act\.|http:\/\//);
@@ -161,7 +182,8 @@ describe('metrics endpoint after real traffic', () => {
       after = await scrape();
     }
     expect(sample(after, 'content_studio_uploads_in_flight', { kind: 'chunk' })).toBe(0);
-    const count = (text: string) => sample(text, 'content_studio_chunk_duration_seconds_count', { outcome: 'aborted' }) ?? 0;
+    const count = (text: string) =>
+      sample(text, 'content_studio_chunk_duration_seconds_count', { outcome: 'aborted' }) ?? 0;
     expect(count(after) - count(before)).toBe(1);
   });
 });

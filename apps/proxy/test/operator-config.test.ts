@@ -15,7 +15,9 @@ function problemsOf(env: Record<string, string>) {
 describe('operator settings', () => {
   it('takes RATE_LIMIT_REDIS_URL as redis:// or rediss://, and nothing when unset', () => {
     expect(loadConfig(testEnv()).rateLimitRedisUrl).toBeUndefined();
-    expect(loadConfig(testEnv({ RATE_LIMIT_REDIS_URL: 'redis://red-abc123:6379' })).rateLimitRedisUrl).toBe('redis://red-abc123:6379');
+    expect(loadConfig(testEnv({ RATE_LIMIT_REDIS_URL: 'redis://red-abc123:6379' })).rateLimitRedisUrl).toBe(
+      'redis://red-abc123:6379',
+    );
     expect(loadConfig(testEnv({ RATE_LIMIT_REDIS_URL: 'rediss://default:pw@kv.example:6380' })).rateLimitRedisUrl).toBe(
       'rediss://default:pw@kv.example:6380',
     );
@@ -25,7 +27,9 @@ describe('operator settings', () => {
     'refuses RATE_LIMIT_REDIS_URL=%s without echoing it',
     (value) => {
       const error = problemsOf({ RATE_LIMIT_REDIS_URL: value });
-      expect(error.problems).toEqual([{ variable: 'RATE_LIMIT_REDIS_URL', problem: 'must be a redis:// or rediss:// URL' }]);
+      expect(error.problems).toEqual([
+        { variable: 'RATE_LIMIT_REDIS_URL', problem: 'must be a redis:// or rediss:// URL' },
+      ]);
       expect(error.message).not.toContain(value);
     },
   );

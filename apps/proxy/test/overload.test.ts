@@ -10,9 +10,13 @@ let overloaded = false;
 let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
 let base: string;
 beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true }, {}, {
-    pressure: { healthCheck: async () => !overloaded, healthCheckIntervalMs: 20 },
-  });
+  ctx = await startSandboxApp(
+    { audited: true },
+    {},
+    {
+      pressure: { healthCheck: async () => !overloaded, healthCheckIntervalMs: 20 },
+    },
+  );
   base = await ctx.listen();
 });
 afterAll(() => ctx.close());

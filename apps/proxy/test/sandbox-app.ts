@@ -1,4 +1,9 @@
-import { obtainAuthorizationCode, startSandbox, type RunningSandbox, type SandboxOptions } from '@content-studio/tiktok-sandbox';
+import {
+  obtainAuthorizationCode,
+  startSandbox,
+  type RunningSandbox,
+  type SandboxOptions,
+} from '@content-studio/tiktok-sandbox';
 import type { SessionGrant } from '@content-studio/contract';
 import type { AppDeps } from '../src/app';
 import { CANARIES, buildTestApp, testConfig } from './test-config';
@@ -40,7 +45,12 @@ export async function startSandboxApp(
 
   async function signIn(account = 'ava', untick: string[] = []): Promise<SessionGrant> {
     const { code } = await obtainAuthorizationCode(sandbox, { account, redirectUri: REDIRECT_URI, untick });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/token', headers: CLIENT_HEADERS, payload: { code } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      headers: CLIENT_HEADERS,
+      payload: { code },
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
     return res.json();
   }

@@ -19,7 +19,9 @@ import { CANARIES, testEnv } from './test-config';
  * real process, not on buildApp.
  */
 const proxyDir = fileURLToPath(new URL('..', import.meta.url));
-const [, ...startArgs] = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
+const [, ...startArgs] = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+).scripts.start
   .trim()
   .split(/\s+/);
 
@@ -113,7 +115,11 @@ describe('the built proxy process', () => {
 
   it('refuses a malformed secret without printing it', async () => {
     const badSecret = 'canary short';
-    const { child, output } = startProxy({ ...testEnv(), TIKTOK_CLIENT_SECRET: badSecret, SESSION_SEAL_KEY: 'dG9vc2hvcnQ=' });
+    const { child, output } = startProxy({
+      ...testEnv(),
+      TIKTOK_CLIENT_SECRET: badSecret,
+      SESSION_SEAL_KEY: 'dG9vc2hvcnQ=',
+    });
     expect(await exitOf(child, 5_000)).not.toBe(0);
     const all = output().stdout + output().stderr;
     expect(all).toContain('TIKTOK_CLIENT_SECRET');

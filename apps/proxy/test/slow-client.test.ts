@@ -129,7 +129,12 @@ async function failingChunkHead(size: number) {
   );
 }
 
-function multipartHead(headers: Record<string, string>, boundary: string, fields: Record<string, string>, fileSize: number) {
+function multipartHead(
+  headers: Record<string, string>,
+  boundary: string,
+  fields: Record<string, string>,
+  fileSize: number,
+) {
   const preamble =
     Object.entries(fields)
       .map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
@@ -208,7 +213,10 @@ describe('slow clients', () => {
   });
 
   it('answers a chunk refused for a forged upload session, then drops the client that stalls mid-body', async () => {
-    const head = chunkHead({ authorization: 'Bearer act.forged', 'x-upload-session': 'not-a-sealed-session' }, 10 * MiB);
+    const head = chunkHead(
+      { authorization: 'Bearer act.forged', 'x-upload-session': 'not-a-sealed-session' },
+      10 * MiB,
+    );
     const { received, closedAfterMs } = await stallAfterAnswer(head, 10 * MiB, 256 * 1024);
     expect(received).toMatch(/^HTTP\/1\.1 400 /);
     expect(received).toContain('"UPLOAD_SESSION_INVALID"');
@@ -262,7 +270,12 @@ describe('slow clients', () => {
     const { accessToken } = await ctx.signIn('pia');
     const size = 6 * MiB;
     ctx.sandbox.injectFault({ target: 'upload', kind: 'reset-mid-body', afterBytes: 0 });
-    const head = multipartHead({ authorization: `Bearer ${accessToken}` }, 'b-failed', { mode: 'draft', videoSize: String(size) }, size);
+    const head = multipartHead(
+      { authorization: `Bearer ${accessToken}` },
+      'b-failed',
+      { mode: 'draft', videoSize: String(size) },
+      size,
+    );
     const { received, closedAfterMs } = await stallAfterAnswer(head, size, MiB);
     expect(received).toMatch(/^HTTP\/1\.1 502 /);
     expect(received).toContain('"UPSTREAM_UNAVAILABLE"');

@@ -34,7 +34,12 @@ export async function createUpload(
 ): Promise<HttpResult<CreateUploadResponse>> {
   const payload =
     init.mode === 'direct'
-      ? { mode: 'direct', videoSize: init.videoSize, mimeType: init.mimeType ?? 'video/mp4', post: init.post ?? DEFAULT_POST }
+      ? {
+          mode: 'direct',
+          videoSize: init.videoSize,
+          mimeType: init.mimeType ?? 'video/mp4',
+          post: init.post ?? DEFAULT_POST,
+        }
       : { mode: 'draft', videoSize: init.videoSize, mimeType: init.mimeType ?? 'video/mp4' };
   return json(
     await request(`${base}/api/v1/uploads`, {
@@ -146,7 +151,11 @@ export async function uploadOneShot(
   );
 }
 
-export function oneShotFields(mode: UploadMode, videoSize: number, post: PostSettings = DEFAULT_POST): Record<string, string> {
+export function oneShotFields(
+  mode: UploadMode,
+  videoSize: number,
+  post: PostSettings = DEFAULT_POST,
+): Record<string, string> {
   return mode === 'direct'
     ? { mode, videoSize: String(videoSize), post: JSON.stringify(post) }
     : { mode, videoSize: String(videoSize) };

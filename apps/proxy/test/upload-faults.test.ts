@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startSandboxApp } from './sandbox-app';
-import { createUpload, oneShotFields, putChunk, uploadOneShot, uploadResumable, type HttpResult } from './upload-client';
+import {
+  createUpload,
+  oneShotFields,
+  putChunk,
+  uploadOneShot,
+  uploadResumable,
+  type HttpResult,
+} from './upload-client';
 import { videoSource } from './video-source';
 
 /**
@@ -50,9 +57,14 @@ async function resumableWithFault(fault: Parameters<typeof ctx.sandbox.injectFau
 
 describe('resumable path under upload-host faults', () => {
   it('a 5xx on a chunk is retryable; the retry completes byte exact', async () => {
-    const { failed, attempts, report } = await resumableWithFault({ target: 'upload', kind: 'status', httpStatus: 503 }, 2);
+    const { failed, attempts, report } = await resumableWithFault(
+      { target: 'upload', kind: 'status', httpStatus: 503 },
+      2,
+    );
     expect(failed).toBeUndefined();
-    expect(errorsOf(attempts)).toEqual([expect.objectContaining({ index: 2, status: 502, code: 'UPSTREAM_UNAVAILABLE', retryable: true })]);
+    expect(errorsOf(attempts)).toEqual([
+      expect.objectContaining({ index: 2, status: 502, code: 'UPSTREAM_UNAVAILABLE', retryable: true }),
+    ]);
     expect(report?.sha256).toBe(expectedSha);
   });
 
@@ -62,20 +74,28 @@ describe('resumable path under upload-host faults', () => {
       3,
     );
     expect(failed).toBeUndefined();
-    expect(errorsOf(attempts)).toEqual([expect.objectContaining({ index: 3, code: 'UPSTREAM_UNAVAILABLE', retryable: true })]);
+    expect(errorsOf(attempts)).toEqual([
+      expect.objectContaining({ index: 3, code: 'UPSTREAM_UNAVAILABLE', retryable: true }),
+    ]);
     expect(report?.sha256).toBe(expectedSha);
   });
 
   it('a stalled upload host becomes a bounded, retryable timeout', async () => {
     const { failed, attempts, report } = await resumableWithFault({ target: 'upload', kind: 'stall', ms: 10_000 }, 1);
     expect(failed).toBeUndefined();
-    expect(errorsOf(attempts)).toEqual([expect.objectContaining({ index: 1, status: 504, code: 'UPSTREAM_TIMEOUT', retryable: true })]);
+    expect(errorsOf(attempts)).toEqual([
+      expect.objectContaining({ index: 1, status: 504, code: 'UPSTREAM_TIMEOUT', retryable: true }),
+    ]);
     expect(report?.sha256).toBe(expectedSha);
   });
 
   it('a 416 says the upload is out of sync and is not blindly retried', async () => {
     const { failed, report } = await resumableWithFault({ target: 'upload', kind: 'range-mismatch' }, 4);
-    expect(failed).toMatchObject({ index: 4, status: 409, body: { error: { code: 'UPLOAD_OUT_OF_SYNC', retryable: false } } });
+    expect(failed).toMatchObject({
+      index: 4,
+      status: 409,
+      body: { error: { code: 'UPLOAD_OUT_OF_SYNC', retryable: false } },
+    });
     expect(report?.receivedBytes).toBe(4 * 10 * MiB);
     // Where to continue, as a number a client need not read out of the message.
     expect(failed?.body).toMatchObject({ error: { uploadedBytes: 4 * 10 * MiB } });
@@ -83,7 +103,11 @@ describe('resumable path under upload-host faults', () => {
 
   it('an expired upload URL tells the creator to start again', async () => {
     const { failed } = await resumableWithFault({ target: 'upload', kind: 'expire-url' }, 5);
-    expect(failed).toMatchObject({ index: 5, status: 410, body: { error: { code: 'UPLOAD_RESTART_REQUIRED', retryable: false } } });
+    expect(failed).toMatchObject({
+      index: 5,
+      status: 410,
+      body: { error: { code: 'UPLOAD_RESTART_REQUIRED', retryable: false } },
+    });
   });
 });
 
@@ -97,7 +121,10 @@ describe('a client that goes away mid-chunk', () => {
       const end = i === upload.chunkCount - 1 ? upload.videoSize - 1 : start + upload.chunkSize - 1;
       return { start, end, length: end - start + 1 };
     };
-    expect((await putChunk(base, accessToken, upload, 0, source.range(chunk(0).start, chunk(0).end), chunk(0).length)).status).toBe(200);
+    expect(
+      (await putChunk(base, accessToken, upload, 0, source.range(chunk(0).start, chunk(0).end), chunk(0).length))
+        .status,
+    ).toBe(200);
 
     // Send 4 MiB of chunk 1, then vanish.
     const controller = new AbortController();
@@ -137,7 +164,12 @@ describe('a client that goes away mid-chunk', () => {
 describe('one-shot path under faults', () => {
   it('a body shorter than videoSize fails clearly and TikTok never completes the video', async () => {
     const { accessToken } = await ctx.signIn('ava');
-    const res = await uploadOneShot(base, accessToken, oneShotFields('draft', source.size), source.range(0, 30 * MiB - 1));
+    const res = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('draft', source.size),
+      source.range(0, 30 * MiB - 1),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('VIDEO_SIZE_MISMATCH');
     expect(ctx.sandbox.stats().uploadsCompleted).toBe(0);

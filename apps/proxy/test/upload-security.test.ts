@@ -49,7 +49,7 @@ describe('sealed upload sessions (S4)', () => {
     expect(uploadHostRequests()).toBe(0);
   });
 
-  it('refuses a session used with another creator\'s token', async () => {
+  it("refuses a session used with another creator's token", async () => {
     const { upload } = await freshUpload();
     const other = await ctx.signIn('pia');
     const res = await putChunk(base, other.accessToken, upload, 0, firstChunk(upload.chunkSize), upload.chunkSize);
@@ -91,7 +91,14 @@ describe('sealed upload sessions (S4)', () => {
       },
       Date.now() - 1,
     );
-    const res = await putChunk(base, accessToken, { ...upload, uploadSession: expired }, 0, firstChunk(upload.chunkSize), upload.chunkSize);
+    const res = await putChunk(
+      base,
+      accessToken,
+      { ...upload, uploadSession: expired },
+      0,
+      firstChunk(upload.chunkSize),
+      upload.chunkSize,
+    );
     expect(res.status).toBe(410);
     expect(res.body.error?.code).toBe('UPLOAD_SESSION_EXPIRED');
     expect(uploadHostRequests()).toBe(0);
@@ -111,7 +118,9 @@ describe('sealed upload sessions (S4)', () => {
 
   it('refuses a chunk without a session or a token', async () => {
     const { accessToken, upload } = await freshUpload();
-    expect((await putChunk(base, accessToken, { ...upload, uploadSession: '' }, 0, firstChunk(10), 10)).status).toBe(400);
+    expect((await putChunk(base, accessToken, { ...upload, uploadSession: '' }, 0, firstChunk(10), 10)).status).toBe(
+      400,
+    );
     expect((await putChunk(base, '', upload, 0, firstChunk(10), 10)).status).toBe(401);
     expect(uploadHostRequests()).toBe(0);
   });
@@ -128,7 +137,14 @@ describe('content checks while streaming (S9)', () => {
 
   it('refuses a one-shot file that is not a video before calling init', async () => {
     const { accessToken } = await ctx.signIn('ava');
-    const res = await uploadOneShot(base, accessToken, oneShotFields('draft', PDF.length), (async function* () { yield PDF; })());
+    const res = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('draft', PDF.length),
+      (async function* () {
+        yield PDF;
+      })(),
+    );
     expect(res.status).toBe(415);
     expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
   });
@@ -156,7 +172,12 @@ describe('content checks while streaming (S9)', () => {
     const { accessToken } = await ctx.signIn('ava');
     const missing = await uploadOneShot(base, accessToken, { mode: 'draft' }, source.range(0, 1023));
     expect(missing.status).toBe(400);
-    const unknown = await uploadOneShot(base, accessToken, { ...oneShotFields('draft', 1024), hack: '1' }, source.range(0, 1023));
+    const unknown = await uploadOneShot(
+      base,
+      accessToken,
+      { ...oneShotFields('draft', 1024), hack: '1' },
+      source.range(0, 1023),
+    );
     expect(unknown.status).toBe(400);
     expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
   });
@@ -164,7 +185,10 @@ describe('content checks while streaming (S9)', () => {
 
 describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS (S3)', () => {
   it('never PUTs to an upload URL the proxy is not configured to trust', async () => {
-    const strict = await startSandboxApp({ audited: true }, { TIKTOK_UPLOAD_ORIGINS: 'https://open-upload.tiktokapis.com' });
+    const strict = await startSandboxApp(
+      { audited: true },
+      { TIKTOK_UPLOAD_ORIGINS: 'https://open-upload.tiktokapis.com' },
+    );
     try {
       const strictBase = await strict.listen();
       const { accessToken } = await strict.signIn('ava');
@@ -192,7 +216,11 @@ describe('rate limits mirror TikTok (S8)', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
-      const res = await createUpload(base, accessToken, { mode: 'direct', videoSize: 1000, post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' } });
+      const res = await createUpload(base, accessToken, {
+        mode: 'direct',
+        videoSize: 1000,
+        post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' },
+      });
       statuses.push(res.status);
       if (res.status === 429) retryAfter = 'seen';
     }

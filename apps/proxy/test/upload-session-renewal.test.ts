@@ -119,7 +119,11 @@ describe('re-binding an upload session after a token refresh', () => {
     const before = statusCalls();
 
     const missing = await renew(ava.accessToken, upload.publishId, undefined);
-    const tampered = await renew(ava.accessToken, upload.publishId, s.slice(0, 20) + (s[20] === 'A' ? 'B' : 'A') + s.slice(21));
+    const tampered = await renew(
+      ava.accessToken,
+      upload.publishId,
+      s.slice(0, 20) + (s[20] === 'A' ? 'B' : 'A') + s.slice(21),
+    );
     const foreign = await renew(ava.accessToken, 'v_inbox_file~v2-1.999', s);
     expect([missing.status, tampered.status, foreign.status]).toEqual([400, 400, 403]);
     for (const res of [missing, tampered, foreign]) expect(res.body.error?.code).toBe('UPLOAD_SESSION_INVALID');

@@ -66,9 +66,7 @@ function tikTokRulesBroken(videoSize: number, plan: ChunkPlan): string[] {
 }
 
 /** Both sides of every number TikTok writes in MB, in both readings. */
-const BOUNDARIES = [
-  5_000_000, 5 * MiB, 64_000_000, 64 * MiB, 128_000_000, 128 * MiB, 2 * 64_000_000, 4 * GB,
-];
+const BOUNDARIES = [5_000_000, 5 * MiB, 64_000_000, 64 * MiB, 128_000_000, 128 * MiB, 2 * 64_000_000, 4 * GB];
 
 describe('planChunks', () => {
   it('satisfies every TikTok rule, read in decimal and in binary MB, for any size up to 4 GB', () => {
@@ -193,7 +191,10 @@ describe('fallbackChunkPlan', () => {
       { numRuns: 300 },
     );
     expect(fallbackChunkPlan(80_000_000, planChunks(80_000_000))).toEqual({ chunkSize: 40_000_000, chunkCount: 2 });
-    expect(fallbackChunkPlan(1_000_000_000, planChunks(1_000_000_000))).toEqual({ chunkSize: 64_000_000, chunkCount: 15 });
+    expect(fallbackChunkPlan(1_000_000_000, planChunks(1_000_000_000))).toEqual({
+      chunkSize: 64_000_000,
+      chunkCount: 15,
+    });
   });
 
   it('has none for a file sent whole', () => {

@@ -59,10 +59,7 @@ export function planChunks(videoSize: number, preferredChunkSize: number = DEFAU
   // Whole upload: mandatory below 5 MB, allowed up to 64 MB, and then chunk_size must equal size.
   if (videoSize <= MAX_CHUNK_BYTES) return { chunkSize: videoSize, chunkCount: 1 };
 
-  const chunkSize = Math.max(
-    MIN_CHUNK_BYTES,
-    Math.min(preferredChunkSize, MAX_CHUNK_BYTES, Math.floor(videoSize / 2)),
-  );
+  const chunkSize = Math.max(MIN_CHUNK_BYTES, Math.min(preferredChunkSize, MAX_CHUNK_BYTES, Math.floor(videoSize / 2)));
   const chunkCount = Math.floor(videoSize / chunkSize);
   if (chunkCount > MAX_CHUNK_COUNT) {
     throw new RangeError('the plan would need more than 1000 chunks');

@@ -21,39 +21,83 @@ function ebml(doctype: string | null): Uint8Array {
 
 describe('sniffVideoContainer: ISO-BMFF brands', () => {
   it.each([
-    'isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'dash', 'MSNV', 'XAVC',
-    '3gp4', '3gp5', '3g2a', 'mmp4', 'CAEP',
+    'isom',
+    'iso2',
+    'iso4',
+    'iso5',
+    'iso6',
+    'mp41',
+    'mp42',
+    'avc1',
+    'M4V ',
+    'M4VH',
+    'dash',
+    'MSNV',
+    'XAVC',
+    '3gp4',
+    '3gp5',
+    '3g2a',
+    'mmp4',
+    'CAEP',
   ])('takes %j as MP4', (brand) => {
-    expect(sniffVideoContainer(ftyp(brand, 'isom'))).toEqual({ ok: true, mimeType: 'video/mp4', container: 'mp4', brand });
+    expect(sniffVideoContainer(ftyp(brand, 'isom'))).toEqual({
+      ok: true,
+      mimeType: 'video/mp4',
+      container: 'mp4',
+      brand,
+    });
   });
 
   it("takes 'qt  ' as QuickTime", () => {
-    expect(sniffVideoContainer(ftyp('qt  ', 'qt  '))).toEqual({ ok: true, mimeType: 'video/quicktime', container: 'mov', brand: 'qt  ' });
+    expect(sniffVideoContainer(ftyp('qt  ', 'qt  '))).toEqual({
+      ok: true,
+      mimeType: 'video/quicktime',
+      container: 'mov',
+      brand: 'qt  ',
+    });
   });
 
   it.each([
-    ['M4A ', 'audio_brand'], ['M4B ', 'audio_brand'], ['M4P ', 'audio_brand'], ['F4A ', 'audio_brand'],
-    ['heic', 'image_brand'], ['mif1', 'image_brand'], ['avif', 'image_brand'], ['hevc', 'image_brand'],
+    ['M4A ', 'audio_brand'],
+    ['M4B ', 'audio_brand'],
+    ['M4P ', 'audio_brand'],
+    ['F4A ', 'audio_brand'],
+    ['heic', 'image_brand'],
+    ['mif1', 'image_brand'],
+    ['avif', 'image_brand'],
+    ['hevc', 'image_brand'],
   ])('refuses %j (%s) even though it lists isom as compatible', (brand, reason) => {
     expect(sniffVideoContainer(ftyp(brand, 'mp42', 'isom'))).toEqual({ ok: false, reason, brand });
   });
 
   it('takes an unknown major brand that declares a video brand compatible, and refuses one that does not', () => {
-    expect(sniffVideoContainer(ftyp('XYZ1', 'XYZ1', 'mp42'))).toMatchObject({ ok: true, mimeType: 'video/mp4', brand: 'XYZ1' });
+    expect(sniffVideoContainer(ftyp('XYZ1', 'XYZ1', 'mp42'))).toMatchObject({
+      ok: true,
+      mimeType: 'video/mp4',
+      brand: 'XYZ1',
+    });
     expect(sniffVideoContainer(ftyp('XYZ1', 'qt  '))).toMatchObject({ ok: true, mimeType: 'video/quicktime' });
     expect(sniffVideoContainer(ftyp('crx ', 'crx '))).toEqual({ ok: false, reason: 'unknown_brand', brand: 'crx ' });
   });
 
   it('takes QuickTime files older than ftyp by their leading atom', () => {
     for (const atom of ['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']) {
-      expect(sniffVideoContainer(Uint8Array.from([...u32(8), ...latin1(atom), 0, 0, 0, 0]))).toMatchObject({ ok: true, mimeType: 'video/quicktime' });
+      expect(sniffVideoContainer(Uint8Array.from([...u32(8), ...latin1(atom), 0, 0, 0, 0]))).toMatchObject({
+        ok: true,
+        mimeType: 'video/quicktime',
+      });
     }
   });
 });
 
 describe('sniffVideoContainer: EBML', () => {
   it('takes doctype webm, refuses matroska and a header without a doctype (which means matroska)', () => {
-    expect(sniffVideoContainer(ebml('webm'))).toEqual({ ok: true, mimeType: 'video/webm', container: 'webm', brand: 'webm' });
+    expect(sniffVideoContainer(ebml('webm'))).toEqual({
+      ok: true,
+      mimeType: 'video/webm',
+      container: 'webm',
+      brand: 'webm',
+    });
     expect(sniffVideoContainer(ebml('matroska'))).toEqual({ ok: false, reason: 'matroska', brand: 'matroska' });
     expect(sniffVideoContainer(ebml(null))).toEqual({ ok: false, reason: 'matroska', brand: null });
   });

@@ -37,16 +37,53 @@ export type ContainerSniff =
  * brand; `qt  ` is QuickTime, separate because it declares video/quicktime.
  */
 const VIDEO_BRANDS = new Set([
-  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9',
-  'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash',
-  '3gp4', '3gp5', '3gp6', '3gp7', '3g2a', '3g2b', '3g2c',
-  'MSNV', 'XAVC', 'mmp4', 'f4v ', 'CAEP',
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso7',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  '3gp4',
+  '3gp5',
+  '3gp6',
+  '3gp7',
+  '3g2a',
+  '3g2b',
+  '3g2c',
+  'MSNV',
+  'XAVC',
+  'mmp4',
+  'f4v ',
+  'CAEP',
 ]);
 const QUICKTIME_BRAND = 'qt  ';
 /** Audio-only by definition of the brand: such a file has no video track for TikTok to take. */
 const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ', 'F4B ']);
 /** HEIF/HEIC and AVIF stills and image sequences (a Live Photo's still, a burst). */
-const IMAGE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
+const IMAGE_BRANDS = new Set([
+  'heic',
+  'heix',
+  'heim',
+  'heis',
+  'hevc',
+  'hevx',
+  'hevm',
+  'hevs',
+  'mif1',
+  'msf1',
+  'avif',
+  'avis',
+]);
 /** QuickTime files older than `ftyp` start with one of these atoms. */
 const QUICKTIME_LEADING_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 
@@ -57,7 +94,9 @@ function ascii(bytes: Uint8Array, start: number, length: number): string {
 }
 
 function uint32(bytes: Uint8Array, at: number): number {
-  return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
+  return (
+    (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0
+  );
 }
 
 function mp4(brand: string): ContainerSniff {

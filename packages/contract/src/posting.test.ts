@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CreateUploadRequestSchema,
-  MAX_VIDEO_BYTES,
-  PostSettingsSchema,
-  PublishStatusSchema,
-} from './posting';
+import { CreateUploadRequestSchema, MAX_VIDEO_BYTES, PostSettingsSchema, PublishStatusSchema } from './posting';
 
 const post = {
   title: 'hello #tag',
@@ -42,12 +37,12 @@ describe('PostSettingsSchema', () => {
 
 describe('CreateUploadRequestSchema', () => {
   it('requires post settings for direct posts only', () => {
-    expect(
-      CreateUploadRequestSchema.safeParse({ mode: 'direct', videoSize: 10, mimeType: 'video/mp4' }).success,
-    ).toBe(false);
-    expect(
-      CreateUploadRequestSchema.safeParse({ mode: 'draft', videoSize: 10, mimeType: 'video/mp4' }).success,
-    ).toBe(true);
+    expect(CreateUploadRequestSchema.safeParse({ mode: 'direct', videoSize: 10, mimeType: 'video/mp4' }).success).toBe(
+      false,
+    );
+    expect(CreateUploadRequestSchema.safeParse({ mode: 'draft', videoSize: 10, mimeType: 'video/mp4' }).success).toBe(
+      true,
+    );
     expect(
       CreateUploadRequestSchema.safeParse({ mode: 'draft', videoSize: 10, mimeType: 'video/mp4', post }).success,
     ).toBe(false);
@@ -59,9 +54,9 @@ describe('CreateUploadRequestSchema', () => {
     expect(CreateUploadRequestSchema.safeParse({ ...base, videoSize: MAX_VIDEO_BYTES }).success).toBe(true);
     expect(CreateUploadRequestSchema.safeParse({ ...base, videoSize: MAX_VIDEO_BYTES + 1 }).success).toBe(false);
     expect(CreateUploadRequestSchema.safeParse({ ...base, videoSize: 1.5 }).success).toBe(false);
-    expect(
-      CreateUploadRequestSchema.safeParse({ ...base, videoSize: 10, mimeType: 'video/x-msvideo' }).success,
-    ).toBe(false);
+    expect(CreateUploadRequestSchema.safeParse({ ...base, videoSize: 10, mimeType: 'video/x-msvideo' }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -31,11 +31,14 @@ export function checkDockerfile(text: string, options: { startScript?: string } 
     problems.push(`policy: CMD must run the proxy's start script exactly ("${options.startScript.trim()}")`);
   }
   if (!inFinal.some((i) => i.getKeyword() === 'HEALTHCHECK')) problems.push('policy: a HEALTHCHECK is required');
-  if (!instructions.some((i) => i.getKeyword() === 'RUN' && /pnpm .*deploy .*--prod/.test(i.getArgumentsContent() ?? ''))) {
+  if (
+    !instructions.some((i) => i.getKeyword() === 'RUN' && /pnpm .*deploy .*--prod/.test(i.getArgumentsContent() ?? ''))
+  ) {
     problems.push('policy: the runtime files must come from `pnpm deploy --prod`');
   }
   if (instructions.some((i) => i.getKeyword() === 'ADD')) problems.push('policy: use COPY, not ADD');
-  if (/TIKTOK_CLIENT_SECRET|SESSION_SEAL_KEY/.test(text)) problems.push('policy: no secret may be baked into the image');
+  if (/TIKTOK_CLIENT_SECRET|SESSION_SEAL_KEY/.test(text))
+    problems.push('policy: no secret may be baked into the image');
   return problems;
 }
 

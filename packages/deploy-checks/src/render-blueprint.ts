@@ -40,7 +40,13 @@ export const REQUIRED_PROXY_ENV = [
 ] as const;
 const SECRETS = ['TIKTOK_CLIENT_SECRET', 'SESSION_SEAL_KEY'];
 const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
-const REQUIRED_CSP = ["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"];
+const REQUIRED_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+];
 
 export interface BlueprintFacts {
   /** Files the blueprint points at, relative to the repo root, that must exist. */
@@ -70,16 +76,20 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
 
   // Proxy service
   if (proxy.region !== 'frankfurt') problems.push('proxy: region must be frankfurt (owner promise 11)');
-  if (!proxy.dockerfilePath || !facts.existingPaths(proxy.dockerfilePath)) problems.push('proxy: dockerfilePath does not exist');
+  if (!proxy.dockerfilePath || !facts.existingPaths(proxy.dockerfilePath))
+    problems.push('proxy: dockerfilePath does not exist');
   if (proxy.healthCheckPath !== '/healthz') problems.push('proxy: healthCheckPath must be /healthz');
-  if (!proxy.scaling && !proxy.numInstances) problems.push('proxy: declare scaling or numInstances (the proxy is stateless)');
+  if (!proxy.scaling && !proxy.numInstances)
+    problems.push('proxy: declare scaling or numInstances (the proxy is stateless)');
   for (const key of REQUIRED_PROXY_ENV) if (!env(proxy, key)) problems.push(`proxy: ${key} missing from envVars`);
   for (const key of SECRETS) {
     const v = env(proxy, key);
     if (v?.value !== undefined) problems.push(`proxy: ${key} must not have a value in render.yaml`);
   }
-  if (env(proxy, 'TIKTOK_CLIENT_SECRET')?.sync !== false) problems.push('proxy: TIKTOK_CLIENT_SECRET must be sync: false');
-  if (env(proxy, 'SESSION_SEAL_KEY')?.generateValue !== true) problems.push('proxy: SESSION_SEAL_KEY must use generateValue');
+  if (env(proxy, 'TIKTOK_CLIENT_SECRET')?.sync !== false)
+    problems.push('proxy: TIKTOK_CLIENT_SECRET must be sync: false');
+  if (env(proxy, 'SESSION_SEAL_KEY')?.generateValue !== true)
+    problems.push('proxy: SESSION_SEAL_KEY must use generateValue');
   if (env(proxy, 'HOST')?.value !== '0.0.0.0') problems.push('proxy: HOST must be 0.0.0.0 in a container');
   const graceMs = Number(env(proxy, 'SHUTDOWN_GRACE_MS')?.value ?? DEFAULT_SHUTDOWN_GRACE_MS);
   if (!proxy.maxShutdownDelaySeconds || proxy.maxShutdownDelaySeconds * 1000 < graceMs + 2_000) {
@@ -93,8 +103,10 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
     if (ref?.type !== 'keyvalue' || ref.property !== 'connectionString' || !keyValue) {
       problems.push('proxy: RATE_LIMIT_REDIS_URL must be the connectionString of a keyvalue service in this blueprint');
     } else {
-      if (keyValue.region !== proxy.region) problems.push('keyvalue: region must be the proxy\'s (private network, owner promise 11)');
-      if ((keyValue.ipAllowList ?? []).length > 0) problems.push('keyvalue: ipAllowList must be empty (no access from outside Render)');
+      if (keyValue.region !== proxy.region)
+        problems.push("keyvalue: region must be the proxy's (private network, owner promise 11)");
+      if ((keyValue.ipAllowList ?? []).length > 0)
+        problems.push('keyvalue: ipAllowList must be empty (no access from outside Render)');
     }
   }
   for (const v of [...(proxy.envVars ?? []), ...(web.envVars ?? [])]) {
@@ -104,26 +116,36 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
 
   // Static site
   if (web.staticPublishPath !== './apps/web/dist') problems.push('web: staticPublishPath must be ./apps/web/dist');
-  if (!web.buildCommand?.includes('--frozen-lockfile')) problems.push('web: buildCommand must install with --frozen-lockfile');
+  if (!web.buildCommand?.includes('--frozen-lockfile'))
+    problems.push('web: buildCommand must install with --frozen-lockfile');
   if (!web.routes?.some((r) => r.type === 'rewrite' && r.source === '/*' && r.destination === '/index.html')) {
     problems.push('web: SPA rewrite /* -> /index.html missing');
   }
-  const header = (name: string) => web.headers?.find((h) => h.path === '/*' && h.name.toLowerCase() === name.toLowerCase())?.value;
+  const header = (name: string) =>
+    web.headers?.find((h) => h.path === '/*' && h.name.toLowerCase() === name.toLowerCase())?.value;
   const csp = header('Content-Security-Policy') ?? '';
   for (const directive of REQUIRED_CSP) if (!csp.includes(directive)) problems.push(`web: CSP lacks ${directive}`);
   const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1]?.trim();
-  if (scriptSrc !== "'self'") problems.push("web: CSP script-src must be exactly 'self' (no inline or third-party scripts)");
+  if (scriptSrc !== "'self'")
+    problems.push("web: CSP script-src must be exactly 'self' (no inline or third-party scripts)");
   const apiBase = env(web, 'VITE_API_BASE_URL')?.value;
   const connectSrc = /connect-src ([^;]+)/.exec(csp)?.[1]?.split(/\s+/) ?? [];
-  if (apiBase && !connectSrc.includes(new URL(apiBase).origin)) problems.push('web: CSP connect-src must allow VITE_API_BASE_URL');
-  if (connectSrc.some((src) => src.startsWith('http:') || src === '*')) problems.push('web: CSP connect-src must be https only');
-  if (!/max-age=\d{7,}/.test(header('Strict-Transport-Security') ?? '')) problems.push('web: HSTS with a long max-age missing');
+  if (apiBase && !connectSrc.includes(new URL(apiBase).origin))
+    problems.push('web: CSP connect-src must allow VITE_API_BASE_URL');
+  if (connectSrc.some((src) => src.startsWith('http:') || src === '*'))
+    problems.push('web: CSP connect-src must be https only');
+  if (!/max-age=\d{7,}/.test(header('Strict-Transport-Security') ?? ''))
+    problems.push('web: HSTS with a long max-age missing');
   if (header('X-Content-Type-Options') !== 'nosniff') problems.push('web: X-Content-Type-Options: nosniff missing');
   if (!header('Referrer-Policy')) problems.push('web: Referrer-Policy missing');
 
   // The two services must agree with each other.
   const redirect = env(proxy, 'TIKTOK_REDIRECT_URI')?.value;
-  const origins = env(proxy, 'ALLOWED_ORIGINS')?.value?.split(',').map((o) => o.trim()) ?? [];
-  if (redirect && !origins.includes(new URL(redirect).origin)) problems.push('proxy: ALLOWED_ORIGINS must include the SPA origin of TIKTOK_REDIRECT_URI');
+  const origins =
+    env(proxy, 'ALLOWED_ORIGINS')
+      ?.value?.split(',')
+      .map((o) => o.trim()) ?? [];
+  if (redirect && !origins.includes(new URL(redirect).origin))
+    problems.push('proxy: ALLOWED_ORIGINS must include the SPA origin of TIKTOK_REDIRECT_URI');
   return problems;
 }

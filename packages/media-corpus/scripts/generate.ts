@@ -40,7 +40,10 @@ function make(recipe: Recipe, work: string): Uint8Array {
       let previous = '';
       steps.forEach((step, i) => {
         const target = i === steps.length - 1 ? out : join(work, `step${i}-${recipe.name}`);
-        run(ffmpegPath, step.map((a) => a.replace('{out}', target).replace('{in}', previous)));
+        run(
+          ffmpegPath,
+          step.map((a) => a.replace('{out}', target).replace('{in}', previous)),
+        );
         previous = target;
       });
       return readFileSync(out);
@@ -59,7 +62,9 @@ interface FfprobeStream {
 }
 
 function probe(path: string): Probe {
-  const json = JSON.parse(run(ffprobePath, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path])) as {
+  const json = JSON.parse(
+    run(ffprobePath, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path]),
+  ) as {
     format: { format_name: string; duration?: string };
     streams: FfprobeStream[];
   };
@@ -78,7 +83,16 @@ function probe(path: string): Probe {
   };
 }
 
-const CODEC_NAMES: Record<string, string> = { h264: 'avc', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9', av1: 'av1', prores: 'prores', aac: 'aac', opus: 'opus' };
+const CODEC_NAMES: Record<string, string> = {
+  h264: 'avc',
+  hevc: 'hevc',
+  vp8: 'vp8',
+  vp9: 'vp9',
+  av1: 'av1',
+  prores: 'prores',
+  aac: 'aac',
+  opus: 'opus',
+};
 
 function codecName(codec: string | undefined): string | null {
   return codec === undefined ? null : (CODEC_NAMES[codec] ?? `other:${codec}`);
@@ -94,11 +108,16 @@ function verify(recipe: Recipe, p: Probe): void {
   if (codecName(video?.codec) !== want.videoCodec) problems.push(`video codec ${video?.codec}`);
   if (codecName(audio?.codec) !== want.audioCodec) problems.push(`audio codec ${audio?.codec}`);
   if (Math.abs(p.durationSec - want.durationSec) > DURATION_TOLERANCE_SEC) problems.push(`duration ${p.durationSec}`);
-  const containers: Record<string, string> = { mp4: 'mov,mp4', mov: 'mov,mp4', webm: 'matroska,webm', matroska: 'matroska,webm' };
+  const containers: Record<string, string> = {
+    mp4: 'mov,mp4',
+    mov: 'mov,mp4',
+    webm: 'matroska,webm',
+    matroska: 'matroska,webm',
+  };
   if (!p.formatName.startsWith(containers[want.container] ?? '?')) problems.push(`format ${p.formatName}`);
   if (video) {
     // ffprobe reports the display matrix counter-clockwise; a player turns 90° clockwise for -90.
-    const rotation = (((-(video.rotation ?? 0)) % 360) + 360) % 360;
+    const rotation = ((-(video.rotation ?? 0) % 360) + 360) % 360;
     const turned = rotation === 90 || rotation === 270;
     const [w, h] = turned ? [video.height, video.width] : [video.width, video.height];
     if (rotation !== want.rotation) problems.push(`rotation ${rotation}`);

@@ -34,7 +34,9 @@ describe('the committed corpus matches its recipes and manifest', () => {
     for (const recipe of RECIPES) {
       if (recipe.make.kind !== 'truncate') continue;
       const whole = readFileSync(join(CORPUS_DIR, recipe.make.of));
-      expect(Buffer.compare(readFileSync(join(CORPUS_DIR, recipe.name)), whole.subarray(0, Math.floor(whole.length / 2)))).toBe(0);
+      expect(
+        Buffer.compare(readFileSync(join(CORPUS_DIR, recipe.name)), whole.subarray(0, Math.floor(whole.length / 2))),
+      ).toBe(0);
     }
   });
 

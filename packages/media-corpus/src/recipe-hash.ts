@@ -6,7 +6,9 @@ import type { Recipe } from './recipes.ts';
  * edited without running `pnpm corpus` fails the drift test instead of leaving stale files behind.
  */
 export function recipeSha256(recipe: Pick<Recipe, 'name' | 'make'>): string {
-  return createHash('sha256').update(JSON.stringify({ name: recipe.name, make: recipe.make })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ name: recipe.name, make: recipe.make }))
+    .digest('hex');
 }
 
 export function sha256(bytes: Uint8Array): string {

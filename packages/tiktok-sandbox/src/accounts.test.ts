@@ -5,9 +5,25 @@ describe('DEFAULT_ACCOUNTS', () => {
   it('has the accounts other workspaces sign in as, with stable ids', () => {
     const byShort = Object.fromEntries(DEFAULT_ACCOUNTS.map((a) => [a.openId.replace('sb-open-', ''), a]));
     expect(Object.keys(byShort)).toEqual(expect.arrayContaining(['ava', 'pia', 'nico', 'cap', 'ben']));
-    expect(byShort.ava).toMatchObject({ displayName: 'Ava Public', username: 'ava.creates', isPrivate: false, maxVideoPostDurationSec: 600 });
-    expect(byShort.pia).toMatchObject({ displayName: 'Pia Private', isPrivate: true, duetDisabled: true, stitchDisabled: true, maxVideoPostDurationSec: 300 });
-    expect(byShort.nico).toMatchObject({ displayName: 'Nico NoComments', isPrivate: false, commentDisabled: true, maxVideoPostDurationSec: 60 });
+    expect(byShort.ava).toMatchObject({
+      displayName: 'Ava Public',
+      username: 'ava.creates',
+      isPrivate: false,
+      maxVideoPostDurationSec: 600,
+    });
+    expect(byShort.pia).toMatchObject({
+      displayName: 'Pia Private',
+      isPrivate: true,
+      duetDisabled: true,
+      stitchDisabled: true,
+      maxVideoPostDurationSec: 300,
+    });
+    expect(byShort.nico).toMatchObject({
+      displayName: 'Nico NoComments',
+      isPrivate: false,
+      commentDisabled: true,
+      maxVideoPostDurationSec: 60,
+    });
     expect(byShort.cap).toMatchObject({ displayName: 'Casey Capped', isPrivate: false, postsLast24h: 15 });
     expect(byShort.ben).toMatchObject({ displayName: 'Ben Banned', banned: true });
     for (const a of DEFAULT_ACCOUNTS) expect(a.unionId).toBe(a.openId.replace('sb-open-', 'sb-union-'));

@@ -11,7 +11,11 @@ afterEach(() => {
 });
 
 function runCli(env: Record<string, string>) {
-  const child = spawn(tsx, ['src/cli.ts'], { cwd: packageDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['src/cli.ts'], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
@@ -32,7 +36,11 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 
 describe('cli', () => {
   it('prints its URLs and credentials, serves, and exits 0 on SIGTERM', async () => {
-    const run = runCli({ SANDBOX_PORT: '0', SANDBOX_AUDITED: 'true', SANDBOX_REDIRECT_URIS: 'https://a.example/cb, https://b.example/cb' });
+    const run = runCli({
+      SANDBOX_PORT: '0',
+      SANDBOX_AUDITED: 'true',
+      SANDBOX_REDIRECT_URIS: 'https://a.example/cb, https://b.example/cb',
+    });
     await until(() => run.output().out.includes('Press Ctrl+C'));
     const { out } = run.output();
     const url = /API base\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
@@ -42,7 +50,10 @@ describe('cli', () => {
     expect(out).toContain('sbawcontentstudiodev');
     expect(out).toContain('sandbox-secret-0123456789abcdef0123456789abcdef');
     expect(out).toContain('audited');
-    const info = (await (await fetch(`${url}/__sandbox/`)).json()) as { redirectUris: string[]; options: { audited: boolean } };
+    const info = (await (await fetch(`${url}/__sandbox/`)).json()) as {
+      redirectUris: string[];
+      options: { audited: boolean };
+    };
     expect(info.redirectUris).toEqual(['https://a.example/cb', 'https://b.example/cb']);
     expect(info.options.audited).toBe(true);
     run.child.kill('SIGTERM');

@@ -9,7 +9,12 @@ const envSchema = z.object({
   SANDBOX_REDIRECT_URIS: z
     .string()
     .optional()
-    .transform((v) => v?.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 });
 
 const parsed = envSchema.safeParse(process.env);

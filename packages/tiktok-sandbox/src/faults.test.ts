@@ -29,7 +29,11 @@ const SIZE = 11 * MIB;
 const CHUNK = 5 * MIB;
 
 async function initUpload() {
-  return initDirect(sb, token, directBody({ source_info: { video_size: SIZE, chunk_size: CHUNK, total_chunk_count: 2 } }));
+  return initDirect(
+    sb,
+    token,
+    directBody({ source_info: { video_size: SIZE, chunk_size: CHUNK, total_chunk_count: 2 } }),
+  );
 }
 
 async function addFault(f: Fault): Promise<Response> {
@@ -97,7 +101,9 @@ describe('fault kind "reset-mid-body"', () => {
 
   it('cuts a request with no body at once', async () => {
     sb.injectFault({ target: 'user_info', kind: 'reset-mid-body' });
-    await expect(fetch(`${sb.url}/v2/user/info/?fields=open_id`, { headers: { authorization: `Bearer ${token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.url}/v2/user/info/?fields=open_id`, { headers: { authorization: `Bearer ${token}` } }),
+    ).rejects.toThrow();
   });
 });
 
@@ -144,13 +150,21 @@ describe('fault kind "stall"', () => {
   it('accepts the whole body before going silent (the client waits for an answer, not for a write)', async () => {
     // Larger than loopback socket buffers, so an unread body would block the client's writes.
     const size = 48 * MIB;
-    const { uploadUrl } = await initDirect(sb, token, directBody({ source_info: { video_size: size, chunk_size: size, total_chunk_count: 1 } }));
+    const { uploadUrl } = await initDirect(
+      sb,
+      token,
+      directBody({ source_info: { video_size: size, chunk_size: size, total_chunk_count: 1 } }),
+    );
     sb.injectFault({ target: 'upload', kind: 'stall', ms: 800 });
     const events: string[] = [];
     await new Promise<void>((resolve) => {
       const req = request(uploadUrl, {
         method: 'PUT',
-        headers: { 'content-type': 'video/mp4', 'content-length': String(size), 'content-range': `bytes 0-${size - 1}/${size}` },
+        headers: {
+          'content-type': 'video/mp4',
+          'content-length': String(size),
+          'content-range': `bytes 0-${size - 1}/${size}`,
+        },
       });
       req.on('finish', () => events.push('body sent'));
       req.on('response', () => events.push('answered'));
@@ -221,8 +235,13 @@ describe('fault queue', () => {
   it('lists, consumes in order per target, and clears', async () => {
     await addFault({ target: 'upload', kind: 'status', httpStatus: 500 });
     await addFault({ target: 'init', kind: 'status', httpStatus: 502, count: 3 });
-    const listed = (await (await fetch(`${sb.url}/__sandbox/faults`)).json()) as { pending: Array<{ target: string; remaining: number }> };
-    expect(listed.pending.map((p) => [p.target, p.remaining])).toEqual([['upload', 1], ['init', 3]]);
+    const listed = (await (await fetch(`${sb.url}/__sandbox/faults`)).json()) as {
+      pending: Array<{ target: string; remaining: number }>;
+    };
+    expect(listed.pending.map((p) => [p.target, p.remaining])).toEqual([
+      ['upload', 1],
+      ['init', 3],
+    ]);
     expect((await api(sb, token, '/v2/post/publish/video/init/', directBody())).status).toBe(502);
     const cleared = await fetch(`${sb.url}/__sandbox/faults`, { method: 'DELETE' });
     expect(await cleared.json()).toEqual({ pending: [] });
@@ -269,7 +288,10 @@ describe('hooks', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { options: { audited: boolean } }).options.audited).toBe(true);
     expect((await api(sb, ava, '/v2/post/publish/video/init/', publicPost)).status).toBe(200);
-    const bad = await fetch(`${sb.url}/__sandbox/options`, { method: 'POST', body: JSON.stringify({ clientSecret: 'x' }) });
+    const bad = await fetch(`${sb.url}/__sandbox/options`, {
+      method: 'POST',
+      body: JSON.stringify({ clientSecret: 'x' }),
+    });
     expect(bad.status).toBe(400);
     expect(() => sb.setOptions({ processingDelayMs: -1 })).toThrow(/invalid options/);
   });

@@ -11,7 +11,11 @@ afterAll(() => sandbox.close());
 describe('obtainAuthorizationCode', () => {
   it('returns a code the token endpoint accepts, with the granted scopes', async () => {
     const redirectUri = 'http://localhost:5173/auth/callback';
-    const { code, scopes } = await obtainAuthorizationCode(sandbox, { account: 'pia', redirectUri, untick: ['video.upload'] });
+    const { code, scopes } = await obtainAuthorizationCode(sandbox, {
+      account: 'pia',
+      redirectUri,
+      untick: ['video.upload'],
+    });
     expect(scopes).toEqual(['user.info.basic', 'video.publish']);
     const res = await fetch(`${sandbox.url}/v2/oauth/token/`, {
       method: 'POST',

@@ -145,7 +145,11 @@ export async function handleHook(ctx: RouteContext, method: string, path: string
       authorizeUrl: `${st.baseUrl}/v2/auth/authorize/`,
       clientKey: st.options.clientKey,
       redirectUris: st.options.redirectUris,
-      accounts: [...st.accounts.values()].map((a) => ({ openId: a.openId, username: a.username, displayName: a.displayName })),
+      accounts: [...st.accounts.values()].map((a) => ({
+        openId: a.openId,
+        username: a.username,
+        displayName: a.displayName,
+      })),
       options: tunables(st),
     });
   }
@@ -204,7 +208,8 @@ export async function handleHook(ctx: RouteContext, method: string, path: string
   if (method === 'POST' && head === 'drafts' && id !== undefined && tail === 'finish' && parts.length === 3) {
     const result = finishDraft(st, id);
     if (result === 'unknown') return notFound('publish task');
-    if (result === 'not-in-inbox') return jsonReply(409, { error: 'the task is not waiting in the inbox (SEND_TO_USER_INBOX)' });
+    if (result === 'not-in-inbox')
+      return jsonReply(409, { error: 'the task is not waiting in the inbox (SEND_TO_USER_INBOX)' });
     return jsonReply(200, uploadReport(st, id));
   }
   if (method === 'GET' && head === 'avatars' && id !== undefined && parts.length === 2 && id.endsWith('.svg')) {
@@ -212,7 +217,11 @@ export async function handleHook(ctx: RouteContext, method: string, path: string
     if (!account) return notFound('avatar');
     // An expired or unsigned link fails as TikTok's CDN fails it; the client must ask TikTok again.
     if (!avatarUrlValid(st, ctx.url.pathname, ctx.url.searchParams)) {
-      return { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'This avatar link has expired.' };
+      return {
+        status: 403,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: 'This avatar link has expired.',
+      };
     }
     const size = Number(ctx.url.searchParams.get('size') ?? 100);
     const px = Number.isInteger(size) && size >= 16 && size <= 1080 ? size : 100;

@@ -19,7 +19,8 @@ export function htmlReply(status: number, html: string): Reply {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       // No script at all on sandbox pages; styles live in one inline <style> element.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
       'cache-control': 'no-store',
     },
     body: html,

@@ -1,6 +1,17 @@
 import { readCorpusFile } from '@content-studio/media-corpus';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MIB, TestClock, api, directBody, initDirect, initInbox, put, putVideo, signIn, waitFor } from '../test/harness';
+import {
+  MIB,
+  TestClock,
+  api,
+  directBody,
+  initDirect,
+  initInbox,
+  put,
+  putVideo,
+  signIn,
+  waitFor,
+} from '../test/harness';
 import { syntheticVideo } from '../test/synthetic-video';
 import { type RunningSandbox, startSandbox } from './index';
 
@@ -13,7 +24,13 @@ afterAll(() => sb.close());
 beforeEach(() => sb.reset());
 
 const STATUS = '/v2/post/publish/status/fetch/';
-type StatusData = { status: string; fail_reason?: string; publicaly_available_post_id: unknown[]; uploaded_bytes?: number; downloaded_bytes?: number };
+type StatusData = {
+  status: string;
+  fail_reason?: string;
+  publicaly_available_post_id: unknown[];
+  uploaded_bytes?: number;
+  downloaded_bytes?: number;
+};
 
 async function status(token: string, publishId: string) {
   return api<StatusData>(sb, token, STATUS, { publish_id: publishId });
@@ -33,12 +50,19 @@ function fileSource(size: number, chunk = size, count = 1) {
 /** A real 2 s H.264/AAC MP4 that TikTok takes. */
 const VIDEO = Buffer.from(readCorpusFile('h264-aac-faststart.mp4'));
 
-
 async function postBytes(token: string, privacy: string, bytes: Buffer) {
-  const init = await initDirect(sb, token, directBody({ post_info: { privacy_level: privacy }, source_info: fileSource(bytes.length) }));
+  const init = await initDirect(
+    sb,
+    token,
+    directBody({ post_info: { privacy_level: privacy }, source_info: fileSource(bytes.length) }),
+  );
   const r = await put(init.uploadUrl, {
     body: bytes,
-    headers: { 'content-type': 'video/mp4', 'content-length': String(bytes.length), 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
+    headers: {
+      'content-type': 'video/mp4',
+      'content-length': String(bytes.length),
+      'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
+    },
   });
   expect(r.status).toBe(201);
   return init;
@@ -74,9 +98,13 @@ describe('direct post processing', () => {
     expect((await status(t.access_token, publishId)).body.data.publicaly_available_post_id).toEqual([]);
   });
 
-  it('fails a video longer than the creator\'s max_video_post_duration_sec', async () => {
+  it("fails a video longer than the creator's max_video_post_duration_sec", async () => {
     const t = await signIn(sb, { account: 'nico' }); // 60 s
-    const { publishId } = await postBytes(t.access_token, 'PUBLIC_TO_EVERYONE', Buffer.from(readCorpusFile('h264-61s.mp4')));
+    const { publishId } = await postBytes(
+      t.access_token,
+      'PUBLIC_TO_EVERYONE',
+      Buffer.from(readCorpusFile('h264-61s.mp4')),
+    );
     const failed = await waitForStatus(t.access_token, publishId, 'FAILED');
     expect(failed.body.data.fail_reason).toBe('duration_check_failed');
     expect(failed.body.data.publicaly_available_post_id).toEqual([]);
@@ -90,7 +118,16 @@ describe('direct post processing', () => {
     await waitForStatus(t.access_token, publishId, 'PUBLISH_COMPLETE');
     expect(sb.upload(publishId)).toMatchObject({
       durationSec: 2,
-      media: { container: 'mp4', videoCodec: 'avc', audioCodec: 'aac', width: 360, height: 640, fps: 30, truncated: false, undecided: [] },
+      media: {
+        container: 'mp4',
+        videoCodec: 'avc',
+        audioCodec: 'aac',
+        width: 360,
+        height: 640,
+        fps: 30,
+        truncated: false,
+        undecided: [],
+      },
       mediaNote: null,
     });
   });
@@ -102,25 +139,46 @@ describe('direct post processing', () => {
     const size = video.length;
     expect(size).toBeGreaterThan(16 * MIB);
     const init = await initDirect(sb, t.access_token, directBody({ source_info: fileSource(size, 5 * MIB, 3) }));
-    for (const [start, end] of [[0, 5 * MIB], [5 * MIB, 10 * MIB], [10 * MIB, size]] as const) {
+    for (const [start, end] of [
+      [0, 5 * MIB],
+      [5 * MIB, 10 * MIB],
+      [10 * MIB, size],
+    ] as const) {
       const r = await put(init.uploadUrl, {
         body: video.subarray(start, end),
-        headers: { 'content-type': 'video/mp4', 'content-length': String(end - start), 'content-range': `bytes ${start}-${end - 1}/${size}` },
+        headers: {
+          'content-type': 'video/mp4',
+          'content-length': String(end - start),
+          'content-range': `bytes ${start}-${end - 1}/${size}`,
+        },
       });
       expect(r.status).toBe(end === size ? 201 : 206);
     }
-    expect((await waitForStatus(t.access_token, init.publishId, 'FAILED')).body.data.fail_reason).toBe('duration_check_failed');
-    expect(sb.upload(init.publishId)?.media).toMatchObject({ durationSec: 601, fps: 24, truncated: false, undecided: [] });
+    expect((await waitForStatus(t.access_token, init.publishId, 'FAILED')).body.data.fail_reason).toBe(
+      'duration_check_failed',
+    );
+    expect(sb.upload(init.publishId)?.media).toMatchObject({
+      durationSec: 601,
+      fps: 24,
+      truncated: false,
+      undecided: [],
+    });
   });
 
   it('fails bytes that are not a video with file_format_check_failed', async () => {
     const t = await signIn(sb, { account: 'nico' });
     const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', Buffer.alloc(4096, 0x42));
-    expect((await waitForStatus(t.access_token, publishId, 'FAILED')).body.data.fail_reason).toBe('file_format_check_failed');
-    expect(sb.upload(publishId)).toMatchObject({ durationSec: null, media: null, mediaNote: 'not an MP4, MOV or WebM container' });
+    expect((await waitForStatus(t.access_token, publishId, 'FAILED')).body.data.fail_reason).toBe(
+      'file_format_check_failed',
+    );
+    expect(sb.upload(publishId)).toMatchObject({
+      durationSec: null,
+      media: null,
+      mediaNote: 'not an MP4, MOV or WebM container',
+    });
   });
 
-  it('passes anything with mediaChecks \'off\' (for tests about something else)', async () => {
+  it("passes anything with mediaChecks 'off' (for tests about something else)", async () => {
     sb.setOptions({ mediaChecks: 'off' });
     const t = await signIn(sb, { account: 'nico' });
     const { publishId } = await postBytes(t.access_token, 'SELF_ONLY', Buffer.alloc(4096, 0x42));
@@ -154,7 +212,9 @@ describe('inbox (draft) processing', () => {
     await waitForStatus(t.access_token, init.publishId, 'SEND_TO_USER_INBOX');
     await new Promise((r) => setTimeout(r, 100));
     expect((await status(t.access_token, init.publishId)).body.data.status).toBe('SEND_TO_USER_INBOX');
-    const hook = await fetch(`${sb.url}/__sandbox/drafts/${encodeURIComponent(init.publishId)}/finish`, { method: 'POST' });
+    const hook = await fetch(`${sb.url}/__sandbox/drafts/${encodeURIComponent(init.publishId)}/finish`, {
+      method: 'POST',
+    });
     expect(hook.status).toBe(200);
     expect((await status(t.access_token, init.publishId)).body.data.status).toBe('PUBLISH_COMPLETE');
   });
@@ -169,11 +229,13 @@ describe('inbox (draft) processing', () => {
     sb.finishDraft(init.publishId);
     expect(sb.upload(init.publishId)?.status).toBe('PUBLISH_COMPLETE');
     const direct = await initDirect(sb, t.access_token, directBody());
-    const hook = await fetch(`${sb.url}/__sandbox/drafts/${encodeURIComponent(direct.publishId)}/finish`, { method: 'POST' });
+    const hook = await fetch(`${sb.url}/__sandbox/drafts/${encodeURIComponent(direct.publishId)}/finish`, {
+      method: 'POST',
+    });
     expect(hook.status).toBe(409);
   });
 
-  it('allows drafts up to 10 minutes whatever the creator\'s direct-post limit', async () => {
+  it("allows drafts up to 10 minutes whatever the creator's direct-post limit", async () => {
     const t = await signIn(sb, { account: 'pia' }); // max_video_post_duration_sec 300
     const within = await syntheticVideo({ container: 'mp4', fastStart: true, seconds: 599, fps: 24, frameBytes: 8 });
     const ok = await initInbox(sb, t.access_token, fileSource(within.length));
@@ -182,7 +244,9 @@ describe('inbox (draft) processing', () => {
     const over = Buffer.from(readCorpusFile('h264-601s.mp4'));
     const tooLong = await initInbox(sb, t.access_token, fileSource(over.length));
     await putVideo(tooLong.uploadUrl, over);
-    expect((await waitForStatus(t.access_token, tooLong.publishId, 'FAILED')).body.data.fail_reason).toBe('duration_check_failed');
+    expect((await waitForStatus(t.access_token, tooLong.publishId, 'FAILED')).body.data.fail_reason).toBe(
+      'duration_check_failed',
+    );
   });
 });
 
@@ -190,7 +254,10 @@ describe('PULL_FROM_URL processing and cancel', () => {
   it('completes a pull without fetching anything and reports downloaded_bytes', async () => {
     sb.setOptions({ verifiedDomains: ['example.com'] });
     const t = await signIn(sb, { account: 'pia' });
-    const init = await initDirect(sb, t.access_token, { post_info: directBody().post_info, source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.com/v.mp4' } });
+    const init = await initDirect(sb, t.access_token, {
+      post_info: directBody().post_info,
+      source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.com/v.mp4' },
+    });
     const first = await status(t.access_token, init.publishId);
     expect(first.body.data).toMatchObject({ status: 'PROCESSING_DOWNLOAD', downloaded_bytes: 0 });
     expect(first.body.data).not.toHaveProperty('uploaded_bytes');
@@ -200,14 +267,22 @@ describe('PULL_FROM_URL processing and cancel', () => {
   it('cancels a download in progress and refuses to cancel anything else', async () => {
     sb.setOptions({ verifiedDomains: ['example.com'], processingDelayMs: 10_000 });
     const t = await signIn(sb, { account: 'pia' });
-    const pull = await initDirect(sb, t.access_token, { post_info: directBody().post_info, source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.com/v.mp4' } });
+    const pull = await initDirect(sb, t.access_token, {
+      post_info: directBody().post_info,
+      source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.com/v.mp4' },
+    });
     const cancel = await api(sb, t.access_token, '/v2/post/publish/cancel/', { publish_id: pull.publishId });
     expect(cancel.body.error.code).toBe('ok');
-    expect((await status(t.access_token, pull.publishId)).body.data).toMatchObject({ status: 'FAILED', fail_reason: 'publish_cancelled' });
+    expect((await status(t.access_token, pull.publishId)).body.data).toMatchObject({
+      status: 'FAILED',
+      fail_reason: 'publish_cancelled',
+    });
     const again = await api(sb, t.access_token, '/v2/post/publish/cancel/', { publish_id: pull.publishId });
     expect(again.body.error.code).toBe('publish_not_cancellable');
     const file = await initDirect(sb, t.access_token, directBody());
-    expect((await api(sb, t.access_token, '/v2/post/publish/cancel/', { publish_id: file.publishId })).body.error.code).toBe('publish_not_cancellable');
+    expect(
+      (await api(sb, t.access_token, '/v2/post/publish/cancel/', { publish_id: file.publishId })).body.error.code,
+    ).toBe('publish_not_cancellable');
   });
 });
 
@@ -221,7 +296,7 @@ describe('POST /v2/post/publish/status/fetch/', () => {
     expect(missing.body.error.code).toBe('invalid_params');
   });
 
-  it('answers token_not_authorized_for_specified_publish_id for another user\'s id', async () => {
+  it("answers token_not_authorized_for_specified_publish_id for another user's id", async () => {
     const pia = await signIn(sb, { account: 'pia' });
     const ava = await signIn(sb, { account: 'ava' });
     const init = await initDirect(sb, pia.access_token, directBody());

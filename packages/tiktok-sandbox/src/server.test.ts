@@ -1,6 +1,17 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { REDIRECT_URI, api, consent, directBody, initDirect, postForm, putChunk, signIn, tokenRequest, waitFor } from '../test/harness';
+import {
+  REDIRECT_URI,
+  api,
+  consent,
+  directBody,
+  initDirect,
+  postForm,
+  putChunk,
+  signIn,
+  tokenRequest,
+  waitFor,
+} from '../test/harness';
 import { DEFAULT_ACCOUNTS, startSandbox } from './index';
 
 describe('startSandbox', () => {
@@ -47,12 +58,16 @@ describe('startSandbox', () => {
       accounts: [DEFAULT_ACCOUNTS[1]!],
     });
     try {
-      const page = await fetch(`${sb.authorizeUrl}?client_key=sbcustom&response_type=code&scope=video.publish&redirect_uri=${encodeURIComponent('https://app.example/cb')}&state=s`);
+      const page = await fetch(
+        `${sb.authorizeUrl}?client_key=sbcustom&response_type=code&scope=video.publish&redirect_uri=${encodeURIComponent('https://app.example/cb')}&state=s`,
+      );
       const html = await page.text();
       expect(page.status).toBe(200);
       expect(html).toContain('Pia Private');
       expect(html).not.toContain('Ava Public');
-      const def = await fetch(`${sb.authorizeUrl}?client_key=sbcustom&response_type=code&scope=video.publish&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&state=s`);
+      const def = await fetch(
+        `${sb.authorizeUrl}?client_key=sbcustom&response_type=code&scope=video.publish&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&state=s`,
+      );
       expect(def.status).toBe(400);
     } finally {
       await sb.close();
@@ -92,9 +107,17 @@ describe('startSandbox', () => {
       const secrets: string[] = [sb.clientSecret];
       const cb = await consent(sb, { account: 'pia', extra: { state: 'state-canary-7f3a' } });
       secrets.push(cb.get('code') ?? '', 'state-canary-7f3a');
-      const tokens = (await (await tokenRequest(sb, { grant_type: 'authorization_code', code: cb.get('code') ?? '', redirect_uri: REDIRECT_URI })).json()) as Record<string, string>;
+      const tokens = (await (
+        await tokenRequest(sb, {
+          grant_type: 'authorization_code',
+          code: cb.get('code') ?? '',
+          redirect_uri: REDIRECT_URI,
+        })
+      ).json()) as Record<string, string>;
       secrets.push(tokens.access_token ?? '', tokens.refresh_token ?? '');
-      const refreshed = (await (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' })).json()) as Record<string, string>;
+      const refreshed = (await (
+        await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' })
+      ).json()) as Record<string, string>;
       secrets.push(refreshed.access_token ?? '', refreshed.refresh_token ?? '');
       const at = refreshed.access_token ?? '';
       const { uploadUrl, publishId } = await initDirect(sb, at, directBody());
@@ -103,9 +126,16 @@ describe('startSandbox', () => {
       await putChunk(uploadUrl, 1000, 0, 1000);
       await putChunk(uploadUrl.replace(uploadToken, 'f'.repeat(48)), 1000, 0, 1000);
       await api(sb, at, '/v2/post/publish/status/fetch/', { publish_id: publishId });
-      await tokenRequest(sb, { grant_type: 'authorization_code', code: 'bogus-code-canary', redirect_uri: REDIRECT_URI });
+      await tokenRequest(sb, {
+        grant_type: 'authorization_code',
+        code: 'bogus-code-canary',
+        redirect_uri: REDIRECT_URI,
+      });
       secrets.push('bogus-code-canary');
-      await postForm(`${sb.url}/v2/oauth/revoke/`, new URLSearchParams({ client_key: sb.clientKey, client_secret: sb.clientSecret, token: at }));
+      await postForm(
+        `${sb.url}/v2/oauth/revoke/`,
+        new URLSearchParams({ client_key: sb.clientKey, client_secret: sb.clientSecret, token: at }),
+      );
       expect(lines.length).toBeGreaterThan(8);
       expect(lines.some((l) => l.includes('PUT /upload/video/ 201'))).toBe(true);
       const log = lines.join('\n');

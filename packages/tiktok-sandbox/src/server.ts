@@ -63,14 +63,25 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v2/oauth/token/', family: 'oauth', fault: 'token', handler: token },
   { method: 'POST', path: '/v2/oauth/revoke/', family: 'oauth', handler: revoke },
   { method: 'GET', path: '/v2/user/info/', family: 'api', fault: 'user_info', handler: userInfo },
-  { method: 'POST', path: '/v2/post/publish/creator_info/query/', family: 'api', fault: 'creator_info', handler: creatorInfo },
+  {
+    method: 'POST',
+    path: '/v2/post/publish/creator_info/query/',
+    family: 'api',
+    fault: 'creator_info',
+    handler: creatorInfo,
+  },
   { method: 'POST', path: '/v2/post/publish/video/init/', family: 'api', fault: 'init', handler: directInit },
   { method: 'POST', path: '/v2/post/publish/inbox/video/init/', family: 'api', fault: 'init', handler: inboxInit },
   { method: 'POST', path: '/v2/post/publish/status/fetch/', family: 'api', fault: 'status', handler: statusFetch },
   { method: 'POST', path: '/v2/post/publish/cancel/', family: 'api', handler: cancel },
   { method: 'PUT', path: UPLOAD_PATH, family: 'upload', fault: 'upload', handler: uploadPut },
   // Browsers ask for it on the consent page; an empty answer keeps their consoles free of 404s.
-  { method: 'GET', path: '/favicon.ico', family: 'page', handler: async () => ({ status: 204, headers: {}, body: '' }) },
+  {
+    method: 'GET',
+    path: '/favicon.ico',
+    family: 'page',
+    handler: async () => ({ status: 204, headers: {}, body: '' }),
+  },
 ];
 
 function apiCodeFor(status: number): ApiErrorCode {

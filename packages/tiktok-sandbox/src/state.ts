@@ -39,11 +39,7 @@ export interface RefreshTokenRecord {
 }
 
 export type PublishStatus =
-  | 'PROCESSING_UPLOAD'
-  | 'PROCESSING_DOWNLOAD'
-  | 'SEND_TO_USER_INBOX'
-  | 'PUBLISH_COMPLETE'
-  | 'FAILED';
+  'PROCESSING_UPLOAD' | 'PROCESSING_DOWNLOAD' | 'SEND_TO_USER_INBOX' | 'PUBLISH_COMPLETE' | 'FAILED';
 
 export interface ChunkRecord {
   index: number;

@@ -171,7 +171,9 @@ export async function api<T = Record<string, unknown>>(
   return { status: res.status, text, body: JSON.parse(text) as ApiResult<T>['body'], headers: res.headers };
 }
 
-export function directBody(overrides: { post_info?: Record<string, unknown>; source_info?: Record<string, unknown> } = {}) {
+export function directBody(
+  overrides: { post_info?: Record<string, unknown>; source_info?: Record<string, unknown> } = {},
+) {
   return {
     post_info: {
       title: 'hello #sandbox',
@@ -183,7 +185,13 @@ export function directBody(overrides: { post_info?: Record<string, unknown>; sou
       brand_organic_toggle: false,
       ...overrides.post_info,
     },
-    source_info: { source: 'FILE_UPLOAD', video_size: 1000, chunk_size: 1000, total_chunk_count: 1, ...overrides.source_info },
+    source_info: {
+      source: 'FILE_UPLOAD',
+      video_size: 1000,
+      chunk_size: 1000,
+      total_chunk_count: 1,
+      ...overrides.source_info,
+    },
   };
 }
 
@@ -198,7 +206,11 @@ export async function initDirect(sb: RunningSandbox, token: string, body: unknow
   return { publishId: r.body.data.publish_id, uploadUrl: r.body.data.upload_url };
 }
 
-export async function initInbox(sb: RunningSandbox, token: string, sourceInfo: Record<string, unknown>): Promise<InitResult> {
+export async function initInbox(
+  sb: RunningSandbox,
+  token: string,
+  sourceInfo: Record<string, unknown>,
+): Promise<InitResult> {
   const r = await api<{ publish_id: string; upload_url: string }>(sb, token, '/v2/post/publish/inbox/video/init/', {
     source_info: sourceInfo,
   });
@@ -235,7 +247,8 @@ function pieces(body: PutOptions['body']): Iterable<Buffer> {
   if (Buffer.isBuffer(body)) return [body];
   const { start, length } = body;
   return (function* gen() {
-    for (let off = 0; off < length; off += 64 * 1024) yield patternBytes(start + off, Math.min(64 * 1024, length - off));
+    for (let off = 0; off < length; off += 64 * 1024)
+      yield patternBytes(start + off, Math.min(64 * 1024, length - off));
   })();
 }
 
@@ -247,7 +260,9 @@ export function put(url: string, o: PutOptions = {}): Promise<PutResult> {
     const req = request(url, { method: 'PUT', headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString() }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -292,7 +307,11 @@ export function sha256Of(start: number, length: number): string {
 export function putVideo(uploadUrl: string, bytes: Buffer) {
   return put(uploadUrl, {
     body: bytes,
-    headers: { 'content-type': 'video/mp4', 'content-length': String(bytes.length), 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
+    headers: {
+      'content-type': 'video/mp4',
+      'content-length': String(bytes.length),
+      'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
+    },
   });
 }
 

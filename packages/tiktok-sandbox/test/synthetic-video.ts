@@ -43,7 +43,10 @@ export async function syntheticVideo(o: SyntheticVideo): Promise<Buffer> {
   const width = o.width ?? 360;
   const height = o.height ?? 640;
   const target = new BufferTarget();
-  const format = o.container === 'mp4' ? new Mp4OutputFormat({ fastStart: o.fastStart ? 'in-memory' : false }) : new WebMOutputFormat();
+  const format =
+    o.container === 'mp4'
+      ? new Mp4OutputFormat({ fastStart: o.fastStart ? 'in-memory' : false })
+      : new WebMOutputFormat();
   const output = new Output({ format, target });
   const codec = o.container === 'mp4' ? 'avc' : 'vp9';
   const source = new EncodedVideoPacketSource(codec);

@@ -31,7 +31,8 @@ export function registerRequestMetrics(app: FastifyInstance, metrics: ProxyMetri
       const socket = request.raw.socket;
       // Socket.bytesRead counts what arrived since the socket opened; the difference to the previous
       // request's end is this request's headers and body (one request at a time per HTTP/1.1 socket).
-      const read = socket instanceof Socket ? socket.bytesRead - ((socket as CountedSocket)[BYTES_AT_LAST_REQUEST] ?? 0) : 0;
+      const read =
+        socket instanceof Socket ? socket.bytesRead - ((socket as CountedSocket)[BYTES_AT_LAST_REQUEST] ?? 0) : 0;
       if (socket instanceof Socket) (socket as CountedSocket)[BYTES_AT_LAST_REQUEST] = socket.bytesRead;
       if (!upload) return;
       metrics.uploadsInFlight.dec({ kind: upload });

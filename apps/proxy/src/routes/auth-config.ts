@@ -4,14 +4,11 @@ import type { Config } from '../config';
 
 /** Public facts the SPA needs to start TikTok's consent flow. Nothing secret: the key is public. */
 export const authConfigRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
-  app.get(
-    apiRoutes.authConfig,
-    async (): Promise<AuthConfig> => ({
-      authorizeUrl: config.tiktok.authUrl,
-      clientKey: config.tiktok.clientKey,
-      redirectUri: config.tiktok.redirectUri,
-      scopes: [...REQUESTED_SCOPES],
-      appAudited: config.tiktok.appAudited,
-    }),
-  );
+  app.get(apiRoutes.authConfig, async (): Promise<AuthConfig> => ({
+    authorizeUrl: config.tiktok.authUrl,
+    clientKey: config.tiktok.clientKey,
+    redirectUri: config.tiktok.redirectUri,
+    scopes: [...REQUESTED_SCOPES],
+    appAudited: config.tiktok.appAudited,
+  }));
 };

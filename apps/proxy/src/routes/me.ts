@@ -6,13 +6,15 @@ import type { TikTokClient } from '../tiktok';
 
 /** Who is connected (user.info.basic only) and what they may post: thin pass-throughs to TikTok. */
 export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
-  app.get(apiRoutes.me, async (request): Promise<Profile> =>
-    tiktok.fetchUserInfo(requireAccessToken(request)),
-  );
+  app.get(apiRoutes.me, async (request): Promise<Profile> => tiktok.fetchUserInfo(requireAccessToken(request)));
 
   // Fetched fresh every time the compose screen opens (TikTok's audit rule 1); never cached here.
-  app.get(apiRoutes.creatorInfo, { config: TIKTOK_LIMITS.creatorInfo }, async (request, reply): Promise<CreatorInfo> => {
-    reply.header('cache-control', 'no-store');
-    return tiktok.queryCreatorInfo(requireAccessToken(request));
-  });
+  app.get(
+    apiRoutes.creatorInfo,
+    { config: TIKTOK_LIMITS.creatorInfo },
+    async (request, reply): Promise<CreatorInfo> => {
+      reply.header('cache-control', 'no-store');
+      return tiktok.queryCreatorInfo(requireAccessToken(request));
+    },
+  );
 };

@@ -66,7 +66,12 @@ describe('post settings reach TikTok exactly as chosen (promise 4)', () => {
       isAigc: true,
       coverTimestampMs: 1500,
     };
-    const res = await uploadOneShot(base, accessToken, oneShotFields('direct', TINY_MP4.length, post), videoSource(TINY_MP4.length).all());
+    const res = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('direct', TINY_MP4.length, post),
+      videoSource(TINY_MP4.length).all(),
+    );
     expect(res.status).toBe(201);
     expect(ctx.sandbox.upload(res.body.publishId ?? '')?.postInfo).toEqual({
       title: post.title,
@@ -85,12 +90,25 @@ describe('post settings reach TikTok exactly as chosen (promise 4)', () => {
 describe('GET /api/v1/posts/:publishId/status', () => {
   it('follows a public direct post to PUBLISH_COMPLETE with its 19-digit id intact', async () => {
     const { accessToken } = await ctx.signIn('ava');
-    const res = await uploadOneShot(base, accessToken, oneShotFields('direct', TINY_MP4.length), videoSource(TINY_MP4.length).all());
+    const res = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('direct', TINY_MP4.length),
+      videoSource(TINY_MP4.length).all(),
+    );
     const publishId = res.body.publishId ?? '';
     await expect
-      .poll(async () => PublishStatusSchema.parse((await get(`/api/v1/posts/${encodeURIComponent(publishId)}/status`, accessToken)).json()).postIds.length, { timeout: 5_000 })
+      .poll(
+        async () =>
+          PublishStatusSchema.parse(
+            (await get(`/api/v1/posts/${encodeURIComponent(publishId)}/status`, accessToken)).json(),
+          ).postIds.length,
+        { timeout: 5_000 },
+      )
       .toBe(1);
-    const status = PublishStatusSchema.parse((await get(`/api/v1/posts/${encodeURIComponent(publishId)}/status`, accessToken)).json());
+    const status = PublishStatusSchema.parse(
+      (await get(`/api/v1/posts/${encodeURIComponent(publishId)}/status`, accessToken)).json(),
+    );
     expect(status.status).toBe('PUBLISH_COMPLETE');
     expect(status.postIds[0]).toMatch(/^\d{19}$/);
     expect(Number(status.postIds[0]).toString()).not.toBe(status.postIds[0]); // would have been rounded
@@ -98,19 +116,34 @@ describe('GET /api/v1/posts/:publishId/status', () => {
 
   it('follows a draft to the inbox, then to complete when the creator finishes in the app', async () => {
     const { accessToken } = await ctx.signIn('pia');
-    const res = await uploadOneShot(base, accessToken, oneShotFields('draft', TINY_MP4.length), videoSource(TINY_MP4.length).all());
+    const res = await uploadOneShot(
+      base,
+      accessToken,
+      oneShotFields('draft', TINY_MP4.length),
+      videoSource(TINY_MP4.length).all(),
+    );
     const publishId = res.body.publishId ?? '';
     const url = `/api/v1/posts/${encodeURIComponent(publishId)}/status`;
-    await expect.poll(async () => (await get(url, accessToken)).json().status, { timeout: 5_000 }).toBe('SEND_TO_USER_INBOX');
+    await expect
+      .poll(async () => (await get(url, accessToken)).json().status, { timeout: 5_000 })
+      .toBe('SEND_TO_USER_INBOX');
     ctx.sandbox.finishDraft(publishId);
     expect((await get(url, accessToken)).json().status).toBe('PUBLISH_COMPLETE');
   });
 
-  it('answers PUBLISH_NOT_FOUND for unknown ids and other creators\' posts, 400 for malformed ids', async () => {
+  it("answers PUBLISH_NOT_FOUND for unknown ids and other creators' posts, 400 for malformed ids", async () => {
     const ava = await ctx.signIn('ava');
-    const res = await uploadOneShot(base, ava.accessToken, oneShotFields('draft', TINY_MP4.length), videoSource(TINY_MP4.length).all());
+    const res = await uploadOneShot(
+      base,
+      ava.accessToken,
+      oneShotFields('draft', TINY_MP4.length),
+      videoSource(TINY_MP4.length).all(),
+    );
     const pia = await ctx.signIn('pia');
-    expect((await get(`/api/v1/posts/${encodeURIComponent(res.body.publishId ?? '')}/status`, pia.accessToken)).json().error.code).toBe('PUBLISH_NOT_FOUND');
+    expect(
+      (await get(`/api/v1/posts/${encodeURIComponent(res.body.publishId ?? '')}/status`, pia.accessToken)).json().error
+        .code,
+    ).toBe('PUBLISH_NOT_FOUND');
     expect((await get('/api/v1/posts/v_pub_file~v2-1.000/status', ava.accessToken)).statusCode).toBe(404);
     expect((await get(`/api/v1/posts/${'x'.repeat(80)}/status`, ava.accessToken)).statusCode).toBe(400);
   });

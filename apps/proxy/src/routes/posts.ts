@@ -9,9 +9,13 @@ import type { TikTokClient } from '../tiktok';
 const ParamsSchema = z.object({ publishId: PublishIdSchema });
 
 export const postsRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
-  app.get(routePatterns.postStatus, { config: TIKTOK_LIMITS.status }, async (request, reply): Promise<PublishStatus> => {
-    const { publishId } = parseOrThrow(ParamsSchema, request.params, 'publish id');
-    reply.header('cache-control', 'no-store');
-    return tiktok.fetchPublishStatus(requireAccessToken(request), publishId);
-  });
+  app.get(
+    routePatterns.postStatus,
+    { config: TIKTOK_LIMITS.status },
+    async (request, reply): Promise<PublishStatus> => {
+      const { publishId } = parseOrThrow(ParamsSchema, request.params, 'publish id');
+      reply.header('cache-control', 'no-store');
+      return tiktok.fetchPublishStatus(requireAccessToken(request), publishId);
+    },
+  );
 };

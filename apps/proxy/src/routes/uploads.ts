@@ -47,38 +47,35 @@ const ChunkParamsSchema = z.object({
  * between requests; the sealed session carries the plan and TikTok's upload URL.
  */
 export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now, limitInit }) => {
-  app.post(
-    apiRoutes.uploads,
-    async (request, reply): Promise<CreateUploadResponse> => {
-      const accessToken = requireAccessToken(request);
-      const body = parseOrThrow(CreateUploadRequestSchema, request.body, 'upload request');
-      await limitInit(request, body.mode);
-      const { target, plan } = await initUpload(tiktok, accessToken, body, request.log);
-      const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
-      const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
-      const uploadSession = sealUploadSession(
-        sealer,
-        {
-          publishId: target.publishId,
-          uploadUrl: target.uploadUrl,
-          mode: body.mode,
-          mimeType: body.mimeType,
-          ...source,
-          tokenHash: hashAccessToken(accessToken),
-        },
-        expiresAt,
-      );
-      reply.status(201);
-      return {
+  app.post(apiRoutes.uploads, async (request, reply): Promise<CreateUploadResponse> => {
+    const accessToken = requireAccessToken(request);
+    const body = parseOrThrow(CreateUploadRequestSchema, request.body, 'upload request');
+    await limitInit(request, body.mode);
+    const { target, plan } = await initUpload(tiktok, accessToken, body, request.log);
+    const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
+    const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
+    const uploadSession = sealUploadSession(
+      sealer,
+      {
         publishId: target.publishId,
-        uploadSession,
+        uploadUrl: target.uploadUrl,
+        mode: body.mode,
+        mimeType: body.mimeType,
         ...source,
-        expiresAt,
-        uploadHost: new URL(target.uploadUrl).host,
-        ...(target.logId ? { tiktokLogId: target.logId } : {}),
-      };
-    },
-  );
+        tokenHash: hashAccessToken(accessToken),
+      },
+      expiresAt,
+    );
+    reply.status(201);
+    return {
+      publishId: target.publishId,
+      uploadSession,
+      ...source,
+      expiresAt,
+      uploadHost: new URL(target.uploadUrl).host,
+      ...(target.logId ? { tiktokLogId: target.logId } : {}),
+    };
+  });
 
   // A session is bound to the access token that created it, but the SPA refreshes its token every
   // day and a creator may reload mid-upload after a refresh. TikTok itself is the proof that the
@@ -100,7 +97,11 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
         await tiktok.fetchPublishStatus(accessToken, publishId);
       } catch (error) {
         if (error instanceof TikTokApiError && error.code === 'token_not_authorized_for_specified_publish_id') {
-          throw new AppError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another TikTok account. Start the upload again.');
+          throw new AppError(
+            'UPLOAD_SESSION_INVALID',
+            403,
+            'This upload belongs to another TikTok account. Start the upload again.',
+          );
         }
         throw error;
       }
@@ -128,7 +129,11 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
           publishId,
         );
         if (index >= session.chunkCount) {
-          throw new AppError('VALIDATION_FAILED', 400, `This upload has ${session.chunkCount} chunks; ${index} is not one of them.`);
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            `This upload has ${session.chunkCount} chunks; ${index} is not one of them.`,
+          );
         }
         const range = chunkRange(session, session.videoSize, index);
         const declared = Number(request.headers['content-length']);

@@ -42,14 +42,22 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient; limitInit:
   app.post(apiRoutes.videos, async (request, reply): Promise<VideoUploadedResponse> => {
     requireAccessToken(request);
     if (!request.isMultipart()) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send multipart/form-data: fields mode, videoSize, post, then the file "video".');
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        415,
+        'Send multipart/form-data: fields mode, videoSize, post, then the file "video".',
+      );
     }
     // A failure mid-file leaves the rest of the body unread: plugins/app/unread-body.ts closes the
     // connection after the answer (a file is larger than any body worth draining).
     return streamOneShot(request, reply, clientGoneSignal(request.raw, reply.raw));
   });
 
-  async function streamOneShot(request: FastifyRequest, reply: FastifyReply, signal: AbortSignal): Promise<VideoUploadedResponse> {
+  async function streamOneShot(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    signal: AbortSignal,
+  ): Promise<VideoUploadedResponse> {
     const accessToken = requireAccessToken(request);
     const fields: Record<string, string> = {};
 
@@ -133,6 +141,7 @@ function decodeFields(fields: Record<string, string>): unknown {
       throw new AppError('VALIDATION_FAILED', 400, 'The "post" field must be JSON.');
     }
   }
-  const videoSize = fields.videoSize !== undefined && /^\d{1,13}$/.test(fields.videoSize) ? Number(fields.videoSize) : fields.videoSize;
+  const videoSize =
+    fields.videoSize !== undefined && /^\d{1,13}$/.test(fields.videoSize) ? Number(fields.videoSize) : fields.videoSize;
   return { mode: fields.mode, videoSize, ...(post === undefined ? {} : { post }) };
 }

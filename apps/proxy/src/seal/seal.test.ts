@@ -55,7 +55,9 @@ describe('createSealer', () => {
           fc.pre(sealed[position] !== replacement);
           const tampered = sealed.slice(0, position) + replacement + sealed.slice(position + 1);
           // Base64url's last character can carry unused bits; such an edit decodes to the same bytes.
-          const sameBytes = Buffer.from(tampered.slice(3), 'base64url').equals(Buffer.from(sealed.slice(3), 'base64url'));
+          const sameBytes = Buffer.from(tampered.slice(3), 'base64url').equals(
+            Buffer.from(sealed.slice(3), 'base64url'),
+          );
           fc.pre(!sameBytes && tampered.startsWith('v1.'));
           expect(sealer.unseal('upload-session', tampered)).toEqual({ ok: false, reason: 'malformed' });
         },

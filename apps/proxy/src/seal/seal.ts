@@ -15,8 +15,7 @@ const TAG_BYTES = 16;
 export type SealPurpose = 'refresh-token' | 'upload-session';
 
 export type UnsealResult<T> =
-  | { ok: true; value: T; expiresAt: number }
-  | { ok: false; reason: 'malformed' | 'expired' };
+  { ok: true; value: T; expiresAt: number } | { ok: false; reason: 'malformed' | 'expired' };
 
 export interface Sealer {
   seal(purpose: SealPurpose, value: unknown, expiresAt: number): string;

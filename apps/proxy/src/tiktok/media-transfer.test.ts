@@ -279,7 +279,13 @@ describe('putVideoChunk against a real upload host', () => {
     const host = uploadHost();
     const server = await listen(host.handler);
     const client = localClient(server.origin);
-    const input = { uploadUrl: `${server.origin}/video/`, start: 0, end: 3 * MiB - 1, videoSize: 3 * MiB, contentType: 'video/mp4' as const };
+    const input = {
+      uploadUrl: `${server.origin}/video/`,
+      start: 0,
+      end: 3 * MiB - 1,
+      videoSize: 3 * MiB,
+      contentType: 'video/mp4' as const,
+    };
     await expect(client.putVideoChunk({ ...input, body: selfReporting(3 * MiB) })).resolves.toEqual({
       status: 201,
       uploadedBytes: 3 * MiB,
@@ -300,7 +306,13 @@ describe('putVideoChunk against a real upload host', () => {
     });
     const healthy = selfReporting(8 * MiB);
     const err = await localClient(resetting.origin)
-      .putVideoChunk({ ...input, uploadUrl: `${resetting.origin}/video/`, end: 8 * MiB - 1, videoSize: 8 * MiB, body: healthy })
+      .putVideoChunk({
+        ...input,
+        uploadUrl: `${resetting.origin}/video/`,
+        end: 8 * MiB - 1,
+        videoSize: 8 * MiB,
+        body: healthy,
+      })
       .catch((error: unknown) => error);
     expect(err).toMatchObject({ name: 'TikTokNetworkError', failure: 'connection' });
     expect(healthy.sourceError).toBeUndefined();

@@ -85,12 +85,7 @@ export function parseUploadedBytes(header: string | string[] | undefined): numbe
 
 function assertRange(input: PutVideoChunkInput): void {
   const { start, end, videoSize } = input;
-  if (
-    ![start, end, videoSize].every(Number.isSafeInteger) ||
-    start < 0 ||
-    end < start ||
-    end >= videoSize
-  ) {
+  if (![start, end, videoSize].every(Number.isSafeInteger) || start < 0 || end < start || end >= videoSize) {
     throw new RangeError('chunk range must satisfy 0 <= start <= end < videoSize');
   }
   if (!(VIDEO_MIME_TYPES as readonly string[]).includes(input.contentType)) {

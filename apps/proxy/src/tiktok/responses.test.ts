@@ -49,18 +49,27 @@ describe('quotePublicPostIds', () => {
 
 describe('unwrapV2Envelope', () => {
   it('returns data on ok, whatever the HTTP status', () => {
-    expect(unwrapV2Envelope({ data: { a: 1 }, error: { code: 'ok', message: '', log_id: 'L' } }, 500, [])).toEqual({ a: 1 });
+    expect(unwrapV2Envelope({ data: { a: 1 }, error: { code: 'ok', message: '', log_id: 'L' } }, 500, [])).toEqual({
+      a: 1,
+    });
   });
 
   it('throws TikTokApiError on any other code, even with HTTP 200, and scrubs the message', () => {
     let thrown: unknown;
     try {
-      unwrapV2Envelope({ error: { code: 'reached_active_user_cap', message: 'cap for act.tok', log_id: 'L' } }, 200, ['act.tok']);
+      unwrapV2Envelope({ error: { code: 'reached_active_user_cap', message: 'cap for act.tok', log_id: 'L' } }, 200, [
+        'act.tok',
+      ]);
     } catch (err) {
       thrown = err;
     }
     expect(thrown).toBeInstanceOf(TikTokApiError);
-    expect(thrown).toMatchObject({ code: 'reached_active_user_cap', httpStatus: 200, logId: 'L', tiktokMessage: 'cap for [redacted]' });
+    expect(thrown).toMatchObject({
+      code: 'reached_active_user_cap',
+      httpStatus: 200,
+      logId: 'L',
+      tiktokMessage: 'cap for [redacted]',
+    });
   });
 
   it('throws a protocol error without an error object', () => {

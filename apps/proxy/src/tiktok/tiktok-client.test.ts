@@ -61,7 +61,9 @@ function only(seen: Captured[]): Captured {
 }
 
 function headersOf(request: Captured): Record<string, string> {
-  return Object.fromEntries(Object.entries((request.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  return Object.fromEntries(
+    Object.entries((request.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
 }
 
 function formOf(request: Captured): Record<string, string> {
@@ -271,7 +273,11 @@ describe('revokeAccessToken', () => {
   ])('posts the access token as `token` and succeeds on %s', async (_name, body) => {
     const seen = answer(mock.api, REVOKE, 200, body);
     await expect(client.revokeAccessToken(accessToken)).resolves.toBeUndefined();
-    expect(formOf(only(seen))).toEqual({ client_key: TEST_CLIENT_KEY, client_secret: clientSecret, token: accessToken });
+    expect(formOf(only(seen))).toEqual({
+      client_key: TEST_CLIENT_KEY,
+      client_secret: clientSecret,
+      token: accessToken,
+    });
   });
 
   it('fails on a flat OAuth error and on a bare error status', async () => {
@@ -352,7 +358,10 @@ describe('queryCreatorInfo', () => {
       200,
       okEnvelope(creatorInfoData({ privacy_level_options: ['FOLLOWER_OF_CREATOR', 'CLOSE_FRIENDS', 'SELF_ONLY'] })),
     );
-    expect((await client.queryCreatorInfo(accessToken)).privacyLevelOptions).toEqual(['FOLLOWER_OF_CREATOR', 'SELF_ONLY']);
+    expect((await client.queryCreatorInfo(accessToken)).privacyLevelOptions).toEqual([
+      'FOLLOWER_OF_CREATOR',
+      'SELF_ONLY',
+    ]);
   });
 
   it.each([
@@ -481,7 +490,9 @@ describe('initVideoUpload', () => {
 
   it('refuses an ok envelope without upload_url', async () => {
     answer(mock.api, VIDEO_INIT, 200, okEnvelope({ publish_id: 'v_pub_file~v2-1.1' }));
-    expect(await failure(client.initVideoUpload(accessToken, { post: POST, ...PLAN }))).toBeInstanceOf(TikTokProtocolError);
+    expect(await failure(client.initVideoUpload(accessToken, { post: POST, ...PLAN }))).toBeInstanceOf(
+      TikTokProtocolError,
+    );
   });
 });
 
@@ -536,7 +547,9 @@ describe('fetchPublishStatus', () => {
       mock.api,
       STATUS,
       200,
-      statusBody('{"status":"FAILED","fail_reason":"picture_size_check_failed","publicaly_available_post_id":[],"uploaded_bytes":10000}'),
+      statusBody(
+        '{"status":"FAILED","fail_reason":"picture_size_check_failed","publicaly_available_post_id":[],"uploaded_bytes":10000}',
+      ),
     );
     await expect(client.fetchPublishStatus(accessToken, 'p1')).resolves.toEqual({
       status: 'FAILED',
@@ -584,10 +597,13 @@ describe('fetchPublishStatus', () => {
     });
   });
 
-  it.each(['', 'x'.repeat(65), 'NOT A STATUS', '<script>'])('still refuses a status that is no status at all: %j', async (value) => {
-    answer(mock.api, STATUS, 200, statusBody(JSON.stringify({ status: value })));
-    expect(await failure(client.fetchPublishStatus(accessToken, 'p1'))).toBeInstanceOf(TikTokProtocolError);
-  });
+  it.each(['', 'x'.repeat(65), 'NOT A STATUS', '<script>'])(
+    'still refuses a status that is no status at all: %j',
+    async (value) => {
+      answer(mock.api, STATUS, 200, statusBody(JSON.stringify({ status: value })));
+      expect(await failure(client.fetchPublishStatus(accessToken, 'p1'))).toBeInstanceOf(TikTokProtocolError);
+    },
+  );
 });
 
 describe('putVideoChunk (MockAgent)', () => {
@@ -755,13 +771,9 @@ describe('secrets never leak into errors', () => {
     errors.push(await failure(client.fetchPublishStatus(accessToken, 'p1')));
     answer(mock.api, STATUS, 502, `<html>${echo}</html>`);
     errors.push(await failure(client.fetchPublishStatus(accessToken, 'p1')));
-    answer(
-      mock.upload,
-      { path: `/video/?upload_id=67890&upload_token=${uploadToken}`, method: 'PUT' },
-      416,
-      echo,
-      { 'content-range': 'bytes 0-99/1000' },
-    );
+    answer(mock.upload, { path: `/video/?upload_id=67890&upload_token=${uploadToken}`, method: 'PUT' }, 416, echo, {
+      'content-range': 'bytes 0-99/1000',
+    });
     errors.push(
       await failure(
         client.putVideoChunk({

@@ -236,7 +236,10 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     const { statusCode, text } = await callV2('POST', path, accessToken, body, callOptions);
     const json = parseJsonText(text, statusCode);
     const logId = successLogId(json);
-    const target = { ...toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets)), ...(logId ? { logId } : {}) };
+    const target = {
+      ...toUploadTarget(parseV2Data(InitUploadDataSchema, json, statusCode, secrets)),
+      ...(logId ? { logId } : {}),
+    };
     // A URL we would refuse to PUT to is TikTok's (or an impostor's) error, reported at init time
     // rather than on the first chunk.
     assertUploadUrlAllowed(target.uploadUrl, isAllowedUploadOrigin);

@@ -224,7 +224,8 @@ const PUBLISH_NOT_FOUND: Mapping = {
 const CLIENT_MISCONFIGURED: Mapping = {
   code: 'OAUTH_CLIENT_MISCONFIGURED',
   status: 502,
-  message: "This app's TikTok configuration is wrong, so TikTok refused the sign-in. Please contact the operator of this site.",
+  message:
+    "This app's TikTok configuration is wrong, so TikTok refused the sign-in. Please contact the operator of this site.",
 };
 
 /** Keyed by TikTok's v2 `error.code` (TikTok's API v2 Error Handling page, and the error tables of Query Creator Info, Get Post Status and the Direct Post and Upload references). */
@@ -263,13 +264,14 @@ const API_CODE_MAPPINGS: Readonly<Record<string, Mapping>> = {
   privacy_level_option_mismatch: {
     code: 'PRIVACY_OPTION_MISMATCH',
     status: 409,
-    message: "The chosen audience is not one of this account's current options. Please choose who can view the video again.",
+    message:
+      "The chosen audience is not one of this account's current options. Please choose who can view the video again.",
   },
   unaudited_client_can_only_post_to_private_accounts: {
     code: 'UNAUDITED_APP_RESTRICTION',
     status: 403,
     message:
-      "Until this app passes TikTok's review, TikTok only lets it post to private accounts, and only as \"Only me\". Switch your TikTok account to private, or wait until the app is approved.",
+      'Until this app passes TikTok\'s review, TikTok only lets it post to private accounts, and only as "Only me". Switch your TikTok account to private, or wait until the app is approved.',
   },
   url_ownership_unverified: {
     ...REJECTED_REQUEST,
@@ -316,7 +318,8 @@ function fromOAuthError(err: TikTokOAuthError): Mapping {
       return {
         code: 'OAUTH_CODE_INVALID',
         status: 400,
-        message: 'The TikTok sign-in could not be completed because it expired or was already used. Please sign in again.',
+        message:
+          'The TikTok sign-in could not be completed because it expired or was already used. Please sign in again.',
       };
     }
     if (err.operation === 'refresh') {
@@ -332,14 +335,17 @@ function fromOAuthError(err: TikTokOAuthError): Mapping {
   if (err.error === 'server_error' || err.error === 'temporarily_unavailable' || err.httpStatus >= 500) {
     return UPSTREAM_UNAVAILABLE;
   }
-  return { code: 'TIKTOK_REJECTED', status: 502, message: 'TikTok refused the sign-in request. Please try again later.' };
+  return {
+    code: 'TIKTOK_REJECTED',
+    status: 502,
+    message: 'TikTok refused the sign-in request. Please try again later.',
+  };
 }
 
 function fromTransferError(err: TikTokTransferError): Mapping {
   const status = err.httpStatus;
   if (status === 416) {
-    const progress =
-      err.uploadedBytes === undefined ? '' : ` TikTok has received ${err.uploadedBytes} bytes so far.`;
+    const progress = err.uploadedBytes === undefined ? '' : ` TikTok has received ${err.uploadedBytes} bytes so far.`;
     return {
       code: 'UPLOAD_OUT_OF_SYNC',
       status: 409,
@@ -351,7 +357,8 @@ function fromTransferError(err: TikTokTransferError): Mapping {
     return {
       code: 'UPLOAD_RESTART_REQUIRED',
       status: 410,
-      message: 'TikTok no longer accepts this upload (its upload link expired or is unknown). Please start the upload again.',
+      message:
+        'TikTok no longer accepts this upload (its upload link expired or is unknown). Please start the upload again.',
     };
   }
   if (status === 400) {

@@ -29,7 +29,14 @@ describe('assertUploadUrlAllowed', () => {
   });
 
   it('covers the host shapes seen so far: open-upload, open-upload-<region>, upload.us and open-upload.us', () => {
-    for (const host of ['open-upload', 'open-upload-va', 'open-upload-i18n', 'open-upload-sg', 'upload.us', 'open-upload.us']) {
+    for (const host of [
+      'open-upload',
+      'open-upload-va',
+      'open-upload-i18n',
+      'open-upload-sg',
+      'upload.us',
+      'open-upload.us',
+    ]) {
       expect(KNOWN_UPLOAD_HOSTS).toContain(`${host}.tiktokapis.com`);
     }
   });
@@ -137,7 +144,14 @@ describe('assertUploadUrlAllowed', () => {
   it('keeps a narrower operator list narrow: one-label patterns never cross a dot', () => {
     const narrow = ['https://open-upload.tiktokapis.com', 'https://open-upload-*.tiktokapis.com'];
     expect(rejection(`https://open-upload-va.tiktokapis.com${Q}`, narrow)).toBe('accepted');
-    for (const host of ['evil-open-upload', 'open', 'open-upload-va.evil', 'x.open-upload-va', 'open-upload-', 'upload.eu']) {
+    for (const host of [
+      'evil-open-upload',
+      'open',
+      'open-upload-va.evil',
+      'x.open-upload-va',
+      'open-upload-',
+      'upload.eu',
+    ]) {
       expect(rejection(`https://${host}.tiktokapis.com${Q}`, narrow)).toBe('origin-not-allowed');
     }
   });

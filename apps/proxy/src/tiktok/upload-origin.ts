@@ -38,11 +38,7 @@ export const DEFAULT_UPLOAD_ORIGINS: readonly string[] = Object.freeze(['https:/
 const MAX_UPLOAD_URL_LENGTH = 2048;
 
 export type UploadUrlRejection =
-  | 'malformed'
-  | 'userinfo'
-  | 'insecure-scheme'
-  | 'non-canonical-host'
-  | 'origin-not-allowed';
+  'malformed' | 'userinfo' | 'insecure-scheme' | 'non-canonical-host' | 'origin-not-allowed';
 
 /** Thrown instead of sending anything. Never carries the URL: it holds TikTok's upload token. */
 export class UploadUrlNotAllowedError extends Error {
@@ -54,7 +50,6 @@ export class UploadUrlNotAllowedError extends Error {
     this.reason = reason;
   }
 }
-
 
 type OriginMatcher = (url: URL) => boolean;
 

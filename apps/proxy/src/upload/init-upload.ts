@@ -1,4 +1,10 @@
-import { fallbackChunkPlan, planChunks, type ChunkPlan, type PostSettings, type UploadMode } from '@content-studio/contract';
+import {
+  fallbackChunkPlan,
+  planChunks,
+  type ChunkPlan,
+  type PostSettings,
+  type UploadMode,
+} from '@content-studio/contract';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { TikTokApiError, type CallOptions, type TikTokClient, type UploadTarget } from '../tiktok';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCompatibleFormat, sniffVideoFormat } from './magic-bytes';
 
-const bytes = (s: string, prefix: number[] = [0, 0, 0, 0x20]) => Uint8Array.from([...prefix, ...Buffer.from(s, 'latin1')]);
+const bytes = (s: string, prefix: number[] = [0, 0, 0, 0x20]) =>
+  Uint8Array.from([...prefix, ...Buffer.from(s, 'latin1')]);
 
 // The rule itself is table-tested in packages/contract (container-sniff.test.ts); these pin what the
 // proxy gets from it.
@@ -18,7 +19,17 @@ describe('sniffVideoFormat', () => {
 
   it('recognises WebM (EBML, doctype webm) and refuses Matroska', () => {
     const header = (doctype: string) =>
-      Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | (3 + doctype.length), 0x42, 0x82, 0x80 | doctype.length, ...Buffer.from(doctype, 'latin1')]);
+      Uint8Array.from([
+        0x1a,
+        0x45,
+        0xdf,
+        0xa3,
+        0x80 | (3 + doctype.length),
+        0x42,
+        0x82,
+        0x80 | doctype.length,
+        ...Buffer.from(doctype, 'latin1'),
+      ]);
     expect(sniffVideoFormat(header('webm'))).toMatchObject({ ok: true, mimeType: 'video/webm' });
     expect(sniffVideoFormat(header('matroska'))).toMatchObject({ ok: false, reason: 'matroska' });
   });

@@ -1,4 +1,9 @@
-import { CONTAINER_SNIFF_BYTES, type ContainerSniff, type VideoMimeType, sniffVideoContainer } from '@content-studio/contract';
+import {
+  CONTAINER_SNIFF_BYTES,
+  type ContainerSniff,
+  type VideoMimeType,
+  sniffVideoContainer,
+} from '@content-studio/contract';
 
 /** Enough bytes to recognise every container we accept (the rule lives in packages/contract). */
 export const SNIFF_BYTES = CONTAINER_SNIFF_BYTES;

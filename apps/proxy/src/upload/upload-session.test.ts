@@ -41,7 +41,13 @@ describe('upload sessions', () => {
 
   it.each([
     ['missing', undefined, 'act.mine', session.publishId, '400 UPLOAD_SESSION_INVALID'],
-    ['tampered', sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'BB' : 'AA'), 'act.mine', session.publishId, '400 UPLOAD_SESSION_INVALID'],
+    [
+      'tampered',
+      sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'BB' : 'AA'),
+      'act.mine',
+      session.publishId,
+      '400 UPLOAD_SESSION_INVALID',
+    ],
     ['foreign token', sealed, 'act.someone-else', session.publishId, '403 UPLOAD_SESSION_INVALID'],
     ['other publish id', sealed, 'act.mine', 'v_pub_file~v2-1.999', '403 UPLOAD_SESSION_INVALID'],
   ])('refuses a %s session', (_name, value, token, publishId, expected) => {

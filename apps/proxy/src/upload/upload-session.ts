@@ -83,7 +83,11 @@ function openSealedSession(sealer: Sealer, sealed: string | undefined, publishId
     throw new AppError('UPLOAD_SESSION_INVALID', 400, 'This upload session is not valid. Start the upload again.');
   }
   if (opened.value.publishId !== publishId) {
-    throw new AppError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another session. Start the upload again.');
+    throw new AppError(
+      'UPLOAD_SESSION_INVALID',
+      403,
+      'This upload belongs to another session. Start the upload again.',
+    );
   }
   return { session: opened.value, expiresAt: opened.expiresAt };
 }

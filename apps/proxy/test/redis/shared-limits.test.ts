@@ -17,7 +17,12 @@ let redis: RedisServer;
 const apps: FastifyInstance[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ clientSecret: CANARIES.clientSecret, redirectUris: [REDIRECT_URI], audited: true, postsPerDayCap: 1000 });
+  sandbox = await startSandbox({
+    clientSecret: CANARIES.clientSecret,
+    redirectUris: [REDIRECT_URI],
+    audited: true,
+    postsPerDayCap: 1000,
+  });
   redis = await startRedisServer();
 });
 afterEach(async () => {
@@ -78,7 +83,12 @@ async function metricValue(app: FastifyInstance, name: string): Promise<number> 
 
 async function signIn(app: FastifyInstance): Promise<string> {
   const { code } = await obtainAuthorizationCode(sandbox, { account: 'ava', redirectUri: REDIRECT_URI });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/token', headers: { 'x-content-studio': '1' }, payload: { code } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/token',
+    headers: { 'x-content-studio': '1' },
+    payload: { code },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
   return res.json().accessToken;
 }
@@ -123,7 +133,8 @@ describe('rate limits shared through Redis (RATE_LIMIT_REDIS_URL)', () => {
     // five above too) decides: the 21st request of the minute is refused.
     const statuses: number[] = [];
     const started = Date.now();
-    for (let i = 5; i < CREATOR_INFO_PER_MINUTE + 1; i += 1) statuses.push((await creatorInfo(a.app, token)).statusCode);
+    for (let i = 5; i < CREATOR_INFO_PER_MINUTE + 1; i += 1)
+      statuses.push((await creatorInfo(a.app, token)).statusCode);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
@@ -133,7 +144,8 @@ describe('rate limits shared through Redis (RATE_LIMIT_REDIS_URL)', () => {
     expect(warnings[0]).not.toContain(redis.url);
 
     await redis.restart();
-    for (let i = 0; i < 100 && !a.logLines.some((l) => l.includes('rate-limit store reachable again')); i += 1) await sleep(50);
+    for (let i = 0; i < 100 && !a.logLines.some((l) => l.includes('rate-limit store reachable again')); i += 1)
+      await sleep(50);
     expect(a.logLines.some((l) => l.includes('rate-limit store reachable again'))).toBe(true);
     // Shared again: a second instance sees what the first spends from now on.
     const b = await instance(true);
@@ -145,7 +157,10 @@ describe('rate limits shared through Redis (RATE_LIMIT_REDIS_URL)', () => {
   it('loses no upload when the store is killed mid-run', async () => {
     const a = await instance(true);
     const b = await instance(true);
-    const [baseA, baseB] = [await a.app.listen({ host: '127.0.0.1', port: 0 }), await b.app.listen({ host: '127.0.0.1', port: 0 })];
+    const [baseA, baseB] = [
+      await a.app.listen({ host: '127.0.0.1', port: 0 }),
+      await b.app.listen({ host: '127.0.0.1', port: 0 }),
+    ];
     const token = await signIn(a.app);
     // Above 64 MiB, so each is several chunks (TikTok sends smaller videos whole).
     const sources = [videoSource(70 * MiB), videoSource(75 * MiB), videoSource(85 * MiB)];
@@ -172,7 +187,8 @@ describe('rate limits shared through Redis (RATE_LIMIT_REDIS_URL)', () => {
       expect(result.failed).toBeUndefined();
       expect(sandbox.upload(result.upload.publishId)?.sha256).toBe(await sources[i]!.sha256());
     }
-    const fallbacks = (await metricValue(a.app, 'content_studio_rate_limit_store_fallbacks_total')) +
+    const fallbacks =
+      (await metricValue(a.app, 'content_studio_rate_limit_store_fallbacks_total')) +
       (await metricValue(b.app, 'content_studio_rate_limit_store_fallbacks_total'));
     expect(fallbacks).toBeGreaterThan(0);
   });

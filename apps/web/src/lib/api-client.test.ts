@@ -56,11 +56,13 @@ describe('apiFetch', () => {
 
   it('turns a non-JSON 502 into a retryable UPSTREAM_UNAVAILABLE', async () => {
     server.use(
-      http.get(apiRoutes.me, () =>
-        new HttpResponse('<html><body>502 Bad Gateway</body></html>', {
-          status: 502,
-          headers: { 'content-type': 'text/html' },
-        }),
+      http.get(
+        apiRoutes.me,
+        () =>
+          new HttpResponse('<html><body>502 Bad Gateway</body></html>', {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          }),
       ),
     );
 
@@ -73,9 +75,7 @@ describe('apiFetch', () => {
   });
 
   it('does not trust a JSON error body that breaks the contract', async () => {
-    server.use(
-      http.get(apiRoutes.me, () => HttpResponse.json({ message: 'nope' }, { status: 504 })),
-    );
+    server.use(http.get(apiRoutes.me, () => HttpResponse.json({ message: 'nope' }, { status: 504 })));
 
     const error = await catchApiError(apiFetch(apiRoutes.me, ProfileSchema));
 
@@ -132,9 +132,7 @@ describe('apiFetch', () => {
   });
 
   it('prefixes the configured API base URL', async () => {
-    server.use(
-      http.get('https://api.example.test/healthz', () => HttpResponse.json({ status: 'ok' })),
-    );
+    server.use(http.get('https://api.example.test/healthz', () => HttpResponse.json({ status: 'ok' })));
 
     await expect(
       apiFetch(apiRoutes.health, HealthResponseSchema, { baseUrl: 'https://api.example.test' }),

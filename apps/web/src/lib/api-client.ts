@@ -17,8 +17,7 @@ export type ApiRequestOptions = {
   headers?: Record<string, string>;
 };
 
-const UNREACHABLE_MESSAGE =
-  "Content Studio Pro can't reach its server right now. Check your connection and try again.";
+const UNREACHABLE_MESSAGE = "Content Studio Pro can't reach its server right now. Check your connection and try again.";
 
 /**
  * Calls the proxy and returns the body parsed with the contract's schema for that route.
@@ -155,13 +154,33 @@ function errorFromStatus(status: number): ApiError {
         retryable: true,
       });
     case 401:
-      return new ApiError({ code: 'UNAUTHENTICATED', message: 'Please connect your TikTok account again.', status, retryable: false });
+      return new ApiError({
+        code: 'UNAUTHENTICATED',
+        message: 'Please connect your TikTok account again.',
+        status,
+        retryable: false,
+      });
     case 404:
-      return new ApiError({ code: 'NOT_FOUND', message: 'That was not found on the server.', status, retryable: false });
+      return new ApiError({
+        code: 'NOT_FOUND',
+        message: 'That was not found on the server.',
+        status,
+        retryable: false,
+      });
     case 413:
-      return new ApiError({ code: 'PAYLOAD_TOO_LARGE', message: 'That is too large to send.', status, retryable: false });
+      return new ApiError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'That is too large to send.',
+        status,
+        retryable: false,
+      });
     case 429:
-      return new ApiError({ code: 'RATE_LIMITED', message: 'Too many requests. Wait a moment and try again.', status, retryable: true });
+      return new ApiError({
+        code: 'RATE_LIMITED',
+        message: 'Too many requests. Wait a moment and try again.',
+        status,
+        retryable: true,
+      });
     default:
       return new ApiError({
         code: 'INTERNAL',

@@ -24,4 +24,3 @@ export function formatBytes(bytes: number): string {
 function round(value: number, unit: number): number {
   return Number(value.toFixed(unit === 0 || value >= 100 ? 0 : 1));
 }
-

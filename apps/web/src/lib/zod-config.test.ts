@@ -12,7 +12,7 @@ describe('zod-config', () => {
     probe.mockRestore();
   });
 
-  it("sets the very object zod reads its config from, so it holds whether zod loads before or after it", () => {
+  it('sets the very object zod reads its config from, so it holds whether zod loads before or after it', () => {
     // oxlint-disable-next-line no-underscore-dangle -- zod's own name for it
     expect(config()).toBe((globalThis as { __zod_globalConfig?: unknown }).__zod_globalConfig);
   });

@@ -8,7 +8,10 @@ import { server, startMockServer } from '@/mocks/node';
 // Component tests cannot make real videos of every shape, so each one answers the container read
 // itself, through features/composer/testing/fake-container-reader.ts. The real reader is tested
 // over real files in features/composer/media/, where it is unmocked.
-vi.mock('@/features/composer/media/mediabunny-reader', () => import('@/features/composer/testing/fake-container-reader'));
+vi.mock(
+  '@/features/composer/media/mediabunny-reader',
+  () => import('@/features/composer/testing/fake-container-reader'),
+);
 
 beforeAll(startMockServer);
 

@@ -39,7 +39,7 @@ describe('checkChunkPlan', () => {
     expect(check(64 * MIB + 1, 64 * MIB + 1, 1)).toBe(CHUNK_SIZE_INVALID);
   });
 
-  it('takes both sides of 64,000,000 bytes (the open report\'s threshold)', () => {
+  it("takes both sides of 64,000,000 bytes (the open report's threshold)", () => {
     expect(check(64_000_000, 64_000_000, 1)).toBeUndefined();
     expect(check(64_000_001, 64_000_001, 1)).toBeUndefined();
     expect(check(66_000_000, 64_000_000, 1)).toBe(CHUNK_SIZE_INVALID);
@@ -60,7 +60,9 @@ describe('checkChunkPlan', () => {
   it('lets the last chunk grow just under 128 MiB, never to it', () => {
     // 64 MiB chunks: the last chunk absorbs up to 64 MiB - 1 extra bytes.
     expect(check(192 * MIB - 1, 64 * MIB, 2)).toBeUndefined();
-    expect(chunkRange({ videoSize: 192 * MIB - 1, chunkSize: 64 * MIB, totalChunkCount: 2 }, 1).length).toBe(128 * MIB - 1);
+    expect(chunkRange({ videoSize: 192 * MIB - 1, chunkSize: 64 * MIB, totalChunkCount: 2 }, 1).length).toBe(
+      128 * MIB - 1,
+    );
     // One more byte and floor says 3 chunks: 2 is now the wrong count.
     expect(check(192 * MIB, 64 * MIB, 2)).toBe(CHUNK_COUNT_INVALID);
     expect(check(192 * MIB, 64 * MIB, 3)).toBeUndefined();

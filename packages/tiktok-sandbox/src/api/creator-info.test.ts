@@ -23,7 +23,9 @@ describe('POST /v2/post/publish/creator_info/query/', () => {
     expect(r.status).toBe(200);
     expect(r.body.error.code).toBe('ok');
     expect(r.body.data).toEqual({
-      creator_avatar_url: expect.stringMatching(new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`)),
+      creator_avatar_url: expect.stringMatching(
+        new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`),
+      ),
       creator_username: 'ava.creates',
       creator_nickname: 'Ava Public',
       privacy_level_options: ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
@@ -47,7 +49,11 @@ describe('POST /v2/post/publish/creator_info/query/', () => {
 
   it('reports comments disabled for nico', async () => {
     const r = await creatorInfo('nico');
-    expect(r.body.data).toMatchObject({ creator_nickname: 'Nico NoComments', comment_disabled: true, max_video_post_duration_sec: 60 });
+    expect(r.body.data).toMatchObject({
+      creator_nickname: 'Nico NoComments',
+      comment_disabled: true,
+      max_video_post_duration_sec: 60,
+    });
   });
 
   it('answers spam_risk_too_many_posts with HTTP 200 for cap', async () => {
@@ -77,9 +83,14 @@ describe('POST /v2/post/publish/creator_info/query/', () => {
 
   it('accepts no body, an empty body and a JSON body, but not a non-JSON body', async () => {
     const t = await signIn(sb);
-    expect((await api(sb, t.access_token, PATH, undefined, { method: 'POST', contentType: null })).body.error.code).toBe('ok');
+    expect(
+      (await api(sb, t.access_token, PATH, undefined, { method: 'POST', contentType: null })).body.error.code,
+    ).toBe('ok');
     expect((await api(sb, t.access_token, PATH, {})).body.error.code).toBe('ok');
-    const form = await api(sb, t.access_token, PATH, undefined, { rawBody: 'a=b', contentType: 'application/x-www-form-urlencoded' });
+    const form = await api(sb, t.access_token, PATH, undefined, {
+      rawBody: 'a=b',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(400);
     expect(form.body.error.code).toBe('invalid_params');
     const broken = await api(sb, t.access_token, PATH, undefined, { rawBody: '{nope' });

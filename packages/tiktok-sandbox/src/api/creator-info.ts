@@ -32,7 +32,10 @@ export function activeUserCapBlock(st: SandboxState, a: SandboxAccount): Block |
 /** Posts through any client count (the cap is shared across apps): the account's preset plus ours. */
 export function postsCapBlock(st: SandboxState, a: SandboxAccount): Block | undefined {
   if (a.postsLast24h + st.countSince(st.posts, a.openId) >= st.options.postsPerDayCap) {
-    return { code: 'spam_risk_too_many_posts', message: 'The creator has reached the daily post cap. Try again later.' };
+    return {
+      code: 'spam_risk_too_many_posts',
+      message: 'The creator has reached the daily post cap. Try again later.',
+    };
   }
   return undefined;
 }

@@ -13,7 +13,8 @@ beforeEach(() => sb.reset());
 
 const DIRECT = '/v2/post/publish/video/init/';
 const INBOX = '/v2/post/publish/inbox/video/init/';
-const GUIDELINES = 'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/';
+const GUIDELINES =
+  'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/';
 
 type InitData = { publish_id: string; upload_url?: string };
 
@@ -61,21 +62,38 @@ describe('video/init success', () => {
 describe('video/init guards and body', () => {
   it('needs video.publish', async () => {
     const t = await signIn(sb, { account: 'pia', untick: ['video.publish'] });
-    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({ status: 401, code: 'scope_not_authorized' });
+    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({
+      status: 401,
+      code: 'scope_not_authorized',
+    });
   });
 
   it('needs Content-Type application/json (charset optional)', async () => {
     const t = await signIn(sb, { account: 'pia' });
     const raw = JSON.stringify(directBody());
-    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: 'text/plain' }))).toEqual({ status: 400, code: 'invalid_params' });
-    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: null }))).toEqual({ status: 400, code: 'invalid_params' });
-    expect((await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: 'application/json' })).body.error.code).toBe('ok');
+    expect(
+      outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: 'text/plain' })),
+    ).toEqual({ status: 400, code: 'invalid_params' });
+    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: null }))).toEqual({
+      status: 400,
+      code: 'invalid_params',
+    });
+    expect(
+      (await api(sb, t.access_token, DIRECT, undefined, { rawBody: raw, contentType: 'application/json' })).body.error
+        .code,
+    ).toBe('ok');
   });
 
   it('rejects malformed JSON and a missing body', async () => {
     const t = await signIn(sb, { account: 'pia' });
-    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: '{"post_info":' }))).toEqual({ status: 400, code: 'invalid_params' });
-    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: '' }))).toEqual({ status: 400, code: 'invalid_params' });
+    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: '{"post_info":' }))).toEqual({
+      status: 400,
+      code: 'invalid_params',
+    });
+    expect(outcome(await api(sb, t.access_token, DIRECT, undefined, { rawBody: '' }))).toEqual({
+      status: 400,
+      code: 'invalid_params',
+    });
   });
 
   it.each([
@@ -98,8 +116,17 @@ describe('video/init guards and body', () => {
   });
 
   it('rejects video_url on a FILE_UPLOAD and chunk fields on a PULL_FROM_URL', async () => {
-    expect(outcome(await direct('pia', directBody({ source_info: { video_url: 'https://x.example/a.mp4' } })))).toEqual({ status: 400, code: 'invalid_params' });
-    expect(outcome(await direct('pia', { post_info: directBody().post_info, source_info: { source: 'PULL_FROM_URL', video_url: 'https://x.example/a.mp4', video_size: 5 } }))).toEqual({ status: 400, code: 'invalid_params' });
+    expect(outcome(await direct('pia', directBody({ source_info: { video_url: 'https://x.example/a.mp4' } })))).toEqual(
+      { status: 400, code: 'invalid_params' },
+    );
+    expect(
+      outcome(
+        await direct('pia', {
+          post_info: directBody().post_info,
+          source_info: { source: 'PULL_FROM_URL', video_url: 'https://x.example/a.mp4', video_size: 5 },
+        }),
+      ),
+    ).toEqual({ status: 400, code: 'invalid_params' });
   });
 });
 
@@ -119,46 +146,71 @@ describe('video/init rules in the order the sandbox checks them', () => {
     expect(r.body.error.message).toBe(GUIDELINES);
   });
 
-  it('5. answers spam_risk_too_many_posts at the cap and counts this app\'s posts', async () => {
+  it("5. answers spam_risk_too_many_posts at the cap and counts this app's posts", async () => {
     sb.setOptions({ audited: true });
     expect(outcome(await direct('cap', directBody()))).toEqual({ status: 403, code: 'spam_risk_too_many_posts' });
     sb.setOptions({ postsPerDayCap: 2 });
     const t = await signIn(sb, { account: 'pia' });
     expect((await api(sb, t.access_token, DIRECT, directBody())).body.error.code).toBe('ok');
     expect((await api(sb, t.access_token, DIRECT, directBody())).body.error.code).toBe('ok');
-    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({ status: 403, code: 'spam_risk_too_many_posts' });
+    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({
+      status: 403,
+      code: 'spam_risk_too_many_posts',
+    });
     clock.advance(24 * 3600 * 1000);
     const later = await signIn(sb, { account: 'pia' });
     expect((await api(sb, later.access_token, DIRECT, directBody())).body.error.code).toBe('ok');
   });
 
   it('5. answers spam_risk_user_banned_from_posting for ben', async () => {
-    expect(outcome(await direct('ben', directBody()))).toEqual({ status: 403, code: 'spam_risk_user_banned_from_posting' });
+    expect(outcome(await direct('ben', directBody()))).toEqual({
+      status: 403,
+      code: 'spam_risk_user_banned_from_posting',
+    });
   });
 
   it('6. limits the title to 2200 UTF-16 code units', async () => {
     expect((await direct('pia', directBody({ post_info: { title: 'a'.repeat(2200) } }))).body.error.code).toBe('ok');
-    expect(outcome(await direct('pia', directBody({ post_info: { title: 'a'.repeat(2201) } })))).toEqual({ status: 400, code: 'invalid_params' });
+    expect(outcome(await direct('pia', directBody({ post_info: { title: 'a'.repeat(2201) } })))).toEqual({
+      status: 400,
+      code: 'invalid_params',
+    });
     // An emoji is two UTF-16 units: 1100 of them are exactly 2200.
     expect((await direct('pia', directBody({ post_info: { title: '🎬'.repeat(1100) } }))).body.error.code).toBe('ok');
-    expect(outcome(await direct('pia', directBody({ post_info: { title: '🎬'.repeat(1100) + 'a' } })))).toEqual({ status: 400, code: 'invalid_params' });
+    expect(outcome(await direct('pia', directBody({ post_info: { title: '🎬'.repeat(1100) + 'a' } })))).toEqual({
+      status: 400,
+      code: 'invalid_params',
+    });
   });
 
   it('5 before 6: a capped creator with a long title hears about the cap', async () => {
     sb.setOptions({ audited: true });
-    expect(outcome(await direct('cap', directBody({ post_info: { title: 'a'.repeat(3000) } })))).toEqual({ status: 403, code: 'spam_risk_too_many_posts' });
+    expect(outcome(await direct('cap', directBody({ post_info: { title: 'a'.repeat(3000) } })))).toEqual({
+      status: 403,
+      code: 'spam_risk_too_many_posts',
+    });
   });
 
   it('6 before 8: a long title is reported before a bad chunk plan', async () => {
-    const r = await direct('pia', directBody({ post_info: { title: 'a'.repeat(2201) }, source_info: { chunk_size: 5 } }));
+    const r = await direct(
+      'pia',
+      directBody({ post_info: { title: 'a'.repeat(2201) }, source_info: { chunk_size: 5 } }),
+    );
     expect(r.body.error.message).toMatch(/title/);
   });
 
   it('2 before 8: a privacy mismatch is reported before a bad chunk plan', async () => {
-    expect(outcome(await direct('pia', directBody({ post_info: { privacy_level: 'PUBLIC_TO_EVERYONE' }, source_info: { chunk_size: 5 } })))).toEqual({ status: 403, code: 'privacy_level_option_mismatch' });
+    expect(
+      outcome(
+        await direct(
+          'pia',
+          directBody({ post_info: { privacy_level: 'PUBLIC_TO_EVERYONE' }, source_info: { chunk_size: 5 } }),
+        ),
+      ),
+    ).toEqual({ status: 403, code: 'privacy_level_option_mismatch' });
   });
 
-  it('8. reports chunk plans with TikTok\'s exact messages', async () => {
+  it("8. reports chunk plans with TikTok's exact messages", async () => {
     const cases: Array<[Record<string, number>, string]> = [
       [{ video_size: 121 * MIB, chunk_size: 64 * MIB, total_chunk_count: 1 }, 'The chunk size is invalid'],
       [{ video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 6 }, 'The total chunk count is invalid'],
@@ -175,7 +227,12 @@ describe('video/init rules in the order the sandbox checks them', () => {
       expect(r.body.error.message).toBe(message);
     }
     clock.advance(10_001);
-    const good = await api(sb, t.access_token, DIRECT, directBody({ source_info: { video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 } }));
+    const good = await api(
+      sb,
+      t.access_token,
+      DIRECT,
+      directBody({ source_info: { video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 } }),
+    );
     expect(good.body.error.code).toBe('ok');
   });
 
@@ -183,7 +240,12 @@ describe('video/init rules in the order the sandbox checks them', () => {
     const small = await startSandbox({ maxVideoSizeBytes: 128_000_000 });
     try {
       const t = await signIn(small, { account: 'pia' });
-      const r = await api(small, t.access_token, DIRECT, directBody({ source_info: { video_size: 130_000_000, chunk_size: 10 * MIB, total_chunk_count: 12 } }));
+      const r = await api(
+        small,
+        t.access_token,
+        DIRECT,
+        directBody({ source_info: { video_size: 130_000_000, chunk_size: 10 * MIB, total_chunk_count: 12 } }),
+      );
       expect(r.body.error.message).toBe('The video size is invalid');
     } finally {
       await small.close();
@@ -191,7 +253,10 @@ describe('video/init rules in the order the sandbox checks them', () => {
   });
 
   it('8 before 9: an unaudited non-SELF_ONLY post with a bad plan hears about the plan', async () => {
-    const r = await direct('pia', directBody({ post_info: { privacy_level: 'FOLLOWER_OF_CREATOR' }, source_info: { chunk_size: 5 } }));
+    const r = await direct(
+      'pia',
+      directBody({ post_info: { privacy_level: 'FOLLOWER_OF_CREATOR' }, source_info: { chunk_size: 5 } }),
+    );
     expect(r.body.error.message).toBe('The chunk size is invalid');
   });
 
@@ -218,7 +283,10 @@ function pull(url: string) {
 
 describe('PULL_FROM_URL ownership (step 7)', () => {
   it('rejects every URL when nothing is verified (the default)', async () => {
-    expect(outcome(await direct('pia', pull('https://cdn.example.com/v.mp4')))).toEqual({ status: 403, code: 'url_ownership_unverified' });
+    expect(outcome(await direct('pia', pull('https://cdn.example.com/v.mp4')))).toEqual({
+      status: 403,
+      code: 'url_ownership_unverified',
+    });
   });
 
   it('accepts a verified domain and its subdomains only, over https, never an IP', async () => {
@@ -242,9 +310,15 @@ describe('PULL_FROM_URL ownership (step 7)', () => {
   it('accepts exactly the URLs under a verified URL prefix', async () => {
     sb.setOptions({ verifiedUrlPrefixes: ['https://example.com/videos/user/'], verifiedDomains: ['10.0.0.1'] });
     const t = await signIn(sb, { account: 'pia' });
-    expect((await api(sb, t.access_token, DIRECT, pull('https://example.com/videos/user/123/x.mp4'))).body.error.code).toBe('ok');
-    expect((await api(sb, t.access_token, DIRECT, pull('https://example.com/videos/2023/user/x.mp4'))).body.error.code).toBe('url_ownership_unverified');
-    expect((await api(sb, t.access_token, DIRECT, pull('https://10.0.0.1/v.mp4'))).body.error.code).toBe('url_ownership_unverified');
+    expect(
+      (await api(sb, t.access_token, DIRECT, pull('https://example.com/videos/user/123/x.mp4'))).body.error.code,
+    ).toBe('ok');
+    expect(
+      (await api(sb, t.access_token, DIRECT, pull('https://example.com/videos/2023/user/x.mp4'))).body.error.code,
+    ).toBe('url_ownership_unverified');
+    expect((await api(sb, t.access_token, DIRECT, pull('https://10.0.0.1/v.mp4'))).body.error.code).toBe(
+      'url_ownership_unverified',
+    );
   });
 
   it('gives a pull task a v_pub_url id, no upload_url and PROCESSING_DOWNLOAD', async () => {
@@ -290,7 +364,10 @@ describe('unaudited active-user cap (step 4)', () => {
     expect((await api(capped, tokens[5], DIRECT, directBody())).body.error.code).toBe('ok');
     capped.setOptions({ auditedActiveUserCap: 5 });
     const seventh = (await signIn(capped, { account: 'p6' })).access_token;
-    expect(outcome(await api(capped, seventh, DIRECT, directBody()))).toEqual({ status: 403, code: 'reached_active_user_cap' });
+    expect(outcome(await api(capped, seventh, DIRECT, directBody()))).toEqual({
+      status: 403,
+      code: 'reached_active_user_cap',
+    });
     capped.setOptions({ audited: false });
     // A day later the window has moved on.
     capClock.advance(24 * 3600 * 1000 + 1);
@@ -311,7 +388,10 @@ describe('inbox/video/init', () => {
 
   it('needs video.upload, not video.publish', async () => {
     const t = await signIn(sb, { account: 'pia', untick: ['video.upload'] });
-    expect(outcome(await api(sb, t.access_token, INBOX, { source_info: directBody().source_info }))).toEqual({ status: 401, code: 'scope_not_authorized' });
+    expect(outcome(await api(sb, t.access_token, INBOX, { source_info: directBody().source_info }))).toEqual({
+      status: 401,
+      code: 'scope_not_authorized',
+    });
   });
 
   it('takes only source_info', async () => {
@@ -329,7 +409,9 @@ describe('inbox/video/init', () => {
 
   it('refuses a multi-chunk plan on demand with TikTok’s "The chunk size is invalid", creating nothing', async () => {
     sb.injectFault({ target: 'init', kind: 'chunk-size-invalid' });
-    const multi = { source_info: { source: 'FILE_UPLOAD', video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 } };
+    const multi = {
+      source_info: { source: 'FILE_UPLOAD', video_size: 50_000_123, chunk_size: 10_000_000, total_chunk_count: 5 },
+    };
     const refused = await inbox('pia', multi);
     expect(outcome(refused)).toEqual({ status: 400, code: 'invalid_params' });
     expect(refused.body.error.message).toBe('The chunk size is invalid');
@@ -343,10 +425,20 @@ describe('inbox/video/init', () => {
     try {
       const t = await signIn(own, { account: 'pia' });
       const video = Buffer.from(readCorpusFile('h264-aac-faststart.mp4'));
-      const body = { source_info: { source: 'FILE_UPLOAD', video_size: video.length, chunk_size: video.length, total_chunk_count: 1 } };
+      const body = {
+        source_info: {
+          source: 'FILE_UPLOAD',
+          video_size: video.length,
+          chunk_size: video.length,
+          total_chunk_count: 1,
+        },
+      };
       const created: InitData[] = [];
       for (let i = 0; i < 2; i++) created.push((await api<InitData>(own, t.access_token, INBOX, body)).body.data);
-      expect(outcome(await api(own, t.access_token, INBOX, body))).toEqual({ status: 403, code: 'spam_risk_too_many_pending_share' });
+      expect(outcome(await api(own, t.access_token, INBOX, body))).toEqual({
+        status: 403,
+        code: 'spam_risk_too_many_pending_share',
+      });
       // A share the creator posted is no longer pending.
       const first = created[0]?.publish_id ?? '';
       expect((await putVideo(created[0]?.upload_url ?? '', video)).status).toBe(201);
@@ -367,13 +459,22 @@ describe('init rate limit (6 per token per sliding minute, shared by both init e
     const posts = [(await api(sb, t.access_token, DIRECT, directBody({ source_info: { chunk_size: 3 } }))).status]; // 400, still counted
     for (let i = 0; i < 5; i++) posts.push((await api(sb, t.access_token, DIRECT, directBody())).status);
     expect(posts).toEqual([400, 200, 200, 200, 200, 200]);
-    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({ status: 429, code: 'rate_limit_exceeded' });
+    expect(outcome(await api(sb, t.access_token, DIRECT, directBody()))).toEqual({
+      status: 429,
+      code: 'rate_limit_exceeded',
+    });
     // The inbox endpoint has its own six.
     const drafts = [];
-    for (let i = 0; i < 4; i++) drafts.push((await api(sb, t.access_token, INBOX, { source_info: { ...inboxBody.source_info, chunk_size: 3 } })).status);
+    for (let i = 0; i < 4; i++)
+      drafts.push(
+        (await api(sb, t.access_token, INBOX, { source_info: { ...inboxBody.source_info, chunk_size: 3 } })).status,
+      );
     for (let i = 0; i < 2; i++) drafts.push((await api(sb, t.access_token, INBOX, inboxBody)).status);
     expect(drafts).toEqual([400, 400, 400, 400, 200, 200]);
-    expect(outcome(await api(sb, t.access_token, INBOX, inboxBody))).toEqual({ status: 429, code: 'rate_limit_exceeded' });
+    expect(outcome(await api(sb, t.access_token, INBOX, inboxBody))).toEqual({
+      status: 429,
+      code: 'rate_limit_exceeded',
+    });
     clock.advance(60_001);
     expect((await api(sb, t.access_token, DIRECT, directBody())).status).toBe(200);
   });

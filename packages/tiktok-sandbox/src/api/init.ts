@@ -32,7 +32,12 @@ const postInfoSchema = z.strictObject({
   disable_duet: z.boolean().optional(),
   disable_comment: z.boolean().optional(),
   disable_stitch: z.boolean().optional(),
-  video_cover_timestamp_ms: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  video_cover_timestamp_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   // The only post_info field the reference marks required (TikTok's Direct Post reference).
   brand_content_toggle: z.boolean(),
   brand_organic_toggle: z.boolean().optional(),
@@ -207,7 +212,12 @@ export async function directInit(ctx: RouteContext, fault?: Fault): Promise<Repl
   const block = activeUserCapBlock(st, account) ?? postsCapBlock(st, account) ?? bannedBlock(account);
   if (block) return blockReply(st, 403, block);
   if ((post.title ?? '').length > TITLE_MAX_UTF16) {
-    return apiError(st, 400, 'invalid_params', `Invalid parameter: post_info.title is longer than ${TITLE_MAX_UTF16} characters.`);
+    return apiError(
+      st,
+      400,
+      'invalid_params',
+      `Invalid parameter: post_info.title is longer than ${TITLE_MAX_UTF16} characters.`,
+    );
   }
   const sourceProblem = sourceChecks(st, source, fault);
   if (sourceProblem) return sourceProblem;
@@ -231,7 +241,13 @@ function pendingShares(st: SandboxState, openId: string, preset: number): number
   const since = st.now() - DAY_MS;
   let pending = preset;
   for (const t of st.tasks.values()) {
-    if (t.mode === 'inbox' && t.openId === openId && t.createdAt > since && t.status !== 'PUBLISH_COMPLETE' && t.status !== 'FAILED') {
+    if (
+      t.mode === 'inbox' &&
+      t.openId === openId &&
+      t.createdAt > since &&
+      t.status !== 'PUBLISH_COMPLETE' &&
+      t.status !== 'FAILED'
+    ) {
       pending += 1;
     }
   }

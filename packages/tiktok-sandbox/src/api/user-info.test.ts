@@ -24,7 +24,9 @@ describe('GET /v2/user/info/', () => {
       open_id: 'sb-open-ava',
       union_id: 'sb-union-ava',
       display_name: 'Ava Public',
-      avatar_url: expect.stringMatching(new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`)),
+      avatar_url: expect.stringMatching(
+        new RegExp(`^${sb.url}/__sandbox/avatars/sb-open-ava\\.svg\\?x-expires=\\d+&x-signature=[0-9a-f]{32}$`),
+      ),
     });
   });
 
@@ -43,7 +45,11 @@ describe('GET /v2/user/info/', () => {
 
   it('serves every avatar from the sandbox itself, never an external host', async () => {
     const t = await signIn(sb, { account: 'pia' });
-    const r = await api<User>(sb, t.access_token, '/v2/user/info/?fields=avatar_url,avatar_url_100,avatar_large_url,profile_deep_link');
+    const r = await api<User>(
+      sb,
+      t.access_token,
+      '/v2/user/info/?fields=avatar_url,avatar_url_100,avatar_large_url,profile_deep_link',
+    );
     for (const value of Object.values(r.body.data.user)) {
       expect(String(value).startsWith(`${sb.url}/`)).toBe(true);
     }
@@ -58,8 +64,17 @@ describe('GET /v2/user/info/', () => {
 
   it('returns profile and stats fields when their scopes were granted', async () => {
     const t = await signIn(sb);
-    const r = await api<User>(sb, t.access_token, '/v2/user/info/?fields=username,is_verified,follower_count,video_count');
-    expect(r.body.data.user).toEqual({ username: 'ava.creates', is_verified: true, follower_count: 15230, video_count: 87 });
+    const r = await api<User>(
+      sb,
+      t.access_token,
+      '/v2/user/info/?fields=username,is_verified,follower_count,video_count',
+    );
+    expect(r.body.data.user).toEqual({
+      username: 'ava.creates',
+      is_verified: true,
+      follower_count: 15230,
+      video_count: 87,
+    });
   });
 
   it('answers scope_permission_missed for fields whose scope was not granted', async () => {
@@ -109,7 +124,9 @@ describe('bearer guard', () => {
       expect(r.body.error.log_id).toBeTruthy();
     }
     const t = await signIn(sb);
-    const basic = await fetch(`${sb.url}/v2/user/info/?fields=open_id`, { headers: { authorization: `Basic ${t.access_token}` } });
+    const basic = await fetch(`${sb.url}/v2/user/info/?fields=open_id`, {
+      headers: { authorization: `Basic ${t.access_token}` },
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -126,7 +143,9 @@ describe('bearer guard', () => {
   it('does not accept a refresh token or a client token as a bearer', async () => {
     const t = await signIn(sb);
     expect((await api(sb, t.refresh_token, '/v2/user/info/?fields=open_id')).status).toBe(401);
-    const client = (await (await tokenRequest(sb, { grant_type: 'client_credentials' })).json()) as { access_token: string };
+    const client = (await (await tokenRequest(sb, { grant_type: 'client_credentials' })).json()) as {
+      access_token: string;
+    };
     expect(client.access_token).toMatch(/^clt\./);
     expect((await api(sb, client.access_token, '/v2/user/info/?fields=open_id')).status).toBe(401);
   });

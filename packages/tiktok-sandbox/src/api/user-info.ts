@@ -53,7 +53,12 @@ export function avatarUrlValid(st: SandboxState, path: string, params: URLSearch
   const expires = Number(params.get('x-expires'));
   const given = Buffer.from(params.get('x-signature') ?? '');
   const expected = Buffer.from(avatarSignature(st, path, params));
-  return Number.isSafeInteger(expires) && st.now() < expires * 1000 && given.length === expected.length && timingSafeEqual(given, expected);
+  return (
+    Number.isSafeInteger(expires) &&
+    st.now() < expires * 1000 &&
+    given.length === expected.length &&
+    timingSafeEqual(given, expected)
+  );
 }
 
 function fieldValue(st: SandboxState, a: SandboxAccount, f: UserField): string | number | boolean {
@@ -96,7 +101,14 @@ export async function userInfo(ctx: RouteContext): Promise<Reply> {
   const g = guard(ctx, ['user.info.basic'], 'user_info');
   if (!g.ok) return g.reply;
   const raw = ctx.url.searchParams.get('fields') ?? '';
-  const fields = [...new Set(raw.split(',').map((f) => f.trim()).filter(Boolean))];
+  const fields = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (fields.length === 0) return apiError(st, 400, 'invalid_params', 'fields is required.');
   const unknown = fields.filter((f) => !isUserField(f));
   if (unknown.length > 0) return apiError(st, 400, 'invalid_params', `Invalid fields: ${unknown.join(',')}.`);

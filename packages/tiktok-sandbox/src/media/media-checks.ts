@@ -2,14 +2,10 @@ import type { MediaReading } from './read-media';
 
 /** TikTok's "Get Post Status" fail reasons that its media checks produce. */
 export type MediaFailReason =
-  | 'file_format_check_failed'
-  | 'duration_check_failed'
-  | 'frame_rate_check_failed'
-  | 'picture_size_check_failed';
+  'file_format_check_failed' | 'duration_check_failed' | 'frame_rate_check_failed' | 'picture_size_check_failed';
 
 export type MediaVerdict =
-  | { kind: 'pass'; note?: string }
-  | { kind: 'fail'; failReason: MediaFailReason; detail: string };
+  { kind: 'pass'; note?: string } | { kind: 'fail'; failReason: MediaFailReason; detail: string };
 
 /** TikTok's "Media Restrictions": H.264 (recommended), H.265, VP8, VP9. */
 export const ACCEPTED_VIDEO_CODECS: readonly string[] = ['avc', 'hevc', 'vp8', 'vp9'];
@@ -43,7 +39,11 @@ export function judgeMedia(reading: MediaReading, maxDurationSec: number): Media
     case 'unreadable':
       return { kind: 'fail', failReason: 'file_format_check_failed', detail: reading.detail };
     case 'no-video':
-      return { kind: 'fail', failReason: 'file_format_check_failed', detail: `no video track in the ${reading.container} file` };
+      return {
+        kind: 'fail',
+        failReason: 'file_format_check_failed',
+        detail: `no video track in the ${reading.container} file`,
+      };
     case 'read':
       break;
   }
@@ -52,20 +52,42 @@ export function judgeMedia(reading: MediaReading, maxDurationSec: number): Media
     return { kind: 'fail', failReason: 'file_format_check_failed', detail: `${f.container} is not MP4, MOV or WebM` };
   }
   if (!ACCEPTED_VIDEO_CODECS.includes(f.videoCodec)) {
-    return { kind: 'fail', failReason: 'file_format_check_failed', detail: `video codec ${f.videoCodec} is not H.264, H.265, VP8 or VP9` };
+    return {
+      kind: 'fail',
+      failReason: 'file_format_check_failed',
+      detail: `video codec ${f.videoCodec} is not H.264, H.265, VP8 or VP9`,
+    };
   }
   if (f.truncated === true) {
-    return { kind: 'fail', failReason: 'file_format_check_failed', detail: 'the file ends before its last sample (truncated)' };
+    return {
+      kind: 'fail',
+      failReason: 'file_format_check_failed',
+      detail: 'the file ends before its last sample (truncated)',
+    };
   }
   if (f.durationSec !== null && f.durationSec > maxDurationSec) {
-    return { kind: 'fail', failReason: 'duration_check_failed', detail: `${f.durationSec} s is over the ${maxDurationSec} s limit` };
+    return {
+      kind: 'fail',
+      failReason: 'duration_check_failed',
+      detail: `${f.durationSec} s is over the ${maxDurationSec} s limit`,
+    };
   }
   if (f.fps !== null && !(f.fps >= MIN_FPS && f.fps <= MAX_FPS)) {
-    return { kind: 'fail', failReason: 'frame_rate_check_failed', detail: `${f.fps.toFixed(2)} fps is outside ${MIN_FPS}–${MAX_FPS}` };
+    return {
+      kind: 'fail',
+      failReason: 'frame_rate_check_failed',
+      detail: `${f.fps.toFixed(2)} fps is outside ${MIN_FPS}–${MAX_FPS}`,
+    };
   }
   const sides = [f.width, f.height];
   if (sides.some((s) => s < MIN_SIDE_PX || s > MAX_SIDE_PX)) {
-    return { kind: 'fail', failReason: 'picture_size_check_failed', detail: `${f.width}x${f.height} has a side outside ${MIN_SIDE_PX}–${MAX_SIDE_PX} px` };
+    return {
+      kind: 'fail',
+      failReason: 'picture_size_check_failed',
+      detail: `${f.width}x${f.height} has a side outside ${MIN_SIDE_PX}–${MAX_SIDE_PX} px`,
+    };
   }
-  return f.undecided.length > 0 ? { kind: 'pass', note: `media checks skipped: ${f.undecided.join('; ')}` } : { kind: 'pass' };
+  return f.undecided.length > 0
+    ? { kind: 'pass', note: `media checks skipped: ${f.undecided.join('; ')}` }
+    : { kind: 'pass' };
 }

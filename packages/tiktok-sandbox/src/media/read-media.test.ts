@@ -1,4 +1,11 @@
-import { DURATION_TOLERANCE_SEC, type Facts, type Outcome, corpus, fpsTolerance, readCorpusFile } from '@content-studio/media-corpus';
+import {
+  DURATION_TOLERANCE_SEC,
+  type Facts,
+  type Outcome,
+  corpus,
+  fpsTolerance,
+  readCorpusFile,
+} from '@content-studio/media-corpus';
 import { describe, expect, it } from 'vitest';
 import { syntheticVideo } from '../../test/synthetic-video';
 import { ReceivedBytes, type WindowSizes } from '../upload/received-bytes';
@@ -37,7 +44,8 @@ function summary(reading: MediaReading, want: Facts) {
     videoCodec: f.videoCodec,
     audioCodec: f.audioCodec,
     picture: [f.width, f.height, f.rotation],
-    durationOff: Math.abs((f.durationSec ?? Number.NaN) - want.durationSec) <= DURATION_TOLERANCE_SEC ? 0 : f.durationSec,
+    durationOff:
+      Math.abs((f.durationSec ?? Number.NaN) - want.durationSec) <= DURATION_TOLERANCE_SEC ? 0 : f.durationSec,
     fpsOff: Math.abs((f.fps ?? Number.NaN) - want.fps) <= fpsTolerance(want) ? 0 : f.fps,
     truncated: f.truncated,
     undecided: f.undecided,
@@ -72,7 +80,11 @@ describe('the media reader over the committed corpus', () => {
   });
 
   it.each(audioOnly.map((e) => [e.name, e] as const))('%s: finds no video track', async (name, entry) => {
-    expect(await readMedia(streamed(readCorpusFile(name)))).toEqual({ kind: 'no-video', container: entry.expect?.container, audioCodec: entry.expect?.audioCodec });
+    expect(await readMedia(streamed(readCorpusFile(name)))).toEqual({
+      kind: 'no-video',
+      container: entry.expect?.container,
+      audioCodec: entry.expect?.audioCodec,
+    });
   });
 
   it.each(corpus.map((e) => [e.name, e] as const))('%s: gets the outcome TikTok gives it', async (name, entry) => {
@@ -86,14 +98,23 @@ describe('the media reader over the committed corpus', () => {
   });
 
   it('finds the truncated faststart file truncated, and the truncated moov-at-end file without tracks', async () => {
-    expect(await readMedia(whole(readCorpusFile('truncated-faststart.mp4')))).toMatchObject({ kind: 'read', facts: { truncated: true, durationSec: 2 } });
-    expect(await readMedia(whole(readCorpusFile('truncated-moov-at-end.mp4')))).toEqual({ kind: 'no-video', container: 'mp4', audioCodec: null });
+    expect(await readMedia(whole(readCorpusFile('truncated-faststart.mp4')))).toMatchObject({
+      kind: 'read',
+      facts: { truncated: true, durationSec: 2 },
+    });
+    expect(await readMedia(whole(readCorpusFile('truncated-moov-at-end.mp4')))).toEqual({
+      kind: 'no-video',
+      container: 'mp4',
+      audioCodec: null,
+    });
   });
 
   it('gives the same facts from the whole file and from the streamed windows', async () => {
     for (const entry of corpus) {
       const bytes = readCorpusFile(entry.name);
-      expect(await readMedia(streamed(bytes, { head: 16 * 1024, tail: 16 * 1024 }))).toEqual(await readMedia(whole(bytes)));
+      expect(await readMedia(streamed(bytes, { head: 16 * 1024, tail: 16 * 1024 }))).toEqual(
+        await readMedia(whole(bytes)),
+      );
     }
   });
 });
@@ -107,26 +128,50 @@ describe('the media reader over large uploads whose middle is discarded', () => 
     const reading = await readMedia(streamed(bytes, sizes));
     expect(reading).toEqual({
       kind: 'read',
-      facts: { container: 'mp4', videoCodec: 'avc', audioCodec: null, durationSec: 20, width: 360, height: 640, rotation: 0, fps: 30, truncated: false, undecided: [] },
+      facts: {
+        container: 'mp4',
+        videoCodec: 'avc',
+        audioCodec: null,
+        durationSec: 20,
+        width: 360,
+        height: 640,
+        rotation: 0,
+        fps: 30,
+        truncated: false,
+        undecided: [],
+      },
     });
   });
 
   it('finds a large MP4 cut short truncated without its middle', async () => {
     const bytes = await syntheticVideo({ container: 'mp4', fastStart: true, seconds: 20, fps: 30, frameBytes: 32_000 });
     const cut = bytes.subarray(0, bytes.length - 100_000);
-    expect(await readMedia(streamed(cut, sizes))).toMatchObject({ kind: 'read', facts: { truncated: true, undecided: [] } });
-    expect(judgeMedia(await readMedia(streamed(cut, sizes)), 600)).toMatchObject({ failReason: 'file_format_check_failed' });
+    expect(await readMedia(streamed(cut, sizes))).toMatchObject({
+      kind: 'read',
+      facts: { truncated: true, undecided: [] },
+    });
+    expect(judgeMedia(await readMedia(streamed(cut, sizes)), 600)).toMatchObject({
+      failReason: 'file_format_check_failed',
+    });
   });
 
   it('leaves undecided, and passes with a note, what needs the discarded middle (a WebM whose first cluster outgrows the head)', async () => {
     const bytes = await syntheticVideo({ container: 'webm', seconds: 20, fps: 30, frameBytes: 40_000 });
     const reading = await readMedia(streamed(bytes, sizes));
-    expect(reading).toMatchObject({ kind: 'read', facts: { container: 'webm', videoCodec: 'vp9', durationSec: 20, fps: null, truncated: null } });
+    expect(reading).toMatchObject({
+      kind: 'read',
+      facts: { container: 'webm', videoCodec: 'vp9', durationSec: 20, fps: null, truncated: null },
+    });
     const undecided = reading.kind === 'read' ? reading.facts.undecided : [];
     expect(undecided.map((u) => u.split(' (')[0])).toEqual(['frame rate', 'truncation']);
     // What was decided still counts: the duration rule holds for this file.
     expect(judgeMedia(reading, 10)).toMatchObject({ kind: 'fail', failReason: 'duration_check_failed' });
-    expect(judgeMedia(reading, 600)).toEqual({ kind: 'pass', note: expect.stringMatching(/^media checks skipped: frame rate \(bytes \d+-\d+ were streamed through and not kept\); truncation/) });
+    expect(judgeMedia(reading, 600)).toEqual({
+      kind: 'pass',
+      note: expect.stringMatching(
+        /^media checks skipped: frame rate \(bytes \d+-\d+ were streamed through and not kept\); truncation/,
+      ),
+    });
     // The same file with a head that holds its first clusters is decided in full.
     const full = await readMedia(streamed(bytes));
     expect(full).toMatchObject({ kind: 'read', facts: { truncated: false, undecided: [] } });

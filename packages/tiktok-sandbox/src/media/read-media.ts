@@ -140,7 +140,10 @@ export async function readMedia(bytes: ByteSource): Promise<MediaReading> {
       rotation: await video.getRotation(),
     }));
     if (!picture) return { kind: 'undetermined', detail: undecided.join('; ') };
-    const durationSec = await decide('duration', async () => (await input.getDurationFromMetadata()) ?? (await input.computeDuration()));
+    const durationSec = await decide(
+      'duration',
+      async () => (await input.getDurationFromMetadata()) ?? (await input.computeDuration()),
+    );
     const fps = await decide('frame rate', async () => {
       // InputTrack.computePacketStats, but it keeps what it has when the kept head runs out.
       let count = 0;
@@ -166,7 +169,8 @@ export async function readMedia(bytes: ByteSource): Promise<MediaReading> {
     });
     return { kind: 'read', facts: { container, ...picture, audioCodec, durationSec, fps, truncated, undecided } };
   } catch (error) {
-    if (error instanceof UnsupportedInputFormatError) return { kind: 'unreadable', detail: 'not an MP4, MOV or WebM container' };
+    if (error instanceof UnsupportedInputFormatError)
+      return { kind: 'unreadable', detail: 'not an MP4, MOV or WebM container' };
     return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
   } finally {
     input.dispose();

@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-async function page(params: Record<string, string | undefined>): Promise<{ status: number; html: string; location: string | null }> {
+async function page(
+  params: Record<string, string | undefined>,
+): Promise<{ status: number; html: string; location: string | null }> {
   const res = await fetch(authorizeUrl(sb, params), { redirect: 'manual' });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 }
@@ -139,7 +141,10 @@ describe('consent page', () => {
   it('offers a checkbox per optional scope and keeps user.info.basic granted', async () => {
     const { html } = await page({ scope: 'video.publish,video.upload' });
     const boxes = parseInputs(html).filter((i) => i.type === 'checkbox');
-    expect(boxes.filter((b) => b.name === 'granted_scope').map((b) => b.value)).toEqual(['video.publish', 'video.upload']);
+    expect(boxes.filter((b) => b.name === 'granted_scope').map((b) => b.value)).toEqual([
+      'video.publish',
+      'video.upload',
+    ]);
     expect(boxes.some((b) => b.disabled && b.checked)).toBe(true);
     expect(html).toContain('user.info.basic');
   });

@@ -54,7 +54,10 @@ function checkRequest(params: URLSearchParams, st: SandboxState): Checked {
   if (clientKey !== st.options.clientKey) {
     return {
       ok: false,
-      reply: htmlReply(400, errorPage('unauthorized_client', 'client_key', 'The client_key is missing or not registered.')),
+      reply: htmlReply(
+        400,
+        errorPage('unauthorized_client', 'client_key', 'The client_key is missing or not registered.'),
+      ),
     };
   }
   const redirectUri = params.get('redirect_uri') ?? '';
@@ -63,7 +66,11 @@ function checkRequest(params: URLSearchParams, st: SandboxState): Checked {
       ok: false,
       reply: htmlReply(
         400,
-        errorPage('unauthorized_client', 'redirect_uri', 'The redirect_uri does not match any registered redirect URI.'),
+        errorPage(
+          'unauthorized_client',
+          'redirect_uri',
+          'The redirect_uri does not match any registered redirect URI.',
+        ),
       ),
     };
   }

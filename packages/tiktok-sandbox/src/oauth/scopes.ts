@@ -27,5 +27,12 @@ export function isKnownScope(s: string): s is Scope {
 
 /** TikTok takes a comma list; a raw comma and %2C both work because the query is decoded first. */
 export function parseScopeList(raw: string): string[] {
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -27,7 +27,10 @@ interface FlatError {
   log_id: string;
 }
 
-async function exchange(code: string, extra: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function exchange(
+  code: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...extra });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -37,10 +40,16 @@ async function freshCode(extra: Record<string, string> = {}): Promise<string> {
 }
 
 async function refresh(rt: string): Promise<Record<string, unknown>> {
-  return (await (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: rt })).json()) as Record<string, unknown>;
+  return (await (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: rt })).json()) as Record<
+    string,
+    unknown
+  >;
 }
 
-async function revoke(token: string, secret = sb.clientSecret): Promise<{ status: number; body: Record<string, unknown> }> {
+async function revoke(
+  token: string,
+  secret = sb.clientSecret,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new URLSearchParams({ client_key: sb.clientKey, client_secret: secret, token });
   const res = await postForm(`${sb.url}/v2/oauth/revoke/`, form);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -172,7 +181,10 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
   });
 
   it('issues client tokens for client_credentials', async () => {
-    const body = (await (await tokenRequest(sb, { grant_type: 'client_credentials' })).json()) as Record<string, unknown>;
+    const body = (await (await tokenRequest(sb, { grant_type: 'client_credentials' })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(body.access_token).toMatch(/^clt\./);
     expect(body.token_type).toBe('Bearer');
   });
@@ -274,7 +286,9 @@ describe('POST /v2/oauth/revoke/', () => {
 
   it('also kills the refresh token issued by a later refresh of the same authorization', async () => {
     const t = await signIn(sb);
-    const next = (await (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json()) as Record<string, string>;
+    const next = (await (
+      await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token })
+    ).json()) as Record<string, string>;
     await revoke(t.access_token);
     const again = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: next.refresh_token ?? '' });
     expect(((await again.json()) as FlatError).error).toBe('invalid_grant');

@@ -4,7 +4,11 @@ import { parseContentRange, progressHeader } from './content-range';
 describe('parseContentRange', () => {
   it('parses bytes first-last/total', () => {
     expect(parseContentRange('bytes 0-9999999/50000123')).toEqual({ first: 0, last: 9_999_999, total: 50_000_123 });
-    expect(parseContentRange('bytes 40000000-50000122/50000123')).toEqual({ first: 40_000_000, last: 50_000_122, total: 50_000_123 });
+    expect(parseContentRange('bytes 40000000-50000122/50000123')).toEqual({
+      first: 40_000_000,
+      last: 50_000_122,
+      total: 50_000_123,
+    });
   });
 
   it.each([

@@ -28,7 +28,11 @@ beforeEach(async () => {
 });
 
 async function init(videoSize: number, chunkSize = videoSize, totalChunkCount = 1) {
-  return initDirect(sb, token, directBody({ source_info: { video_size: videoSize, chunk_size: chunkSize, total_chunk_count: totalChunkCount } }));
+  return initDirect(
+    sb,
+    token,
+    directBody({ source_info: { video_size: videoSize, chunk_size: chunkSize, total_chunk_count: totalChunkCount } }),
+  );
 }
 
 /** 11 MiB + 123 bytes in two chunks: 5 MiB, then 6 MiB + 123 (the last absorbs the remainder). */
@@ -76,17 +80,23 @@ describe('PUT upload_url: addressing and expiry', () => {
 });
 
 describe('PUT upload_url: headers', () => {
-  it.each([undefined, 'application/octet-stream', 'video/mpeg', 'video/mp4x'])('answers 400 for Content-Type %j', async (type) => {
-    const { uploadUrl, publishId } = await init(1000);
-    const r = await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-type': type } });
-    expect(r.status).toBe(400);
-    expect(sb.upload(publishId)?.receivedBytes).toBe(0);
-  });
+  it.each([undefined, 'application/octet-stream', 'video/mpeg', 'video/mp4x'])(
+    'answers 400 for Content-Type %j',
+    async (type) => {
+      const { uploadUrl, publishId } = await init(1000);
+      const r = await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-type': type } });
+      expect(r.status).toBe(400);
+      expect(sb.upload(publishId)?.receivedBytes).toBe(0);
+    },
+  );
 
-  it.each(['video/mp4', 'video/quicktime', 'video/webm', 'Video/MP4; codecs="avc1"'])('accepts Content-Type %j', async (type) => {
-    const { uploadUrl } = await init(1000);
-    expect((await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-type': type } })).status).toBe(201);
-  });
+  it.each(['video/mp4', 'video/quicktime', 'video/webm', 'Video/MP4; codecs="avc1"'])(
+    'accepts Content-Type %j',
+    async (type) => {
+      const { uploadUrl } = await init(1000);
+      expect((await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-type': type } })).status).toBe(201);
+    },
+  );
 
   it('answers 400 for a body without Content-Length (chunked transfer encoding)', async () => {
     const { uploadUrl, publishId } = await init(1000);
@@ -106,7 +116,9 @@ describe('PUT upload_url: headers', () => {
 
   it('answers 400 when the total differs from video_size', async () => {
     const { uploadUrl } = await init(1000);
-    expect((await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-range': 'bytes 0-999/1001' } })).status).toBe(400);
+    expect(
+      (await putChunk(uploadUrl, 1000, 0, 1000, { headers: { 'content-range': 'bytes 0-999/1001' } })).status,
+    ).toBe(400);
   });
 
   it('answers 400 when last-first+1 differs from Content-Length', async () => {
@@ -166,7 +178,13 @@ describe('PUT upload_url: progress and chunk rules', () => {
     expect(last.status).toBe(201);
     expect(last.headers['content-range']).toBe(`bytes 0-${SIZE - 1}/${SIZE}`);
     const report = sb.upload(publishId);
-    expect(report).toMatchObject({ receivedBytes: SIZE, complete: true, videoSize: SIZE, chunkSize: CHUNK, totalChunkCount: 2 });
+    expect(report).toMatchObject({
+      receivedBytes: SIZE,
+      complete: true,
+      videoSize: SIZE,
+      chunkSize: CHUNK,
+      totalChunkCount: 2,
+    });
     expect(report?.sha256).toBe(sha256Of(0, SIZE));
     expect(report?.chunks.map(({ ms: _ms, ...c }) => c)).toEqual([
       { index: 0, start: 0, end: CHUNK - 1, length: CHUNK },
@@ -179,7 +197,9 @@ describe('PUT upload_url: progress and chunk rules', () => {
   it('reports uploaded_bytes through status/fetch while uploading', async () => {
     const { uploadUrl, publishId } = await init(SIZE, CHUNK, 2);
     await putChunk(uploadUrl, SIZE, 0, CHUNK);
-    const r = await api<{ status: string; uploaded_bytes: number }>(sb, token, '/v2/post/publish/status/fetch/', { publish_id: publishId });
+    const r = await api<{ status: string; uploaded_bytes: number }>(sb, token, '/v2/post/publish/status/fetch/', {
+      publish_id: publishId,
+    });
     expect(r.body.data).toMatchObject({ status: 'PROCESSING_UPLOAD', uploaded_bytes: CHUNK });
   });
 
@@ -201,11 +221,19 @@ describe('PUT upload_url: progress and chunk rules', () => {
     // Bytes of another region (the "storage ignored Range" bug): accepted, but the hash tells.
     await put(uploadUrl, {
       body: { start: 0, length: CHUNK },
-      headers: { 'content-type': 'video/mp4', 'content-length': String(CHUNK), 'content-range': `bytes 0-${CHUNK - 1}/${SIZE}` },
+      headers: {
+        'content-type': 'video/mp4',
+        'content-length': String(CHUNK),
+        'content-range': `bytes 0-${CHUNK - 1}/${SIZE}`,
+      },
     });
     await put(uploadUrl, {
       body: { start: 0, length: SIZE - CHUNK },
-      headers: { 'content-type': 'video/mp4', 'content-length': String(SIZE - CHUNK), 'content-range': `bytes ${CHUNK}-${SIZE - 1}/${SIZE}` },
+      headers: {
+        'content-type': 'video/mp4',
+        'content-length': String(SIZE - CHUNK),
+        'content-range': `bytes ${CHUNK}-${SIZE - 1}/${SIZE}`,
+      },
     });
     expect(sb.upload(publishId)?.complete).toBe(true);
     expect(sb.upload(publishId)?.sha256).not.toBe(sha256Of(0, SIZE));

@@ -12,11 +12,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function requireClientHeader(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     if (MUTATING.has(request.method) && request.headers[CLIENT_HEADER] === undefined) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        400,
-        `Mutating requests must send the ${CLIENT_HEADER} header.`,
-      );
+      throw new AppError('VALIDATION_FAILED', 400, `Mutating requests must send the ${CLIENT_HEADER} header.`);
     }
   });
 }

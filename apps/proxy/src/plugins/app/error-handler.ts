@@ -44,7 +44,8 @@ export function registerErrorHandler(app: FastifyInstance, metrics?: ProxyMetric
     // toAppError knows TikTok's errors; anything it does not know is ours, handled below as a 500.
     const err = mapped instanceof AppError && mapped.code === 'INTERNAL' ? thrown : mapped;
     // Only what toAppError recognised came from TikTok; the label is one of the contract's codes.
-    if (err === mapped && mapped instanceof AppError && mapped.cause === thrown && mapped !== thrown) metrics?.tiktokErrors.inc({ code: mapped.code });
+    if (err === mapped && mapped instanceof AppError && mapped.cause === thrown && mapped !== thrown)
+      metrics?.tiktokErrors.inc({ code: mapped.code });
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.warn({ code: err.code, err: err.cause ?? err }, 'upstream failure');
       for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);

@@ -78,7 +78,10 @@ export async function registerRateLimits(app: FastifyInstance, backend: RateLimi
   });
   const perMode = (mode: UploadMode) =>
     app.createRateLimit({ max: 6, timeWindow: 60_000, keyGenerator: (request) => `${tokenKey(request)}:init:${mode}` });
-  const limiters: Record<UploadMode, ReturnType<typeof perMode>> = { direct: perMode('direct'), draft: perMode('draft') };
+  const limiters: Record<UploadMode, ReturnType<typeof perMode>> = {
+    direct: perMode('direct'),
+    draft: perMode('draft'),
+  };
   return async (request, mode) => {
     const result = await limiters[mode](request);
     if (!result.isAllowed && result.isExceeded) throw refused(request, result.ttl);

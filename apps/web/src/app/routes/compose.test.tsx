@@ -12,7 +12,9 @@ describe('/studio/compose', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'New post' })).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('New post · Content Studio Pro'));
-    expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe('Posting to Ava Public @ava.creates');
+    expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe(
+      'Posting to Ava Public @ava.creates',
+    );
     expect(screen.getByRole('link', { name: /Your studio/ }).getAttribute('href')).toBe('/studio');
   });
 

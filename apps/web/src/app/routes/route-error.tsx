@@ -19,8 +19,8 @@ export function RouteError() {
           Something went wrong
         </h1>
         <p className="status-page__text">
-          This page could not be shown. Reloading usually helps, for example after Content Studio Pro
-          was updated while this tab was open.
+          This page could not be shown. Reloading usually helps, for example after Content Studio Pro was updated while
+          this tab was open.
         </p>
         <div className="status-page__actions">
           <Button onClick={() => window.location.reload()}>Reload the page</Button>

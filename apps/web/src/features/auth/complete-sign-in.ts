@@ -21,8 +21,7 @@ export type CallbackProblem =
   | 'unexpected';
 
 export type CallbackOutcome =
-  | { kind: 'signed-in' }
-  | { kind: 'refused'; problem: CallbackProblem; tiktokError?: string };
+  { kind: 'signed-in' } | { kind: 'refused'; problem: CallbackProblem; tiktokError?: string };
 
 let last: { search: string; outcome: Promise<CallbackOutcome> } | undefined;
 

@@ -89,7 +89,12 @@ describe('buildAuthorizeUrl', () => {
   });
 
   it('does not carry over a query string from the configured URL', () => {
-    const url = new URL(buildAuthorizeUrl({ ...mockAuthConfig, authorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/?scope=evil' }, 's'));
+    const url = new URL(
+      buildAuthorizeUrl(
+        { ...mockAuthConfig, authorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/?scope=evil' },
+        's',
+      ),
+    );
     expect(url.searchParams.getAll('scope')).toEqual(['user.info.basic,video.publish,video.upload']);
   });
 });

@@ -59,13 +59,32 @@ describe('composer rules', () => {
   });
 
   it('never sends an interaction as allowed that the creator turned off in TikTok', () => {
-    const all = { ...EMPTY_FIELDS, privacyLevel: 'MUTUAL_FOLLOW_FRIENDS' as const, allowComment: true, allowDuet: true, allowStitch: true };
-    expect(toPostSettings(all, nicoCreatorInfo)).toMatchObject({ allowComment: false, allowDuet: true, allowStitch: true });
-    expect(toPostSettings(all, piaCreatorInfo)).toMatchObject({ allowComment: true, allowDuet: false, allowStitch: false });
+    const all = {
+      ...EMPTY_FIELDS,
+      privacyLevel: 'MUTUAL_FOLLOW_FRIENDS' as const,
+      allowComment: true,
+      allowDuet: true,
+      allowStitch: true,
+    };
+    expect(toPostSettings(all, nicoCreatorInfo)).toMatchObject({
+      allowComment: false,
+      allowDuet: true,
+      allowStitch: true,
+    });
+    expect(toPostSettings(all, piaCreatorInfo)).toMatchObject({
+      allowComment: true,
+      allowDuet: false,
+      allowStitch: false,
+    });
   });
 
   it('drops brand ticks hidden behind a switched-off disclosure', () => {
-    const fields = { ...EMPTY_FIELDS, privacyLevel: 'PUBLIC_TO_EVERYONE' as const, brandOrganic: true, brandedContent: true };
+    const fields = {
+      ...EMPTY_FIELDS,
+      privacyLevel: 'PUBLIC_TO_EVERYONE' as const,
+      brandOrganic: true,
+      brandedContent: true,
+    };
     expect(toPostSettings(fields, mockCreatorInfo)).toMatchObject({ brandOrganic: false, brandedContent: false });
   });
 
@@ -85,6 +104,8 @@ describe('composer rules', () => {
       { kind: 'hashtag', text: '#day_1' },
       { kind: 'mention', text: '@ava.creates' },
     ]);
-    expect(tokens.map((token) => token.text).join('')).toBe('Launch #day_1 with @ava.creates! mail me@example.com #🚀x');
+    expect(tokens.map((token) => token.text).join('')).toBe(
+      'Launch #day_1 with @ava.creates! mail me@example.com #🚀x',
+    );
   });
 });

@@ -62,7 +62,9 @@ export function videoFile(
   return file;
 }
 
-export type FakeMetadata = { duration: number; width?: number; height?: number } & Partial<Omit<VideoFacts, 'durationSec'>>;
+export type FakeMetadata = { duration: number; width?: number; height?: number } & Partial<
+  Omit<VideoFacts, 'durationSec'>
+>;
 
 /** Waits for the form to ask for the container's read, then answers it (the latest one asked). */
 export async function answerRead(answer: VideoRead | ((facts: VideoFacts) => VideoRead)): Promise<void> {

@@ -44,9 +44,24 @@ describe('checks on the File, before it is read', () => {
 
 describe('a file whose container is no video TikTok can take', () => {
   const cases: [Exclude<VideoRead, { kind: 'read' }>, string, string, RegExp][] = [
-    [{ kind: 'not-a-video', reason: 'not_a_container' }, 'type', "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.", /export it from your editor as MP4/],
-    [{ kind: 'unreadable' }, 'unreadable', "“a.mp4” starts like a video file, but the rest of it can't be read as one.", /damaged/],
-    [{ kind: 'truncated' }, 'truncated', '“a.mp4” is incomplete: the file stops before the end of its video.', /Copy it again from the original/],
+    [
+      { kind: 'not-a-video', reason: 'not_a_container' },
+      'type',
+      "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.",
+      /export it from your editor as MP4/,
+    ],
+    [
+      { kind: 'unreadable' },
+      'unreadable',
+      "“a.mp4” starts like a video file, but the rest of it can't be read as one.",
+      /damaged/,
+    ],
+    [
+      { kind: 'truncated' },
+      'truncated',
+      '“a.mp4” is incomplete: the file stops before the end of its video.',
+      /Copy it again from the original/,
+    ],
     [{ kind: 'no-video', hasAudio: true }, 'no-video', '“a.mp4” has sound but no picture.', /needs a video track/],
     [{ kind: 'no-video', hasAudio: false }, 'no-video', '“a.mp4” holds no video.', /needs a video track/],
   ];
@@ -60,7 +75,10 @@ describe('a file whose container is no video TikTok can take', () => {
     ['audio_brand', '“a.mp4” is an audio file, not a video.'],
     ['image_brand', '“a.mp4” is a photo (HEIC or AVIF), not a video.'],
     ['matroska', '“a.mp4” is a Matroska (.mkv) file; TikTok takes MP4, MOV or WebM.'],
-    ['unknown_brand', "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says."],
+    [
+      'unknown_brand',
+      "“a.mp4” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.",
+    ],
   ] as const)('says what a refused file is by its first bytes (%s)', (reason, message) => {
     expect(checkVideoRead({ kind: 'not-a-video', reason }, 'a.mp4')).toMatchObject({ id: 'type', message });
   });
@@ -83,7 +101,11 @@ describe("checks on what the container says, from TikTok's Media Restrictions", 
 
   it.each([
     ['av1', 'avc1', 'This video is encoded with AV1; TikTok takes H.264, H.265 (HEVC), VP8 or VP9.'],
-    [null, 'mp4v', 'This video is encoded with an unknown codec (“mp4v”); TikTok takes H.264, H.265 (HEVC), VP8 or VP9.'],
+    [
+      null,
+      'mp4v',
+      'This video is encoded with an unknown codec (“mp4v”); TikTok takes H.264, H.265 (HEVC), VP8 or VP9.',
+    ],
   ])('refuses codec %s (%s)', (videoCodec, videoCodecId, message) => {
     expect(checkVideoFacts(facts({ videoCodec, videoCodecId }), direct)).toEqual([
       { id: 'codec', message, fix: 'Export it again from your editor or camera app as MP4 (H.264).' },
@@ -100,14 +122,16 @@ describe("checks on what the container says, from TikTok's Media Restrictions", 
       },
     ]);
     expect(checkVideoFacts(long, { mode: 'draft', maxDirectDurationSec: 60 })).toEqual([]);
-    expect(checkVideoFacts(facts({ durationSec: 600.5 }), { mode: 'draft', maxDirectDurationSec: 60 })[0]?.message).toBe(
-      'This video is 10:01 long; TikTok accepts drafts up to 10:00.',
-    );
+    expect(
+      checkVideoFacts(facts({ durationSec: 600.5 }), { mode: 'draft', maxDirectDurationSec: 60 })[0]?.message,
+    ).toBe('This video is 10:01 long; TikTok accepts drafts up to 10:00.');
     expect(checkVideoFacts(facts({ durationSec: 60 }), direct)).toEqual([]);
   });
 
   it('waits with the length check until the creator’s limit is known', () => {
-    expect(checkVideoFacts(facts({ durationSec: 9999 }), { mode: 'direct', maxDirectDurationSec: undefined })).toEqual([]);
+    expect(checkVideoFacts(facts({ durationSec: 9999 }), { mode: 'direct', maxDirectDurationSec: undefined })).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -136,20 +160,21 @@ describe("checks on what the container says, from TikTok's Media Restrictions", 
   });
 
   it('lists every problem at once', () => {
-    expect(ids(checkVideoFacts(facts({ videoCodec: 'av1', durationSec: 90, width: 320, height: 240, frameRate: 15 }), direct))).toEqual([
-      'codec',
-      'too-long',
-      'too-small',
-      'frame-rate',
-    ]);
+    expect(
+      ids(
+        checkVideoFacts(facts({ videoCodec: 'av1', durationSec: 90, width: 320, height: 240, frameRate: 15 }), direct),
+      ),
+    ).toEqual(['codec', 'too-long', 'too-small', 'frame-rate']);
   });
 });
 
 describe('what was read, in words', () => {
   it('says length, displayed size, codec, frame rate and a missing sound', () => {
-    expect(describeFacts(facts({ videoCodec: 'hevc', durationSec: 42.4, audioCodec: null, variableFrameRate: true, frameRate: 29.97 }))).toBe(
-      '0:42 · 1080 × 1920 px · H.265 (HEVC) · 29.97 fps (variable) · no sound',
-    );
+    expect(
+      describeFacts(
+        facts({ videoCodec: 'hevc', durationSec: 42.4, audioCodec: null, variableFrameRate: true, frameRate: 29.97 }),
+      ),
+    ).toBe('0:42 · 1080 × 1920 px · H.265 (HEVC) · 29.97 fps (variable) · no sound');
   });
 
   it.each([

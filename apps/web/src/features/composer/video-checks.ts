@@ -63,7 +63,13 @@ const EXPORT_AGAIN = 'Export it again from your editor or camera app as MP4 (H.2
 /** Problems visible from the File alone, before reading it; the file is refused when there are any. */
 export function checkVideoFile(file: File): VideoProblem[] {
   if (file.size === 0) {
-    return [{ id: 'empty', message: `“${file.name}” is empty (0 bytes).`, fix: 'Choose another file, or export the video again.' }];
+    return [
+      {
+        id: 'empty',
+        message: `“${file.name}” is empty (0 bytes).`,
+        fix: 'Choose another file, or export the video again.',
+      },
+    ];
   }
   if (file.size > MAX_VIDEO_BYTES) {
     return [
@@ -195,7 +201,9 @@ export function describeFacts(facts: VideoFacts): string {
     formatDuration(Math.round(facts.durationSec)),
     `${facts.width} × ${facts.height} px`,
     codecLabel(facts),
-    facts.frameRate === null ? null : `${formatFrameRate(facts.frameRate)} fps${facts.variableFrameRate ? ' (variable)' : ''}`,
+    facts.frameRate === null
+      ? null
+      : `${formatFrameRate(facts.frameRate)} fps${facts.variableFrameRate ? ' (variable)' : ''}`,
     facts.audioCodec ? null : 'no sound',
   ]
     .filter(Boolean)

@@ -31,8 +31,7 @@ export type Scope = (typeof REQUESTED_SCOPES)[number];
 
 /** What each scope lets Content Studio Pro do, in the creator's terms. */
 export const scopePurposes: Record<Scope, string> = {
-  'user.info.basic':
-    'Read your display name, avatar, open id and union id, so you can see which account is connected.',
+  'user.info.basic': 'Read your display name, avatar, open id and union id, so you can see which account is connected.',
   'video.publish': 'Post a video straight to your TikTok profile, when you choose to publish directly.',
   'video.upload': 'Send a video to your TikTok inbox as a draft, for you to finish in the TikTok app.',
 };

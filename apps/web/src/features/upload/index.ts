@@ -4,6 +4,12 @@
  */
 export type { PostSettings } from '@content-studio/contract';
 export { publishStatusQueries } from './api/publish-status-queries';
-export type { UploadJobError, UploadJobInput, UploadJobState, UploadJobView, UploadRetryInfo } from './engine/upload-types';
+export type {
+  UploadJobError,
+  UploadJobInput,
+  UploadJobState,
+  UploadJobView,
+  UploadRetryInfo,
+} from './engine/upload-types';
 export { UploadQueue } from './components/upload-queue';
 export { useUploadQueue, type UploadQueue as UploadQueueApi } from './hooks/use-upload-queue';

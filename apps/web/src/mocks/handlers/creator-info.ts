@@ -46,7 +46,12 @@ export function creatorInfoAnswer(info: CreatorInfo) {
 }
 
 /** A handler answering with the proxy's error body, e.g. 403 CREATOR_CANNOT_POST. */
-export function creatorInfoFailure(status: number, code: ErrorBody['error']['code'], message: string, retryable = false) {
+export function creatorInfoFailure(
+  status: number,
+  code: ErrorBody['error']['code'],
+  message: string,
+  retryable = false,
+) {
   return http.get<never, never, ErrorBody>(apiRoutes.creatorInfo, () =>
     HttpResponse.json(errorBody(code, message, retryable), { status }),
   );

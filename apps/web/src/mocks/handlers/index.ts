@@ -5,4 +5,10 @@ import { sessionHandlers } from './session';
 import { uploadHandlers } from './uploads';
 
 /** Happy paths only; a test that needs an error adds it with `server.use(...)`. */
-export const handlers = [...healthHandlers, ...sessionHandlers, ...profileHandlers, ...creatorInfoHandlers, ...uploadHandlers];
+export const handlers = [
+  ...healthHandlers,
+  ...sessionHandlers,
+  ...profileHandlers,
+  ...creatorInfoHandlers,
+  ...uploadHandlers,
+];

@@ -37,7 +37,9 @@ export const MOCK_POST_ID = '7412345678901234567';
 let uploadCount = 0;
 
 const unauthenticated = () =>
-  HttpResponse.json<ErrorBody>(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 });
+  HttpResponse.json<ErrorBody>(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), {
+    status: 401,
+  });
 
 const hasBearer = (request: Request) => request.headers.get('authorization')?.startsWith('Bearer ') === true;
 
@@ -46,7 +48,9 @@ export const uploadHandlers = [
     if (!hasBearer(request)) return unauthenticated();
     const parsed = CreateUploadRequestSchema.safeParse(await request.json());
     if (!parsed.success) {
-      return HttpResponse.json<ErrorBody>(errorBody('VALIDATION_FAILED', 'The upload request is not valid.'), { status: 400 });
+      return HttpResponse.json<ErrorBody>(errorBody('VALIDATION_FAILED', 'The upload request is not valid.'), {
+        status: 400,
+      });
     }
     const { videoSize, mode } = parsed.data;
     const plan = { videoSize, ...mockChunkPlan(videoSize) };
@@ -67,35 +71,51 @@ export const uploadHandlers = [
       if (!hasBearer(request)) return unauthenticated();
       const plan = openMockSession(request.headers.get(UPLOAD_SESSION_HEADER));
       if (!plan) {
-        return HttpResponse.json<ErrorBody>(errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'), {
-          status: 400,
-        });
+        return HttpResponse.json<ErrorBody>(
+          errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'),
+          {
+            status: 400,
+          },
+        );
       }
       const index = Number(params.index);
       const start = index * plan.chunkSize;
       const end = index === plan.chunkCount - 1 ? plan.videoSize - 1 : start + plan.chunkSize - 1;
       const received = (await request.arrayBuffer()).byteLength;
       if (index >= plan.chunkCount || received !== end - start + 1) {
-        return HttpResponse.json<ErrorBody>(errorBody('VIDEO_SIZE_MISMATCH', `Chunk ${index} must be exactly ${end - start + 1} bytes.`), {
-          status: 400,
-        });
+        return HttpResponse.json<ErrorBody>(
+          errorBody('VIDEO_SIZE_MISMATCH', `Chunk ${index} must be exactly ${end - start + 1} bytes.`),
+          {
+            status: 400,
+          },
+        );
       }
-      const answer: ChunkResponse = { chunkIndex: index, uploadedBytes: end + 1, complete: index === plan.chunkCount - 1 };
+      const answer: ChunkResponse = {
+        chunkIndex: index,
+        uploadedBytes: end + 1,
+        complete: index === plan.chunkCount - 1,
+      };
       return HttpResponse.json(answer);
     },
   ),
 
   // The mock session is not bound to a token, so re-binding hands the same session back.
-  http.post<{ publishId: string }, never, RenewedUploadSession | ErrorBody>(routePatterns.uploadSession, ({ request }) => {
-    if (!hasBearer(request)) return unauthenticated();
-    const session = request.headers.get(UPLOAD_SESSION_HEADER);
-    if (!openMockSession(session) || !session) {
-      return HttpResponse.json<ErrorBody>(errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'), {
-        status: 400,
-      });
-    }
-    return HttpResponse.json({ uploadSession: session, expiresAt: Date.now() + 30 * 60_000 });
-  }),
+  http.post<{ publishId: string }, never, RenewedUploadSession | ErrorBody>(
+    routePatterns.uploadSession,
+    ({ request }) => {
+      if (!hasBearer(request)) return unauthenticated();
+      const session = request.headers.get(UPLOAD_SESSION_HEADER);
+      if (!openMockSession(session) || !session) {
+        return HttpResponse.json<ErrorBody>(
+          errorBody('UPLOAD_SESSION_INVALID', 'This upload session is not valid. Start the upload again.'),
+          {
+            status: 400,
+          },
+        );
+      }
+      return HttpResponse.json({ uploadSession: session, expiresAt: Date.now() + 30 * 60_000 });
+    },
+  ),
 
   http.get<{ publishId: string }, never, PublishStatus | ErrorBody>(routePatterns.postStatus, ({ request, params }) => {
     if (!hasBearer(request)) return unauthenticated();

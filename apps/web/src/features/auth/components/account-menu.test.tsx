@@ -40,7 +40,9 @@ describe('the account menu in the studio header', () => {
     const fallback = await screen.findByText('MC');
     expect(fallback.getAttribute('aria-hidden')).toBe('true'); // the name is written out beside it
     // The fresh link replaces the initials.
-    await waitFor(() => expect(screen.getByRole('img', { name: mockProfile.displayName }).getAttribute('src')).toBe(fresh));
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: mockProfile.displayName }).getAttribute('src')).toBe(fresh),
+    );
     expect(requests.count('GET', apiRoutes.me)).toBe(before + 1);
     // Should the fresh link fail too, the initials stay and nothing is asked again at once.
     screen.getByRole('img', { name: mockProfile.displayName }).dispatchEvent(new Event('error'));
@@ -105,13 +107,11 @@ describe('the account menu in the studio header', () => {
     const notice = screen.getByRole('region', { name: "You're disconnected" });
     expect(notice.contains(title)).toBe(true);
     const steps = within(notice).getByRole('list', { name: 'Steps in the TikTok app' });
-    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Settings and privacy',
-      'Security and login',
-      'Manage apps',
-      'Content Studio Pro',
-      'Disconnect',
-    ]);
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Settings and privacy', 'Security and login', 'Manage apps', 'Content Studio Pro', 'Disconnect']);
     expect(screen.getByRole('button', { name: /connect tiktok/i })).toBeTruthy();
   });
 

@@ -121,10 +121,15 @@ export function AccountMenu({ session }: AccountMenuProps) {
       </div>
 
       <div className="account-menu__popover" hidden={!open}>
-        <p className="account-menu__who">
-          Your sign-in stays in this browser tab only and ends when you close it.
-        </p>
-        <ul ref={menuRef} id={menuId} role="menu" aria-labelledby={buttonId} className="account-menu__list" onKeyDown={onMenuKeyDown}>
+        <p className="account-menu__who">Your sign-in stays in this browser tab only and ends when you close it.</p>
+        <ul
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-labelledby={buttonId}
+          className="account-menu__list"
+          onKeyDown={onMenuKeyDown}
+        >
           {profile.isError ? (
             <li role="none">
               <button

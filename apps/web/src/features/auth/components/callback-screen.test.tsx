@@ -130,26 +130,28 @@ describe('the OAuth callback', () => {
   ] as { params: Record<string, string>; title: string; text: RegExp }[])(
     'explains error=$params.error ($params.error_type) and offers a way back',
     async ({ params, title, text }) => {
-    const requests = recordRequests();
-    const state = startedSignIn();
+      const requests = recordRequests();
+      const state = startedSignIn();
 
-    const { user, router } = renderApp(callbackUrl({ ...params, state }));
+      const { user, router } = renderApp(callbackUrl({ ...params, state }));
 
-    await expectRefusal(title);
-    await waitFor(() => expect(document.title).toBe(`${title} · Content Studio Pro`));
-    expect(screen.getByRole('status').textContent).toMatch(text);
-    expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
-    expect(router.location.search).toBe('');
+      await expectRefusal(title);
+      await waitFor(() => expect(document.title).toBe(`${title} · Content Studio Pro`));
+      expect(screen.getByRole('status').textContent).toMatch(text);
+      expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
+      expect(router.location.search).toBe('');
 
-    await user.click(screen.getByRole('link', { name: 'Home' }));
-    expect(await screen.findByRole('heading', { level: 1, name: /publish to tiktok/i })).toBeTruthy();
+      await user.click(screen.getByRole('link', { name: 'Home' }));
+      expect(await screen.findByRole('heading', { level: 1, name: /publish to tiktok/i })).toBeTruthy();
     },
   );
 
   it("shows TikTok's error code but never its free-text description", async () => {
     const state = startedSignIn();
 
-    renderApp(callbackUrl({ error: 'server_error', error_description: 'Call +1 555 0100 to unlock your account', state }));
+    renderApp(
+      callbackUrl({ error: 'server_error', error_description: 'Call +1 555 0100 to unlock your account', state }),
+    );
 
     await expectRefusal("TikTok couldn't complete the connection");
     expect(screen.getByText('server_error', { selector: 'code' })).toBeTruthy();

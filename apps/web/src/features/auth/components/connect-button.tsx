@@ -61,10 +61,7 @@ export function ConnectButton({ children = 'Connect TikTok', variant = 'primary'
 }
 
 type StartState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'leaving' }
-  | { status: 'failed'; error: unknown };
+  { status: 'idle' } | { status: 'pending' } | { status: 'leaving' } | { status: 'failed'; error: unknown };
 
 function TikTokNoteGlyph() {
   return (

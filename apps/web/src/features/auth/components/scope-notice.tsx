@@ -25,22 +25,20 @@ export function ScopeNotice({ scopes }: ScopeNoticeProps) {
       <ul className="scope-notice__list">
         {noPublish ? (
           <li>
-            You didn't allow <strong>posting to your profile</strong> (<code>video.publish</code>), so
-            Content Studio Pro can't post directly.{' '}
-            {noUpload ? null : 'You can still send videos to your TikTok inbox as drafts.'}
+            You didn't allow <strong>posting to your profile</strong> (<code>video.publish</code>), so Content Studio
+            Pro can't post directly. {noUpload ? null : 'You can still send videos to your TikTok inbox as drafts.'}
           </li>
         ) : null}
         {noUpload ? (
           <li>
-            You didn't allow <strong>uploading drafts</strong> (<code>video.upload</code>), so Content
-            Studio Pro can't send videos to your TikTok inbox as drafts.{' '}
-            {noPublish ? null : 'You can still post directly.'}
+            You didn't allow <strong>uploading drafts</strong> (<code>video.upload</code>), so Content Studio Pro can't
+            send videos to your TikTok inbox as drafts. {noPublish ? null : 'You can still post directly.'}
           </li>
         ) : null}
       </ul>
       <p className="scope-notice__how">
-        To switch {noPublish && noUpload ? 'them' : 'it'} on, connect again and leave the permission
-        ticked on TikTok's page.
+        To switch {noPublish && noUpload ? 'them' : 'it'} on, connect again and leave the permission ticked on TikTok's
+        page.
       </p>
       <ConnectButton size="md" variant="secondary">
         Connect again

@@ -23,7 +23,10 @@ export function SignedOutNotice({ reason, manageAppsSteps }: SignedOutNoticeProp
   );
 }
 
-function describe(reason: SignedOutReason, steps: ReactNode): { title: string; body: ReactNode; tone: 'info' | 'warning' } {
+function describe(
+  reason: SignedOutReason,
+  steps: ReactNode,
+): { title: string; body: ReactNode; tone: 'info' | 'warning' } {
   switch (reason.reason) {
     case 'expired':
       return {
@@ -31,8 +34,8 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
         title: 'Your TikTok session ended',
         body: (
           <p>
-            TikTok no longer accepts this sign-in: it expired, or access was removed in the TikTok app.
-            Connect again to carry on.
+            TikTok no longer accepts this sign-in: it expired, or access was removed in the TikTok app. Connect again to
+            carry on.
           </p>
         ),
       };
@@ -42,8 +45,8 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
         title: 'Time to connect TikTok again',
         body: (
           <p>
-            TikTok lets an app keep a sign-in going only for a limited time, and yours has reached it. Nothing
-            is wrong with your account: connect again to carry on.
+            TikTok lets an app keep a sign-in going only for a limited time, and yours has reached it. Nothing is wrong
+            with your account: connect again to carry on.
           </p>
         ),
       };
@@ -53,8 +56,8 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
         title: 'Connect TikTok to open your studio',
         body: (
           <p>
-            The studio needs a TikTok account connected in this tab. A sign-in lasts only as long as its
-            tab, so a new tab or window starts signed out.
+            The studio needs a TikTok account connected in this tab. A sign-in lasts only as long as its tab, so a new
+            tab or window starts signed out.
           </p>
         ),
       };
@@ -66,9 +69,9 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
             body: (
               <>
                 <p>
-                  TikTok has withdrawn Content Studio Pro's access, and this tab no longer holds your
-                  sign-in. To check that the app is gone from your TikTok account as well, open the TikTok
-                  app, go to your profile, tap the menu and then:
+                  TikTok has withdrawn Content Studio Pro's access, and this tab no longer holds your sign-in. To check
+                  that the app is gone from your TikTok account as well, open the TikTok app, go to your profile, tap
+                  the menu and then:
                 </p>
                 {steps}
               </>
@@ -80,9 +83,9 @@ function describe(reason: SignedOutReason, steps: ReactNode): { title: string; b
             body: (
               <>
                 <p>
-                  This tab no longer holds your sign-in, but we could not reach TikTok to withdraw Content
-                  Studio Pro's access, so it may still be listed in your account. To remove it yourself,
-                  open the TikTok app, go to your profile, tap the menu and then:
+                  This tab no longer holds your sign-in, but we could not reach TikTok to withdraw Content Studio Pro's
+                  access, so it may still be listed in your account. To remove it yourself, open the TikTok app, go to
+                  your profile, tap the menu and then:
                 </p>
                 {steps}
               </>

@@ -29,10 +29,7 @@ export function CaptionField({ value, onChange }: CaptionFieldProps) {
         <label htmlFor={id} className="composer-label">
           Caption
         </label>
-        <span
-          id={counterId}
-          className={`caption-field__counter${tooLong ? ' caption-field__counter--over' : ''}`}
-        >
+        <span id={counterId} className={`caption-field__counter${tooLong ? ' caption-field__counter--over' : ''}`}>
           {value.length} / {MAX_TITLE_LENGTH}
           <span className="visually-hidden"> characters</span>
         </span>
@@ -49,8 +46,9 @@ export function CaptionField({ value, onChange }: CaptionFieldProps) {
       />
       {tooLong ? (
         <p id={errorId} className="composer-error">
-          Your caption is {value.length - MAX_TITLE_LENGTH} {value.length - MAX_TITLE_LENGTH === 1 ? 'character' : 'characters'}{' '}
-          too long: TikTok allows {MAX_TITLE_LENGTH} (an emoji counts as 2). Shorten it to post.
+          Your caption is {value.length - MAX_TITLE_LENGTH}{' '}
+          {value.length - MAX_TITLE_LENGTH === 1 ? 'character' : 'characters'} too long: TikTok allows{' '}
+          {MAX_TITLE_LENGTH} (an emoji counts as 2). Shorten it to post.
         </p>
       ) : null}
       {tagCount > 0 ? (

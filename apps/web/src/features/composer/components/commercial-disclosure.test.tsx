@@ -6,14 +6,7 @@ import {
   DISCLOSURE_NEEDS_CHOICE,
   MUSIC_USAGE_URL,
 } from '../composer-schema';
-import {
-  descriptionOf,
-  fillValidPost,
-  isBlocked,
-  postButton,
-  privacySelect,
-  renderComposerForm,
-} from '../test-utils';
+import { descriptionOf, fillValidPost, isBlocked, postButton, privacySelect, renderComposerForm } from '../test-utils';
 
 const toggle = () => screen.getByRole('switch', { name: 'Disclose commercial content' }) as HTMLInputElement;
 const yourBrand = () => screen.getByRole('checkbox', { name: 'Your brand' }) as HTMLInputElement;
@@ -60,7 +53,9 @@ describe('commercial content disclosure (TikTok §4.3)', () => {
     expect(post.title).toBe(DISCLOSURE_NEEDS_CHOICE);
     expect(descriptionOf(post)).toBe(DISCLOSURE_NEEDS_CHOICE);
     expect(screen.getAllByText(DISCLOSURE_NEEDS_CHOICE).length).toBeGreaterThan(0);
-    expect(DISCLOSURE_NEEDS_CHOICE).toBe('You need to indicate if your content promotes yourself, a third party, or both.');
+    expect(DISCLOSURE_NEEDS_CHOICE).toBe(
+      'You need to indicate if your content promotes yourself, a third party, or both.',
+    );
 
     await user.click(yourBrand());
 
@@ -127,7 +122,9 @@ describe('the declaration above the Post button (TikTok §4.2, §4.4)', () => {
     renderComposerForm();
 
     expect(declaration().textContent).toBe("By posting, you agree to TikTok's Music Usage Confirmation.");
-    expect(links().map((link) => [link.textContent, link.href])).toEqual([['Music Usage Confirmation', MUSIC_USAGE_URL]]);
+    expect(links().map((link) => [link.textContent, link.href])).toEqual([
+      ['Music Usage Confirmation', MUSIC_USAGE_URL],
+    ]);
   });
 
   it('stays the Music Usage Confirmation alone when only "Your brand" is ticked', async () => {

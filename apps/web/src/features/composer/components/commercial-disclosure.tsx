@@ -40,7 +40,9 @@ export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureP
         description="Turn this on if this content promotes yourself, a brand, product or service."
         checked={fields.disclose}
         // Switching off forgets the ticks, so nothing hidden still limits the privacy choice.
-        onChange={(disclose) => onChange(disclose ? { disclose } : { disclose, brandOrganic: false, brandedContent: false })}
+        onChange={(disclose) =>
+          onChange(disclose ? { disclose } : { disclose, brandOrganic: false, brandedContent: false })
+        }
       />
       {fields.disclose ? (
         <fieldset className="disclosure__choices" aria-describedby={statusId}>

@@ -308,7 +308,9 @@ describe('an app TikTok has not audited yet', () => {
     renderComposerForm({ appAudited: false });
 
     expect(unauditedNotice()).toBeTruthy();
-    const options = (within(privacySelect()).getAllByRole('option') as HTMLOptionElement[]).filter((o) => o.value !== '');
+    const options = (within(privacySelect()).getAllByRole('option') as HTMLOptionElement[]).filter(
+      (o) => o.value !== '',
+    );
     expect(options.map((o) => o.textContent)).toEqual(['Only me']);
     // Still the creator's choice: nothing is preselected.
     expect((privacySelect() as HTMLSelectElement).value).toBe('');

@@ -67,13 +67,20 @@ export type ComposerFormProps = {
  * and then it only goes to `onSubmit`. Every rule the button waits for is listed beside it, in words,
  * and is the button's description and tooltip.
  */
-export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = false, appAudited, onSubmit }: ComposerFormProps) {
+export function ComposerForm({
+  creatorInfo,
+  unavailable,
+  unauditedRestriction = false,
+  appAudited,
+  onSubmit,
+}: ComposerFormProps) {
   const directReason = unavailable.direct ?? (creatorInfo ? null : 'Loading your TikTok posting settings…');
   const reasons: Record<UploadMode, string | null> = { direct: directReason, draft: unavailable.draft };
-  const [chosenMode, setChosenMode] = useState<UploadMode>(() => (reasons.direct && !reasons.draft ? 'draft' : 'direct'));
+  const [chosenMode, setChosenMode] = useState<UploadMode>(() =>
+    reasons.direct && !reasons.draft ? 'draft' : 'direct',
+  );
   // If the chosen mode stops being available (creator info failed, say), fall back to the other.
-  const mode: UploadMode =
-    reasons[chosenMode] && !reasons[otherMode(chosenMode)] ? otherMode(chosenMode) : chosenMode;
+  const mode: UploadMode = reasons[chosenMode] && !reasons[otherMode(chosenMode)] ? otherMode(chosenMode) : chosenMode;
   const direct = mode === 'direct' && creatorInfo !== undefined;
 
   const { video, pick: pickVideo, clear: clearVideo } = usePickedVideo();
@@ -97,7 +104,8 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
   const problems: VideoProblem[] = video ? videoProblems(video.file, read, limits) : [];
   const allowedSec = allowedDurationSec(limits);
   // A cut fixes the length, nothing else: offered only when the length is the one problem.
-  const trimmable = facts !== null && allowedSec !== undefined && problems.length === 1 && problems[0]?.id === 'too-long';
+  const trimmable =
+    facts !== null && allowedSec !== undefined && problems.length === 1 && problems[0]?.id === 'too-long';
   const durationSec = facts?.durationSec ?? null;
   const cover: CoverControl | null =
     direct && durationSec !== null
@@ -120,7 +128,9 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
   // refuses another audience or silently makes it private is not documented. Offering only "Only me"
   // (still chosen by the creator, never preselected) is right under both readings.
   const privacyOptions =
-    appAudited === false ? (creatorInfo?.privacyLevelOptions.filter((level) => level === 'SELF_ONLY') ?? []) : (creatorInfo?.privacyLevelOptions ?? []);
+    appAudited === false
+      ? (creatorInfo?.privacyLevelOptions.filter((level) => level === 'SELF_ONLY') ?? [])
+      : (creatorInfo?.privacyLevelOptions ?? []);
   const privacyLevel =
     creatorInfo && fields.privacyLevel !== '' && privacyOptions.includes(fields.privacyLevel)
       ? fields.privacyLevel
@@ -129,7 +139,8 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
   const modeReason = reasons[mode];
   if (modeReason) blockers.push(modeReason);
   if (!video) blockers.push('Choose a video first.');
-  else if (problems.length > 0) blockers.push('Choose another video: this one doesn’t meet TikTok’s requirements (see above).');
+  else if (problems.length > 0)
+    blockers.push('Choose another video: this one doesn’t meet TikTok’s requirements (see above).');
   else if (video.read === null) blockers.push('Checking your video…');
   if (direct) {
     if (privacyLevel === '') blockers.push('Choose who can see this video.');
@@ -197,7 +208,9 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
         <ModeSwitch mode={mode} onChange={setChosenMode} unavailable={reasons} />
       </div>
 
-      {direct && (appAudited === false || unauditedRestriction || looksUnaudited(creatorInfo)) ? <UnauditedNotice /> : null}
+      {direct && (appAudited === false || unauditedRestriction || looksUnaudited(creatorInfo)) ? (
+        <UnauditedNotice />
+      ) : null}
 
       <div className="composer__columns">
         <section className="composer__section composer__media" aria-labelledby={videoHeadingId}>
@@ -257,7 +270,9 @@ export function ComposerForm({ creatorInfo, unavailable, unauditedRestriction = 
           ) : mode === 'draft' ? (
             <DraftNotice />
           ) : (
-            <p className="composer-hint">The post settings appear here once your TikTok account's options have loaded.</p>
+            <p className="composer-hint">
+              The post settings appear here once your TikTok account's options have loaded.
+            </p>
           )}
         </section>
       </div>

@@ -4,24 +4,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  creatorInfoAnswer,
-  creatorInfoFailure,
-  mockCreatorInfo,
-  piaCreatorInfo,
-} from '@/mocks/handlers/creator-info';
+import { creatorInfoAnswer, creatorInfoFailure, mockCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import { server } from '@/mocks/node';
 import { createTestQueryClient } from '@/testing/render-app';
 import { recordRequests } from '@/testing/session-fixtures';
 import type { ComposerSubmission } from '../composer-schema';
-import {
-  TEST_ACCESS_TOKEN,
-  chooseVideo,
-  postButton,
-  privacySelect,
-  stubAccessToken,
-  videoFile,
-} from '../test-utils';
+import { TEST_ACCESS_TOKEN, chooseVideo, postButton, privacySelect, stubAccessToken, videoFile } from '../test-utils';
 import { Composer, NO_PUBLISH_SCOPE } from './composer';
 
 beforeEach(stubAccessToken);
@@ -50,7 +38,9 @@ describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
     const requests = recordRequests();
     renderComposer();
 
-    expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe('Posting to Ava Public @ava.creates');
+    expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe(
+      'Posting to Ava Public @ava.creates',
+    );
     expect(requests.seen.find((r) => r.path === apiRoutes.creatorInfo)?.request.headers.get('authorization')).toBe(
       `Bearer ${TEST_ACCESS_TOKEN}`,
     );
@@ -80,12 +70,20 @@ describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
 
   it('stops before composing when TikTok says the creator cannot post now, and says to try later', async () => {
     server.use(
-      creatorInfoFailure(403, 'CREATOR_CANNOT_POST', 'This TikTok account has reached its daily posting limit. Please try again later.'),
+      creatorInfoFailure(
+        403,
+        'CREATOR_CANNOT_POST',
+        'This TikTok account has reached its daily posting limit. Please try again later.',
+      ),
     );
     renderComposer();
 
-    const notice = await screen.findByRole('region', { name: "TikTok isn't accepting posts from this account right now" });
-    expect(notice.textContent).toContain('This TikTok account has reached its daily posting limit. Please try again later.');
+    const notice = await screen.findByRole('region', {
+      name: "TikTok isn't accepting posts from this account right now",
+    });
+    expect(notice.textContent).toContain(
+      'This TikTok account has reached its daily posting limit. Please try again later.',
+    );
     expect(notice.textContent).toMatch(/resets within 24 hours/);
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByLabelText(/Choose a video/)).toBeNull();
@@ -166,7 +164,11 @@ describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
     await chooseVideo(user, videoFile());
     await user.selectOptions(privacySelect(), 'Friends');
     server.use(
-      creatorInfoFailure(403, 'CREATOR_CANNOT_POST', 'This TikTok account has reached its daily posting limit. Please try again later.'),
+      creatorInfoFailure(
+        403,
+        'CREATOR_CANNOT_POST',
+        'This TikTok account has reached its daily posting limit. Please try again later.',
+      ),
     );
 
     await user.click(postButton('Post'));

@@ -132,7 +132,13 @@ function CreatorInfoFailed({ error, onRetry }: { error: Error | null; onRetry: (
 }
 
 /** Composing cannot go on: what happened (announced), why, and a way to ask TikTok again. */
-function StopNotice(props: { title: string; alert: string; retryLabel: string; onRetry: () => void; children: ReactNode }) {
+function StopNotice(props: {
+  title: string;
+  alert: string;
+  retryLabel: string;
+  onRetry: () => void;
+  children: ReactNode;
+}) {
   const titleId = useId();
   return (
     <section className="composer-notice composer-notice--stop" aria-labelledby={titleId}>

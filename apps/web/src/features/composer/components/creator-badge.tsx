@@ -16,7 +16,9 @@ export function CreatorBadge({ info, mode }: CreatorBadgeProps) {
     <div className="creator-badge">
       <Avatar url={info.avatarUrl} name={info.nickname} size="lg" decorative className="creator-badge__avatar" />
       <p className="creator-badge__text">
-        <span className="creator-badge__label">{mode === 'draft' ? 'Sending to the TikTok inbox of' : 'Posting to'}</span>{' '}
+        <span className="creator-badge__label">
+          {mode === 'draft' ? 'Sending to the TikTok inbox of' : 'Posting to'}
+        </span>{' '}
         <strong className="creator-badge__name">{info.nickname}</strong>{' '}
         <span className="creator-badge__handle">@{info.username}</span>
       </p>

@@ -51,7 +51,12 @@ export function PrivacyLevelSelect({ options, value, onChange, brandedContent }:
         {options.map((level) => {
           const blocked = level === 'SELF_ONLY' && brandedContent;
           return (
-            <option key={level} value={level} disabled={blocked} title={blocked ? BRANDED_CONTENT_NOT_PRIVATE : undefined}>
+            <option
+              key={level}
+              value={level}
+              disabled={blocked}
+              title={blocked ? BRANDED_CONTENT_NOT_PRIVATE : undefined}
+            >
               {PRIVACY_LABELS[level]}
             </option>
           );

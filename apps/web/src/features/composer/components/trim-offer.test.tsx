@@ -4,7 +4,15 @@ import { nicoCreatorInfo } from '@/mocks/handlers/creator-info';
 import type { TrimOutcome, TrimRequest } from '../media/trim-video';
 import type { VideoFacts } from '../media/video-facts';
 import { pendingReads } from '../testing/fake-container-reader';
-import { chooseVideo, isBlocked, loadMetadata, postButton, privacySelect, renderComposerForm, videoFile } from '../test-utils';
+import {
+  chooseVideo,
+  isBlocked,
+  loadMetadata,
+  postButton,
+  privacySelect,
+  renderComposerForm,
+  videoFile,
+} from '../test-utils';
 
 // The cut itself is mediabunny's Conversion, which needs real media (tested in Chromium by the e2e
 // suite); here it is a stand-in the test drives: progress, then an outcome.
@@ -18,7 +26,13 @@ type Cut = {
 };
 const cuts: Cut[] = [];
 vi.mock('../media/mediabunny-trim', () => ({
-  trimWithMediabunny: (file: File, facts: VideoFacts, request: TrimRequest, progress: (f: number) => void, signal: AbortSignal) =>
+  trimWithMediabunny: (
+    file: File,
+    facts: VideoFacts,
+    request: TrimRequest,
+    progress: (f: number) => void,
+    signal: AbortSignal,
+  ) =>
     new Promise<TrimOutcome>((finish) => {
       cuts.push({ file, facts, request, progress, signal, finish });
       signal.addEventListener('abort', () => finish({ kind: 'cancelled' }));
@@ -46,7 +60,9 @@ describe('cutting a too-long video in the browser', () => {
   it('offers a cut to the creator’s limit from a chosen start, and says it stays on the device', async () => {
     await pickTooLong();
 
-    expect(offer().textContent).toContain('The cut is made in this browser, on your device: it is sent nowhere but to TikTok');
+    expect(offer().textContent).toContain(
+      'The cut is made in this browser, on your device: it is sent nowhere but to TikTok',
+    );
     const start = within(offer()).getByRole('slider', { name: 'Start of the part you keep' }) as HTMLInputElement;
     expect(start.max).toBe('15400');
     expect(within(offer()).getByText('Keeps 0:00.0 to 1:00.0 of 1:16.')).toBeTruthy();
@@ -64,7 +80,9 @@ describe('cutting a too-long video in the browser', () => {
     expect(cut.request).toEqual({ startSec: 5, maxLengthSec: 60 });
     expect(cut.file.name).toBe('holiday.mp4');
     cut.progress(0.42);
-    await vi.waitFor(() => expect((screen.getByRole('progressbar', { name: 'Cutting the video' }) as HTMLProgressElement).value).toBe(0.42));
+    await vi.waitFor(() =>
+      expect((screen.getByRole('progressbar', { name: 'Cutting the video' }) as HTMLProgressElement).value).toBe(0.42),
+    );
 
     const result = new File([new Uint8Array(3_000_000)], 'holiday (trimmed).mp4', { type: 'video/mp4' });
     // The cut's bytes start like an MP4, so the first-bytes check passes.
@@ -102,7 +120,11 @@ describe('cutting a too-long video in the browser', () => {
     await user.click(within(offer()).getByRole('button', { name: 'Cut to 1:00 in this browser' }));
     const cut = await lastCut();
 
-    cut.finish({ kind: 'cannot', reason: 'There is no key frame near the start you chose, so the picture must be re-encoded, and this browser has no H.264 encoder.' });
+    cut.finish({
+      kind: 'cannot',
+      reason:
+        'There is no key frame near the start you chose, so the picture must be re-encoded, and this browser has no H.264 encoder.',
+    });
 
     expect((await within(offer()).findByText(/^This browser can't make this cut\./)).textContent).toBe(
       "This browser can't make this cut. There is no key frame near the start you chose, so the picture must be re-encoded, and this browser has no H.264 encoder. Try a start a little later or earlier, or trim the video in your editor.",

@@ -62,8 +62,8 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
         Cut it to {limit} here
       </h3>
       <p className="composer-hint">
-        Choose where the part you keep starts; it runs for {limit} from there. The cut is made in this browser, on
-        your device: it is sent nowhere but to TikTok, when you post it.
+        Choose where the part you keep starts; it runs for {limit} from there. The cut is made in this browser, on your
+        device: it is sent nowhere but to TikTok, when you post it.
       </p>
       {maxStartMs > 0 ? (
         <div className="trim-offer__start">
@@ -90,7 +90,12 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
       </p>
       {cutting ? (
         <div className="trim-offer__progress">
-          <progress max={1} value={state.fraction} aria-label="Cutting the video" aria-valuetext={`${Math.round(state.fraction * 100)} %`} />
+          <progress
+            max={1}
+            value={state.fraction}
+            aria-label="Cutting the video"
+            aria-valuetext={`${Math.round(state.fraction * 100)} %`}
+          />
           <span aria-hidden="true">{Math.round(state.fraction * 100)} %</span>
           <Button variant="secondary" onClick={() => task.current?.cancel()}>
             Cancel cutting
@@ -104,8 +109,8 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
       <div aria-live="polite" className="trim-offer__status">
         {state.status === 'cannot' ? (
           <p className="composer-error">
-            This browser can't make this cut. {state.reason} Try a start a little later or earlier, or trim the video
-            in your editor.
+            This browser can't make this cut. {state.reason} Try a start a little later or earlier, or trim the video in
+            your editor.
           </p>
         ) : state.status === 'cancelled' ? (
           <p className="composer-hint">Cutting cancelled. Nothing was changed.</p>
@@ -116,12 +121,22 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
 }
 
 /** Under the preview of a cut: what it is, how big, and that it stays on the device. */
-export function TrimmedNote({ file, from, startSec, durationSec }: { file: File; from: string; startSec: number; durationSec: number }) {
+export function TrimmedNote({
+  file,
+  from,
+  startSec,
+  durationSec,
+}: {
+  file: File;
+  from: string;
+  startSec: number;
+  durationSec: number;
+}) {
   return (
     <p className="composer-note" data-testid="trimmed-note">
       This is a cut of “{from}” from {formatTimestamp(startSec * 1000)}, made in this browser:{' '}
-      {formatDuration(Math.round(durationSec))} long,{' '}
-      {formatBytes(file.size)}. It stays on your device until you post it, and then goes only to TikTok.
+      {formatDuration(Math.round(durationSec))} long, {formatBytes(file.size)}. It stays on your device until you post
+      it, and then goes only to TikTok.
     </p>
   );
 }

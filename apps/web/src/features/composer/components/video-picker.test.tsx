@@ -32,7 +32,9 @@ describe('choosing the video: checked in the browser before any byte moves', () 
   it('takes a video dropped on the zone', async () => {
     renderComposerForm();
 
-    fireEvent.drop(screen.getByTestId('video-drop-zone'), { dataTransfer: { files: [videoFile('dropped.webm', 'video/webm')], types: ['Files'] } });
+    fireEvent.drop(screen.getByTestId('video-drop-zone'), {
+      dataTransfer: { files: [videoFile('dropped.webm', 'video/webm')], types: ['Files'] },
+    });
     await loadMetadata({ duration: 12 });
 
     expect(previewVideo().getAttribute('aria-label')).toBe('Preview of dropped.webm');
@@ -72,7 +74,10 @@ describe('choosing the video: checked in the browser before any byte moves', () 
   });
 
   it.each([
-    [{ videoCodec: null, videoCodecId: 'mp4v' }, 'This video is encoded with an unknown codec (“mp4v”); TikTok takes H.264, H.265 (HEVC), VP8 or VP9.'],
+    [
+      { videoCodec: null, videoCodecId: 'mp4v' },
+      'This video is encoded with an unknown codec (“mp4v”); TikTok takes H.264, H.265 (HEVC), VP8 or VP9.',
+    ],
     [{ frameRate: 15 }, 'This video plays at 15 frames per second; TikTok accepts 23 to 60.'],
   ])('refuses what TikTok does not take (%o), with the fix', async (facts, message) => {
     const { user } = renderComposerForm();
@@ -108,8 +113,12 @@ describe('choosing the video: checked in the browser before any byte moves', () 
 
     await chooseVideo(user, videoFile(), { duration: 75 });
 
-    expect(problems().textContent).toContain('This video is 1:15 long; your TikTok account can post videos up to 1:00.');
-    expect(problems().textContent).toContain('Cut it to 1:00 or less: right here in the browser (below), or in your editor.');
+    expect(problems().textContent).toContain(
+      'This video is 1:15 long; your TikTok account can post videos up to 1:00.',
+    );
+    expect(problems().textContent).toContain(
+      'Cut it to 1:00 or less: right here in the browser (below), or in your editor.',
+    );
     expect(isBlocked(postButton('Post'))).toBe(true);
     expect(descriptionOf(fileInput())).toContain('Cut it to 1:00 or less');
     expect(screen.getByRole('region', { name: 'Cut it to 1:00 here' })).toBeTruthy();

@@ -74,8 +74,9 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
             No preview in this browser
           </p>
           <p className="composer-hint">
-            This browser can't play {facts.videoCodec === 'hevc' ? 'H.265 (HEVC) video' : 'this video'}, so it can't show it
-            here. The video itself is fine for TikTok: it was read from the file, and it is sent exactly as it is.
+            This browser can't play {facts.videoCodec === 'hevc' ? 'H.265 (HEVC) video' : 'this video'}, so it can't
+            show it here. The video itself is fine for TikTok: it was read from the file, and it is sent exactly as it
+            is.
           </p>
         </div>
       ) : (

@@ -1,4 +1,9 @@
-import { CONTAINER_SNIFF_BYTES, sniffVideoContainer, type ContainerRefusal, type VideoMimeType } from '@content-studio/contract';
+import {
+  CONTAINER_SNIFF_BYTES,
+  sniffVideoContainer,
+  type ContainerRefusal,
+  type VideoMimeType,
+} from '@content-studio/contract';
 
 /**
  * What the first bytes of a file say it is, by the contract's first-bytes rule, the one the proxy
@@ -10,7 +15,11 @@ export type SniffedContainer = { kind: 'mp4' | 'mov' | 'webm'; mimeType: VideoMi
 
 export const SNIFF_BYTES = CONTAINER_SNIFF_BYTES;
 
-export function sniffContainer(head: Uint8Array): { ok: true; container: SniffedContainer } | { ok: false; reason: ContainerRefusal } {
+export function sniffContainer(
+  head: Uint8Array,
+): { ok: true; container: SniffedContainer } | { ok: false; reason: ContainerRefusal } {
   const sniff = sniffVideoContainer(head);
-  return sniff.ok ? { ok: true, container: { kind: sniff.container, mimeType: sniff.mimeType } } : { ok: false, reason: sniff.reason };
+  return sniff.ok
+    ? { ok: true, container: { kind: sniff.container, mimeType: sniff.mimeType } }
+    : { ok: false, reason: sniff.reason };
 }

@@ -106,7 +106,8 @@ async function readFrameRate(video: InputVideoTrack): Promise<{ value: number | 
   const first = await new EncodedPacketSink(video).getFirstPacket({ metadataOnly: true });
   if (!first) return { value: null, variable: false };
   const metrics = await video.computeFrameRateMetrics();
-  if (metrics.frameRateIsConstant) return { value: metrics.underlyingFrameRate ?? metrics.bestGuessFrameRate, variable: false };
+  if (metrics.frameRateIsConstant)
+    return { value: metrics.underlyingFrameRate ?? metrics.bestGuessFrameRate, variable: false };
   const stats = await video.computePacketStats();
   return Number.isFinite(stats.averagePacketRate) && stats.averagePacketRate > 0
     ? { value: stats.averagePacketRate, variable: true }

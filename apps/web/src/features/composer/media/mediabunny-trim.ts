@@ -88,7 +88,10 @@ export async function trimWithMediabunny(
       signal.removeEventListener('abort', cancel);
     }
     if (!target.buffer) return { kind: 'cannot', reason: 'The cut produced no file.' };
-    const result = new File([target.buffer], trimmedName(file.name), { type: facts.mimeType, lastModified: Date.now() });
+    const result = new File([target.buffer], trimmedName(file.name), {
+      type: facts.mimeType,
+      lastModified: Date.now(),
+    });
     return { kind: 'done', file: result, durationSec: endSec - startSec, startSec };
   } catch (error) {
     if (error instanceof ConversionCanceledError || signal.aborted) return { kind: 'cancelled' };

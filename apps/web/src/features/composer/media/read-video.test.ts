@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { openAsBlob } from 'node:fs';
-import { corpus, corpusPath, DURATION_TOLERANCE_SEC, fpsTolerance, type ComposeRefusal, type ManifestEntry } from '@content-studio/media-corpus';
+import {
+  corpus,
+  corpusPath,
+  DURATION_TOLERANCE_SEC,
+  fpsTolerance,
+  type ComposeRefusal,
+  type ManifestEntry,
+} from '@content-studio/media-corpus';
 import { describe, expect, it, vi } from 'vitest';
 import { TIKTOK_VIDEO_CODECS, videoProblems, type VideoProblemId } from '../video-checks';
 import { sniffContainer, SNIFF_BYTES } from './container-sniff';
@@ -40,46 +47,62 @@ function limitsFor(entry: ManifestEntry) {
 }
 
 describe('the container reader over the real-world corpus', () => {
-  it.each(corpus.map((entry) => [entry.name, entry] as const))('%s: the compose screen’s verdict is the manifest’s', async (_name, entry) => {
-    const file = await pick(entry);
-    const read = file.size === 0 ? null : await readVideo(file);
-    const problems = videoProblems(file, read, limitsFor(entry));
-    const verdict = problems.length === 0 ? { accepted: true } : { accepted: false, reason: REFUSAL[problems[0]!.id] };
-    expect(verdict).toEqual(entry.outcome.compose);
-  });
+  it.each(corpus.map((entry) => [entry.name, entry] as const))(
+    '%s: the compose screen’s verdict is the manifest’s',
+    async (_name, entry) => {
+      const file = await pick(entry);
+      const read = file.size === 0 ? null : await readVideo(file);
+      const problems = videoProblems(file, read, limitsFor(entry));
+      const verdict =
+        problems.length === 0 ? { accepted: true } : { accepted: false, reason: REFUSAL[problems[0]!.id] };
+      expect(verdict).toEqual(entry.outcome.compose);
+    },
+  );
 
-  const readable = corpus.filter((entry) => entry.expect !== null && entry.expect.videoCodec !== null && entry.outcome.firstBytes === 'accepted');
-  it.each(readable.map((entry) => [entry.name, entry] as const))('%s: length, displayed size, rotation, codecs and frame rate', async (_name, entry) => {
-    const expected = entry.expect!;
-    const read = await readVideo(await pick(entry));
-    if (read.kind !== 'read') throw new Error(`${entry.name} read as ${read.kind}`);
-    const { facts } = read;
-    expect({
-      container: facts.container,
-      width: facts.width,
-      height: facts.height,
-      rotation: facts.rotation,
-      audioCodec: facts.audioCodec,
-      videoCodec: facts.videoCodec !== null && TIKTOK_VIDEO_CODECS.includes(facts.videoCodec) ? facts.videoCodec : 'not taken',
-    }).toEqual({
-      container: expected.container,
-      width: expected.width,
-      height: expected.height,
-      rotation: expected.rotation,
-      audioCodec: expected.audioCodec,
-      // Codecs TikTok does not take are compared as such (the manifest names those mediabunny does not know `other:<ffmpeg name>`).
-      videoCodec: expected.videoCodec !== null && TIKTOK_VIDEO_CODECS.includes(expected.videoCodec) ? expected.videoCodec : 'not taken',
-    });
-    expect(Math.abs(facts.durationSec - expected.durationSec)).toBeLessThanOrEqual(DURATION_TOLERANCE_SEC);
-    expect(Math.abs((facts.frameRate ?? 0) - expected.fps)).toBeLessThanOrEqual(fpsTolerance(expected));
-    expect(facts.variableFrameRate).toBe(expected.variableFrameRate ?? false);
-  });
+  const readable = corpus.filter(
+    (entry) => entry.expect !== null && entry.expect.videoCodec !== null && entry.outcome.firstBytes === 'accepted',
+  );
+  it.each(readable.map((entry) => [entry.name, entry] as const))(
+    '%s: length, displayed size, rotation, codecs and frame rate',
+    async (_name, entry) => {
+      const expected = entry.expect!;
+      const read = await readVideo(await pick(entry));
+      if (read.kind !== 'read') throw new Error(`${entry.name} read as ${read.kind}`);
+      const { facts } = read;
+      expect({
+        container: facts.container,
+        width: facts.width,
+        height: facts.height,
+        rotation: facts.rotation,
+        audioCodec: facts.audioCodec,
+        videoCodec:
+          facts.videoCodec !== null && TIKTOK_VIDEO_CODECS.includes(facts.videoCodec) ? facts.videoCodec : 'not taken',
+      }).toEqual({
+        container: expected.container,
+        width: expected.width,
+        height: expected.height,
+        rotation: expected.rotation,
+        audioCodec: expected.audioCodec,
+        // Codecs TikTok does not take are compared as such (the manifest names those mediabunny does not know `other:<ffmpeg name>`).
+        videoCodec:
+          expected.videoCodec !== null && TIKTOK_VIDEO_CODECS.includes(expected.videoCodec)
+            ? expected.videoCodec
+            : 'not taken',
+      });
+      expect(Math.abs(facts.durationSec - expected.durationSec)).toBeLessThanOrEqual(DURATION_TOLERANCE_SEC);
+      expect(Math.abs((facts.frameRate ?? 0) - expected.fps)).toBeLessThanOrEqual(fpsTolerance(expected));
+      expect(facts.variableFrameRate).toBe(expected.variableFrameRate ?? false);
+    },
+  );
 
-  it.each(corpus.map((entry) => [entry.name, entry.outcome.firstBytes] as const))('%s: first bytes %s', async (name, outcome) => {
-    const entry = corpus.find((candidate) => candidate.name === name)!;
-    const head = new Uint8Array(await (await pick(entry)).slice(0, SNIFF_BYTES).arrayBuffer());
-    expect(sniffContainer(head).ok ? 'accepted' : 'refused').toBe(outcome);
-  });
+  it.each(corpus.map((entry) => [entry.name, entry.outcome.firstBytes] as const))(
+    '%s: first bytes %s',
+    async (name, outcome) => {
+      const entry = corpus.find((candidate) => candidate.name === name)!;
+      const head = new Uint8Array(await (await pick(entry)).slice(0, SNIFF_BYTES).arrayBuffer());
+      expect(sniffContainer(head).ok ? 'accepted' : 'refused').toBe(outcome);
+    },
+  );
 
   it('reads a big file without loading it whole: a few slices, far less than the file', async () => {
     // A real MP4 followed by 64 MiB that no box points into (a box of size 0 runs to the end of the

@@ -24,9 +24,9 @@ export function LandingHero({ action }: LandingHeroProps) {
           Publish to TikTok from <span className="landing-hero__mark">your desk</span>.
         </h1>
         <p className="landing-hero__lede">
-          Connect your TikTok account, pick a video from your computer, write the caption and choose who
-          sees it. Content Studio Pro sends it to TikTok to go live right away, or to your TikTok inbox as
-          a draft to finish in the app.
+          Connect your TikTok account, pick a video from your computer, write the caption and choose who sees it.
+          Content Studio Pro sends it to TikTok to go live right away, or to your TikTok inbox as a draft to finish in
+          the app.
         </p>
         <div className="landing-hero__actions">{action}</div>
         <ul className="landing-hero__promises" aria-label="Our promises">

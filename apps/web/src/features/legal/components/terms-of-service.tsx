@@ -13,8 +13,8 @@ const sections: LegalSection[] = [
     title: 'Agreeing to these terms',
     body: (
       <p>
-        By connecting a TikTok account to {productName} or otherwise using it, you accept these terms. If
-        you do not accept them, please do not use the service.
+        By connecting a TikTok account to {productName} or otherwise using it, you accept these terms. If you do not
+        accept them, please do not use the service.
       </p>
     ),
   },
@@ -24,14 +24,13 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          {productName} is a tool for sending your own videos to TikTok. After you connect your TikTok
-          account, it forwards the video, caption and post settings you choose to TikTok, either to
-          publish the post directly or to place it in your TikTok inbox as a draft, and then shows you
-          what TikTok reports about it.
+          {productName} is a tool for sending your own videos to TikTok. After you connect your TikTok account, it
+          forwards the video, caption and post settings you choose to TikTok, either to publish the post directly or to
+          place it in your TikTok inbox as a draft, and then shows you what TikTok reports about it.
         </p>
         <p>
-          {productName} acts only on your instruction: nothing is sent to TikTok until you ask for it.
-          It is an independent tool, not affiliated with or endorsed by TikTok.
+          {productName} acts only on your instruction: nothing is sent to TikTok until you ask for it. It is an
+          independent tool, not affiliated with or endorsed by TikTok.
         </p>
       </>
     ),
@@ -42,17 +41,16 @@ const sections: LegalSection[] = [
     body: (
       <ul>
         <li>
-          You need your own TikTok account, and you must be allowed to use TikTok. The service is not for
-          anyone under {minimumAge}, or under {minimumAgeWhereRequired} where the law of your country sets
-          that age.
+          You need your own TikTok account, and you must be allowed to use TikTok. The service is not for anyone under{' '}
+          {minimumAge}, or under {minimumAgeWhereRequired} where the law of your country sets that age.
         </li>
         <li>
-          You remain bound by TikTok's Terms of Service and Community Guidelines for everything you post
-          through {productName}.
+          You remain bound by TikTok's Terms of Service and Community Guidelines for everything you post through{' '}
+          {productName}.
         </li>
         <li>
-          You are responsible for the device and browser you connect from. Your sign-in lasts only as
-          long as the browser tab.
+          You are responsible for the device and browser you connect from. Your sign-in lasts only as long as the
+          browser tab.
         </li>
       </ul>
     ),
@@ -64,21 +62,18 @@ const sections: LegalSection[] = [
       <>
         <ul>
           <li>
-            Post only your own original content, or content you have every right to publish. You keep all
-            rights in it; you allow us only to transmit it to TikTok on your behalf.
+            Post only your own original content, or content you have every right to publish. You keep all rights in it;
+            you allow us only to transmit it to TikTok on your behalf.
           </li>
           <li>
-            {productName} adds no watermarks, logos or promotional branding to your videos. What you send
-            is what TikTok receives.
+            {productName} adds no watermarks, logos or promotional branding to your videos. What you send is what TikTok
+            receives.
           </li>
           <li>
-            You are responsible for your captions and for the commercial-content disclosure you choose.
-            When you post, TikTok's Music Usage Confirmation applies, and TikTok's Branded Content Policy
-            applies to branded content.
+            You are responsible for your captions and for the commercial-content disclosure you choose. When you post,
+            TikTok's Music Usage Confirmation applies, and TikTok's Branded Content Policy applies to branded content.
           </li>
-          <li>
-            TikTok decides whether and when a post appears, and may take a few minutes to process it.
-          </li>
+          <li>TikTok decides whether and when a post appears, and may take a few minutes to process it.</li>
         </ul>
       </>
     ),
@@ -95,8 +90,8 @@ const sections: LegalSection[] = [
           <li>send spam, or automate posting at a volume or pace TikTok does not permit;</li>
           <li>connect or post to an account that is not yours to use;</li>
           <li>
-            probe, overload or get around the security or limits of {productName} or of TikTok, or
-            interfere with other people's use of either.
+            probe, overload or get around the security or limits of {productName} or of TikTok, or interfere with other
+            people's use of either.
           </li>
         </ul>
       </>
@@ -117,9 +112,9 @@ const sections: LegalSection[] = [
     title: 'Availability and changes to the service',
     body: (
       <p>
-        We work to keep {productName} running well, but it may sometimes be unavailable, for example during
-        maintenance or when TikTok's services are down or change. We may change, limit or discontinue
-        features, including when TikTok changes what its API allows.
+        We work to keep {productName} running well, but it may sometimes be unavailable, for example during maintenance
+        or when TikTok's services are down or change. We may change, limit or discontinue features, including when
+        TikTok changes what its API allows.
       </p>
     ),
   },
@@ -129,14 +124,13 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          {productName} is provided “as is” and “as available”, without warranties of any kind, to the
-          extent the law allows. We do not promise that every upload succeeds or that TikTok accepts every
-          post.
+          {productName} is provided “as is” and “as available”, without warranties of any kind, to the extent the law
+          allows. We do not promise that every upload succeeds or that TikTok accepts every post.
         </p>
         <p>
-          To the extent the law allows, we are not liable for indirect or consequential loss, or for the
-          actions of TikTok. Nothing in these terms limits liability that cannot be limited by law, or
-          takes away rights you have as a consumer where you live.
+          To the extent the law allows, we are not liable for indirect or consequential loss, or for the actions of
+          TikTok. Nothing in these terms limits liability that cannot be limited by law, or takes away rights you have
+          as a consumer where you live.
         </p>
       </>
     ),
@@ -147,14 +141,13 @@ const sections: LegalSection[] = [
     body: (
       <>
         <p>
-          You can stop at any time: choose <em>Disconnect</em> in the studio, or close the tab, which
-          discards your sign-in. To withdraw {productName}'s access in TikTok as well, in the TikTok
-          mobile app go to:
+          You can stop at any time: choose <em>Disconnect</em> in the studio, or close the tab, which discards your
+          sign-in. To withdraw {productName}'s access in TikTok as well, in the TikTok mobile app go to:
         </p>
         <TikTokDisconnectSteps />
         <p>
-          We may suspend or end access to {productName} for anyone who breaks these terms or TikTok's
-          rules, or to protect the service and its users.
+          We may suspend or end access to {productName} for anyone who breaks these terms or TikTok's rules, or to
+          protect the service and its users.
         </p>
       </>
     ),
@@ -164,9 +157,8 @@ const sections: LegalSection[] = [
     title: 'Changes to these terms',
     body: (
       <p>
-        We may update these terms. The "Last updated" date at the top shows when they last changed, and
-        we announce material changes on this website. Using the service after a change means you accept
-        the updated terms.
+        We may update these terms. The "Last updated" date at the top shows when they last changed, and we announce
+        material changes on this website. Using the service after a change means you accept the updated terms.
       </p>
     ),
   },
@@ -194,8 +186,8 @@ export function TermsOfService() {
       title="Terms of Service"
       intro={
         <p>
-          These terms cover your use of {productName}, the web app at{' '}
-          {policyFacts.siteHost}, for publishing videos to TikTok.
+          These terms cover your use of {productName}, the web app at {policyFacts.siteHost}, for publishing videos to
+          TikTok.
         </p>
       }
       summary={summary}

@@ -12,8 +12,8 @@ export function StudioEmptyState() {
         Nothing here yet
       </h2>
       <p className="studio-empty__text">
-        Your TikTok account is connected. This is where you will pick a video, write its caption, choose
-        who can watch it and follow it until TikTok has finished processing.
+        Your TikTok account is connected. This is where you will pick a video, write its caption, choose who can watch
+        it and follow it until TikTok has finished processing.
       </p>
     </section>
   );

@@ -12,7 +12,10 @@ const context = () => ({ accessToken: 'act.token', signal: new AbortController()
 
 describe('the HTTP transport', () => {
   it('inits through the proxy and gets a plan', async () => {
-    const created = await transport.init({ mode: 'draft', videoSize: 70 * 1024 * 1024, mimeType: 'video/mp4' }, context());
+    const created = await transport.init(
+      { mode: 'draft', videoSize: 70 * 1024 * 1024, mimeType: 'video/mp4' },
+      context(),
+    );
     expect(created).toMatchObject({ videoSize: 70 * 1024 * 1024, chunkSize: 10 * 1024 * 1024, chunkCount: 7 });
   });
 
@@ -35,12 +38,23 @@ describe('the HTTP transport', () => {
     const file = videoFile(30);
     const progress: number[] = [];
     const answer = await transport.putChunk(
-      { publishId: 'v_pub_file~v2-1.abc', uploadSession: 'sealed', index: 1, body: file.slice(10, 20), accessToken: 'act.token' },
+      {
+        publishId: 'v_pub_file~v2-1.abc',
+        uploadSession: 'sealed',
+        index: 1,
+        body: file.slice(10, 20),
+        accessToken: 'act.token',
+      },
       (loaded) => progress.push(loaded),
       new AbortController().signal,
     );
     expect(answer).toEqual({ chunkIndex: 1, uploadedBytes: 20, complete: false });
-    expect(seen?.headers).toEqual({ authorization: 'Bearer act.token', session: 'sealed', type: 'application/octet-stream', client: '1' });
+    expect(seen?.headers).toEqual({
+      authorization: 'Bearer act.token',
+      session: 'sealed',
+      type: 'application/octet-stream',
+      client: '1',
+    });
     expect(seen?.bytes).toEqual(Array.from(new Uint8Array(await file.slice(10, 20).arrayBuffer())));
     expect(progress.at(-1)).toBe(10);
   });
@@ -58,9 +72,17 @@ describe('the HTTP transport', () => {
         return HttpResponse.json({ uploadSession: 'sealed-for-new-token', expiresAt: 1_800_000_000_000 });
       }),
     );
-    const renewed = await transport.renewSession({ publishId: 'v_pub_file~v2-1.abc', uploadSession: 'sealed-old' }, context());
+    const renewed = await transport.renewSession(
+      { publishId: 'v_pub_file~v2-1.abc', uploadSession: 'sealed-old' },
+      context(),
+    );
     expect(renewed).toEqual({ uploadSession: 'sealed-for-new-token', expiresAt: 1_800_000_000_000 });
-    expect(seen).toEqual({ publishId: 'v_pub_file~v2-1.abc', authorization: 'Bearer act.token', session: 'sealed-old', client: '1' });
+    expect(seen).toEqual({
+      publishId: 'v_pub_file~v2-1.abc',
+      authorization: 'Bearer act.token',
+      session: 'sealed-old',
+      client: '1',
+    });
   });
 
   it("turns the proxy's error body into an ApiError with Retry-After", async () => {
@@ -73,16 +95,35 @@ describe('the HTTP transport', () => {
       ),
     );
     const error = await transport
-      .putChunk({ publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' }, () => undefined, new AbortController().signal)
+      .putChunk(
+        { publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' },
+        () => undefined,
+        new AbortController().signal,
+      )
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UploadHttpError);
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryable: true, tiktokLogId: 'log-1', retryAfterMs: 3_000 });
+    expect(error).toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+      retryable: true,
+      tiktokLogId: 'log-1',
+      retryAfterMs: 3_000,
+    });
   });
 
   it('maps a non-JSON gateway page by its status', async () => {
-    server.use(http.put(routePatterns.uploadChunk, () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } })));
+    server.use(
+      http.put(
+        routePatterns.uploadChunk,
+        () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      ),
+    );
     const error = await transport
-      .putChunk({ publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' }, () => undefined, new AbortController().signal)
+      .putChunk(
+        { publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' },
+        () => undefined,
+        new AbortController().signal,
+      )
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 502, retryable: true });
   });
@@ -90,7 +131,11 @@ describe('the HTTP transport', () => {
   it('reports a dropped connection as status 0, retryable', async () => {
     server.use(http.put(routePatterns.uploadChunk, () => HttpResponse.error()));
     const error = await transport
-      .putChunk({ publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' }, () => undefined, new AbortController().signal)
+      .putChunk(
+        { publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' },
+        () => undefined,
+        new AbortController().signal,
+      )
       .catch((caught: unknown) => caught);
     expect(isApiError(error) && { code: error.code, status: error.status, retryable: error.retryable }).toEqual({
       code: 'UPSTREAM_UNAVAILABLE',
@@ -132,7 +177,11 @@ describe('the HTTP transport', () => {
   it('the mock proxy refuses a chunk of the wrong length, as the real one does', async () => {
     const session = mockUploadSession({ videoSize: 30, chunkSize: 10, chunkCount: 3 });
     const error = await transport
-      .putChunk({ publishId: 'p', uploadSession: session, index: 0, body: videoFile(9), accessToken: 't' }, () => undefined, new AbortController().signal)
+      .putChunk(
+        { publishId: 'p', uploadSession: session, index: 0, body: videoFile(9), accessToken: 't' },
+        () => undefined,
+        new AbortController().signal,
+      )
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'VIDEO_SIZE_MISMATCH', status: 400 });
     expect(apiRoutes.uploadChunk('p', 0)).toBe('/api/v1/uploads/p/chunks/0');

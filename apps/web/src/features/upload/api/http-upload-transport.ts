@@ -23,7 +23,10 @@ export class UploadHttpError extends ApiError {
   }
 }
 
-export function fetchPublishStatus(publishId: string, { accessToken, signal }: TransportContext): Promise<PublishStatus> {
+export function fetchPublishStatus(
+  publishId: string,
+  { accessToken, signal }: TransportContext,
+): Promise<PublishStatus> {
   return apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal });
 }
 
@@ -34,7 +37,13 @@ export function fetchPublishStatus(publishId: string, { accessToken, signal }: T
 export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): UploadTransport {
   return {
     init: (request, { accessToken, signal }) =>
-      apiFetch(apiRoutes.uploads, CreateUploadResponseSchema, { method: 'POST', json: request, accessToken, signal, baseUrl }),
+      apiFetch(apiRoutes.uploads, CreateUploadResponseSchema, {
+        method: 'POST',
+        json: request,
+        accessToken,
+        signal,
+        baseUrl,
+      }),
 
     status: (publishId, { accessToken, signal }) =>
       apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal, baseUrl }),
@@ -72,7 +81,10 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
           });
         signal.addEventListener('abort', onAbort, { once: true });
 
-        xhr.open('PUT', new URL(`${baseUrl}${apiRoutes.uploadChunk(publishId, index)}`, window.location.origin).toString());
+        xhr.open(
+          'PUT',
+          new URL(`${baseUrl}${apiRoutes.uploadChunk(publishId, index)}`, window.location.origin).toString(),
+        );
         xhr.withCredentials = false;
         xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
         xhr.setRequestHeader(UPLOAD_SESSION_HEADER, uploadSession);
@@ -131,7 +143,15 @@ function parseJson(xhr: XMLHttpRequest): unknown {
 function errorFromXhr(xhr: XMLHttpRequest, body: unknown): UploadHttpError {
   const { code, message, retryable, tiktokLogId, uploadedBytes } = errorFromBody(xhr.status, body);
   const retryAfterMs = parseRetryAfter(xhr.getResponseHeader('retry-after'));
-  return new UploadHttpError({ code, message, status: xhr.status, retryable, tiktokLogId, uploadedBytes, retryAfterMs });
+  return new UploadHttpError({
+    code,
+    message,
+    status: xhr.status,
+    retryable,
+    tiktokLogId,
+    uploadedBytes,
+    retryAfterMs,
+  });
 }
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */

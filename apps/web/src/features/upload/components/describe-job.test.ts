@@ -7,18 +7,33 @@ import { formatDuration, formatProgress } from './format-progress';
 
 describe('progress text', () => {
   it('reads like "12.5 MB of 80 MB · 4.2 MB/s · about 14 s left"', () => {
-    expect(formatProgress({ sentBytes: 12_500_000, totalBytes: 80_000_000, bytesPerSecond: 4_200_000, secondsLeft: 14 })).toBe(
-      '12.5 MB of 80 MB · 4.2 MB/s · about 14 s left',
-    );
+    expect(
+      formatProgress({ sentBytes: 12_500_000, totalBytes: 80_000_000, bytesPerSecond: 4_200_000, secondsLeft: 14 }),
+    ).toBe('12.5 MB of 80 MB · 4.2 MB/s · about 14 s left');
   });
 
   it('leaves out speed and time while they are unknown', () => {
-    expect(formatProgress({ sentBytes: 0, totalBytes: 1_500_000_000, bytesPerSecond: null, secondsLeft: null })).toBe('0 B of 1.5 GB');
+    expect(formatProgress({ sentBytes: 0, totalBytes: 1_500_000_000, bytesPerSecond: null, secondsLeft: null })).toBe(
+      '0 B of 1.5 GB',
+    );
   });
 
   it('formats sizes and durations', () => {
-    expect([999, 1_000, 45_600, 999_999_999, 4_000_000_000].map(formatBytes)).toEqual(['999 B', '1 kB', '45.6 kB', '1 GB', '4 GB']);
-    expect([0, 14.2, 59, 61, 3_600, 3_900].map(formatDuration)).toEqual(['0 s', '15 s', '59 s', '2 min', '1 h', '1 h 5 min']);
+    expect([999, 1_000, 45_600, 999_999_999, 4_000_000_000].map(formatBytes)).toEqual([
+      '999 B',
+      '1 kB',
+      '45.6 kB',
+      '1 GB',
+      '4 GB',
+    ]);
+    expect([0, 14.2, 59, 61, 3_600, 3_900].map(formatDuration)).toEqual([
+      '0 s',
+      '15 s',
+      '59 s',
+      '2 min',
+      '1 h',
+      '1 h 5 min',
+    ]);
   });
 });
 
@@ -28,7 +43,15 @@ describe('what a job says', () => {
   it('counts down to the next chunk attempt, numbering chunks from 1', () => {
     const job = jobView({
       state: 'retrying',
-      retry: { kind: 'chunk', chunkIndex: 2, chunkCount: 8, attempt: 2, maxAttempts: 6, nextAttemptAt: now + 4_000, message: 'x' },
+      retry: {
+        kind: 'chunk',
+        chunkIndex: 2,
+        chunkCount: 8,
+        attempt: 2,
+        maxAttempts: 6,
+        nextAttemptAt: now + 4_000,
+        message: 'x',
+      },
     });
     expect(describeJob(job, now).headline).toBe('Retrying chunk 3 in 4 s (attempt 2 of 6)');
     expect(describeJob(job, now + 1_000).headline).toBe('Retrying chunk 3 in 3 s (attempt 2 of 6)');
@@ -53,7 +76,10 @@ describe('what a job says', () => {
   });
 
   it('says a failed transfer posted nothing', () => {
-    const job = jobView({ state: 'failed', error: { code: 'UPLOAD_RESTART_REQUIRED', message: 'TikTok no longer accepts this upload.', tiktokLogId: null } });
+    const job = jobView({
+      state: 'failed',
+      error: { code: 'UPLOAD_RESTART_REQUIRED', message: 'TikTok no longer accepts this upload.', tiktokLogId: null },
+    });
     expect(describeJob(job).detail).toBe('TikTok no longer accepts this upload. Nothing was posted.');
   });
 
@@ -64,6 +90,8 @@ describe('what a job says', () => {
   });
 
   it('announces the file and its new state', () => {
-    expect(describeJob(jobView({ state: 'published', postUrl: 'https://www.tiktok.com/@a/video/1' })).announcement).toBe('clip.mp4: Published');
+    expect(
+      describeJob(jobView({ state: 'published', postUrl: 'https://www.tiktok.com/@a/video/1' })).announcement,
+    ).toBe('clip.mp4: Published');
   });
 });

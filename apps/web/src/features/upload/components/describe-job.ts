@@ -5,8 +5,7 @@ import { formatDuration } from './format-progress';
 export const PROFILE_DELAY_NOTICE =
   'After publishing, it may take a few minutes for your video to appear on your TikTok profile.';
 
-export const INBOX_TEXT =
-  'Delivered to your TikTok inbox — open the notification in the TikTok app to finish the post';
+export const INBOX_TEXT = 'Delivered to your TikTok inbox — open the notification in the TikTok app to finish the post';
 
 export const CANCELLED_TEXT =
   'Cancelled. Nothing will be posted: TikTok discards uploads that never finish, after about an hour.';
@@ -30,12 +29,18 @@ function describe(job: UploadJobView, now: number): Omit<JobText, 'announcement'
   const where = job.mode === 'direct' ? 'TikTok profile' : 'TikTok inbox';
   switch (job.state) {
     case 'queued':
-      return { headline: 'Waiting to upload', detail: 'Videos are sent one at a time; this one starts when the one before it is done.' };
+      return {
+        headline: 'Waiting to upload',
+        detail: 'Videos are sent one at a time; this one starts when the one before it is done.',
+      };
     case 'initializing':
       return { headline: 'Starting the upload…', detail: null };
     case 'uploading':
       return {
-        headline: job.chunk && job.chunk.count > 1 ? `Uploading part ${job.chunk.index + 1} of ${job.chunk.count}` : 'Uploading',
+        headline:
+          job.chunk && job.chunk.count > 1
+            ? `Uploading part ${job.chunk.index + 1} of ${job.chunk.count}`
+            : 'Uploading',
         detail: null,
       };
     case 'retrying':
@@ -44,8 +49,14 @@ function describe(job: UploadJobView, now: number): Omit<JobText, 'announcement'
       return { headline: 'Choose the file again to continue', detail: needsFileDetail(job) };
     case 'processing':
       return {
-        headline: job.mode === 'direct' ? 'Uploaded — TikTok is processing your video' : 'Uploaded — TikTok is preparing your draft',
-        detail: job.retry?.kind === 'status' ? `Couldn’t check the status (${job.retry.message}) Checking again in ${secondsUntil(job.retry.nextAttemptAt, now)}.` : null,
+        headline:
+          job.mode === 'direct'
+            ? 'Uploaded — TikTok is processing your video'
+            : 'Uploaded — TikTok is preparing your draft',
+        detail:
+          job.retry?.kind === 'status'
+            ? `Couldn’t check the status (${job.retry.message}) Checking again in ${secondsUntil(job.retry.nextAttemptAt, now)}.`
+            : null,
       };
     case 'published':
       if (job.mode === 'draft') return { headline: 'Posted from your TikTok inbox', detail: null };
@@ -81,7 +92,8 @@ function retryHeadline(job: UploadJobView, now: number): string {
   if (!retry) return 'Retrying…';
   const wait = secondsUntil(retry.nextAttemptAt, now);
   const attempt = retry.maxAttempts ? ` (attempt ${retry.attempt} of ${retry.maxAttempts})` : '';
-  if (retry.kind === 'chunk' && retry.chunkIndex !== null) return `Retrying chunk ${retry.chunkIndex + 1} in ${wait}${attempt}`;
+  if (retry.kind === 'chunk' && retry.chunkIndex !== null)
+    return `Retrying chunk ${retry.chunkIndex + 1} in ${wait}${attempt}`;
   if (retry.kind === 'init') return `TikTok asked us to slow down — starting again in ${wait}${attempt}`;
   return `Retrying in ${wait}${attempt}`;
 }
@@ -91,7 +103,9 @@ function secondsUntil(at: number, now: number): string {
 }
 
 function needsFileDetail(job: UploadJobView): string {
-  const until = job.expiresAt ? ` before ${new Date(job.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : '';
+  const until = job.expiresAt
+    ? ` before ${new Date(job.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+    : '';
   switch (job.needsFileReason) {
     case 'reload-before-start':
       return `The page was reloaded before this upload started, so nothing was sent yet. Choose “${job.fileName}” again to start it.`;

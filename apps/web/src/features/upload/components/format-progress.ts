@@ -14,7 +14,8 @@ export function formatDuration(seconds: number): string {
 /** "12.5 MB of 80 MB · 4.2 MB/s · about 14 s left", leaving out what isn't known yet. */
 export function formatProgress(progress: UploadJobView['progress']): string {
   const parts = [`${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}`];
-  if (progress.bytesPerSecond !== null && progress.bytesPerSecond > 0) parts.push(`${formatBytes(progress.bytesPerSecond)}/s`);
+  if (progress.bytesPerSecond !== null && progress.bytesPerSecond > 0)
+    parts.push(`${formatBytes(progress.bytesPerSecond)}/s`);
   if (progress.secondsLeft !== null) parts.push(`about ${formatDuration(progress.secondsLeft)} left`);
   return parts.join(' · ');
 }

@@ -100,11 +100,19 @@ export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: Uploa
       {CANCELLABLE.has(job.state) || DISMISSABLE.has(job.state) ? (
         <div className="upload-job__actions">
           {CANCELLABLE.has(job.state) ? (
-            <Button variant="secondary" onClick={() => onCancel(job.id)} aria-label={`Cancel upload of ${job.fileName}`}>
+            <Button
+              variant="secondary"
+              onClick={() => onCancel(job.id)}
+              aria-label={`Cancel upload of ${job.fileName}`}
+            >
               Cancel
             </Button>
           ) : (
-            <Button variant="ghost" onClick={() => onDismiss(job.id)} aria-label={`Remove ${job.fileName} from the list`}>
+            <Button
+              variant="ghost"
+              onClick={() => onDismiss(job.id)}
+              aria-label={`Remove ${job.fileName} from the list`}
+            >
               Dismiss
             </Button>
           )}

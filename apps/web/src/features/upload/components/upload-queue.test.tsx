@@ -42,14 +42,24 @@ describe('UploadQueue', () => {
     const { rerender } = render(<UploadQueue queue={queueOf([jobView()])} />);
     const region = screen.getByRole('status');
     expect(region.textContent).toBe('');
-    rerender(<UploadQueue queue={queueOf([jobView({ progress: { ...jobView().progress, sentBytes: 20_000_000 } })])} />);
+    rerender(
+      <UploadQueue queue={queueOf([jobView({ progress: { ...jobView().progress, sentBytes: 20_000_000 } })])} />,
+    );
     expect(region.textContent).toBe('');
     rerender(<UploadQueue queue={queueOf([jobView({ state: 'processing' })])} />);
     expect(region.textContent).toBe('clip.mp4: Uploaded — TikTok is processing your video');
   });
 
   it('shows when and how a chunk will be retried', () => {
-    const retry = { kind: 'chunk' as const, chunkIndex: 2, chunkCount: 8, attempt: 2, maxAttempts: 6, nextAttemptAt: Date.now() + 4_000, message: "TikTok's upload server did not answer." };
+    const retry = {
+      kind: 'chunk' as const,
+      chunkIndex: 2,
+      chunkCount: 8,
+      attempt: 2,
+      maxAttempts: 6,
+      nextAttemptAt: Date.now() + 4_000,
+      message: "TikTok's upload server did not answer.",
+    };
     render(<UploadQueue queue={queueOf([jobView({ state: 'retrying', retry })])} />);
     expect(screen.getByText(/^Retrying chunk 3 in [34] s \(attempt 2 of 6\)$/)).toBeTruthy();
     expect(screen.getByText("TikTok's upload server did not answer.")).toBeTruthy();
@@ -77,7 +87,9 @@ describe('UploadQueue', () => {
     });
     const queue = queueOf([job]);
     render(<UploadQueue queue={queue} />);
-    expect(screen.getByText(/picture is outside what TikTok accepts: each side must be 360 to 4096 pixels/)).toBeTruthy();
+    expect(
+      screen.getByText(/picture is outside what TikTok accepts: each side must be 360 to 4096 pixels/),
+    ).toBeTruthy();
 
     await user.click(screen.getByText('Details for support'));
     await user.click(screen.getByRole('button', { name: 'Copy details' }));
@@ -107,9 +119,19 @@ describe('UploadQueue', () => {
       ok: false,
       reason: 'That isn’t the same file as “clip.mp4”: its size is different.',
     }));
-    const queue = queueOf([jobView({ state: 'needs-file', needsFileReason: 'reload-mid-upload', resumable: true, expiresAt: Date.now() + 60_000 })], {
-      provideFile,
-    });
+    const queue = queueOf(
+      [
+        jobView({
+          state: 'needs-file',
+          needsFileReason: 'reload-mid-upload',
+          resumable: true,
+          expiresAt: Date.now() + 60_000,
+        }),
+      ],
+      {
+        provideFile,
+      },
+    );
     render(<UploadQueue queue={queue} />);
     expect(screen.getByText(/The page was reloaded during the upload/)).toBeTruthy();
     const input = screen.getByLabelText('Choose “clip.mp4” again');
@@ -120,12 +142,20 @@ describe('UploadQueue', () => {
   });
 
   it('links a published post in a new tab and says it may take a few minutes to appear', () => {
-    render(<UploadQueue queue={queueOf([jobView({ state: 'published', postUrl: 'https://www.tiktok.com/@ava/video/7412345678901234567' })])} />);
+    render(
+      <UploadQueue
+        queue={queueOf([
+          jobView({ state: 'published', postUrl: 'https://www.tiktok.com/@ava/video/7412345678901234567' }),
+        ])}
+      />,
+    );
     const link = screen.getByRole('link', { name: 'View on TikTok (opens in a new tab)' });
     expect(link.getAttribute('href')).toBe('https://www.tiktok.com/@ava/video/7412345678901234567');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(screen.getByText('After publishing, it may take a few minutes for your video to appear on your TikTok profile.')).toBeTruthy();
+    expect(
+      screen.getByText('After publishing, it may take a few minutes for your video to appear on your TikTok profile.'),
+    ).toBeTruthy();
   });
 
   it('tells draft senders to finish the post in the TikTok app', () => {

@@ -25,7 +25,12 @@ export function UploadQueue({ queue }: { queue: UploadQueueApi }) {
           <ol className="upload-queue__list">
             {queue.jobs.map((job) => (
               <li key={job.id}>
-                <UploadJobCard job={job} onCancel={queue.cancel} onDismiss={queue.dismiss} onProvideFile={queue.provideFile} />
+                <UploadJobCard
+                  job={job}
+                  onCancel={queue.cancel}
+                  onDismiss={queue.dismiss}
+                  onProvideFile={queue.provideFile}
+                />
               </li>
             ))}
           </ol>

@@ -23,7 +23,8 @@ const FAIL_REASONS: Record<string, FailReasonText> = {
     canPostAgain: false,
   },
   frame_rate_check_failed: {
-    message: 'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.',
+    message:
+      'TikTok accepts videos at 23 to 60 frames per second. Export the video again at 24, 25, 30 or 60 frames per second and post that.',
     canPostAgain: false,
   },
   picture_size_check_failed: {
@@ -48,7 +49,8 @@ const FAIL_REASONS: Record<string, FailReasonText> = {
     canPostAgain: true,
   },
   auth_removed: {
-    message: "Content Studio Pro's access to your TikTok account was removed while the video was processing. Connect again if you want to post.",
+    message:
+      "Content Studio Pro's access to your TikTok account was removed while the video was processing. Connect again if you want to post.",
     canPostAgain: false,
   },
   spam_risk_too_many_posts: {

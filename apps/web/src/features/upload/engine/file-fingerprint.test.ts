@@ -19,7 +19,10 @@ describe('the same-file check after a reload', () => {
 
   it('rejects a file of another size', async () => {
     const expected = await fingerprintFile(videoFile(100_000));
-    await expect(matchFile(expected, videoFile(100_001))).resolves.toEqual({ ok: false, reason: expect.stringMatching(/size/) });
+    await expect(matchFile(expected, videoFile(100_001))).resolves.toEqual({
+      ok: false,
+      reason: expect.stringMatching(/size/),
+    });
   });
 
   it('rejects a file with the same name, size and date but other first bytes', async () => {

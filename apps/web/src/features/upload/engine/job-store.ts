@@ -95,7 +95,10 @@ export function loadJobs(storage: KeyValueStorage | null, owner?: string): JobRe
 
 export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobRecord[], owner?: string): void {
   try {
-    storage?.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, ...(owner === undefined ? {} : { owner }), jobs }));
+    storage?.setItem(
+      UPLOADS_STORAGE_KEY,
+      JSON.stringify({ version: 1, ...(owner === undefined ? {} : { owner }), jobs }),
+    );
   } catch (error) {
     // Storage full or disabled: the in-memory queue still prevents double inits in this tab; only
     // the protection across a reload is lost, which is worth a trace but not a failed upload.

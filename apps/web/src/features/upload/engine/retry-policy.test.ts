@@ -53,13 +53,25 @@ describe('what a failed chunk leads to', () => {
   });
 
   it("resyncs to TikTok's byte count on UPLOAD_OUT_OF_SYNC, and fails when there is none", () => {
-    const message = 'The upload got out of step with TikTok. TikTok has received 41943040 bytes so far. Continue from where TikTok left off.';
-    expect(classifyChunkError(apiError('UPLOAD_OUT_OF_SYNC', 409, message))).toEqual({ kind: 'resync', uploadedBytes: 41_943_040 });
-    expect(classifyChunkError(apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok.'))).toEqual({ kind: 'fail' });
+    const message =
+      'The upload got out of step with TikTok. TikTok has received 41943040 bytes so far. Continue from where TikTok left off.';
+    expect(classifyChunkError(apiError('UPLOAD_OUT_OF_SYNC', 409, message))).toEqual({
+      kind: 'resync',
+      uploadedBytes: 41_943_040,
+    });
+    expect(classifyChunkError(apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok.'))).toEqual({
+      kind: 'fail',
+    });
   });
 
   it('prefers the structured byte count of UPLOAD_OUT_OF_SYNC over the message', () => {
-    const error = new ApiError({ code: 'UPLOAD_OUT_OF_SYNC', status: 409, message: 'Out of step.', retryable: false, uploadedBytes: 20_971_520 });
+    const error = new ApiError({
+      code: 'UPLOAD_OUT_OF_SYNC',
+      status: 409,
+      message: 'Out of step.',
+      retryable: false,
+      uploadedBytes: 20_971_520,
+    });
     expect(classifyChunkError(error)).toEqual({ kind: 'resync', uploadedBytes: 20_971_520 });
   });
 
@@ -101,7 +113,9 @@ describe('whether a failed init created nothing', () => {
   it('is not sure about timeouts, lost answers and unreadable successes', () => {
     expect(initDefinitelyFailed(apiError('UPSTREAM_TIMEOUT', 504))).toBe(false);
     expect(initDefinitelyFailed(apiError('UPSTREAM_UNAVAILABLE', 0))).toBe(false);
-    expect(initDefinitelyFailed(new ApiError({ code: 'INTERNAL', status: 201, message: 'x', retryable: false }))).toBe(false);
+    expect(initDefinitelyFailed(new ApiError({ code: 'INTERNAL', status: 201, message: 'x', retryable: false }))).toBe(
+      false,
+    );
     expect(initDefinitelyFailed(new Error('x'))).toBe(false);
   });
 });

@@ -38,7 +38,13 @@ interface Setup {
 }
 
 /** One "page load": an engine over the given storage and transport. */
-function load({ transport = new FakeUploadTransport(), storage = new MemoryStorage(), getAccessToken, timing, start = true }: Setup = {}) {
+function load({
+  transport = new FakeUploadTransport(),
+  storage = new MemoryStorage(),
+  getAccessToken,
+  timing,
+  start = true,
+}: Setup = {}) {
   const tokens = vi.fn<() => Promise<string>>(getAccessToken ?? (async () => 'token-1'));
   const engine = new UploadEngine({
     transport,
@@ -70,12 +76,19 @@ function stored(storage: MemoryStorage, id: string): JobRecord | undefined {
 }
 
 /** Advances fake time in small steps until `check` holds (or fails with the states seen). */
-async function until(engine: UploadEngine, check: (jobs: UploadJobView[]) => boolean, maxMs = 10 * 60_000, stepMs = 50) {
+async function until(
+  engine: UploadEngine,
+  check: (jobs: UploadJobView[]) => boolean,
+  maxMs = 10 * 60_000,
+  stepMs = 50,
+) {
   for (let waited = 0; waited <= maxMs; waited += stepMs) {
     if (check(engine.getSnapshot())) return;
     await vi.advanceTimersByTimeAsync(stepMs);
   }
-  throw new Error(`Not reached; jobs: ${JSON.stringify(engine.getSnapshot().map((job) => [job.state, job.error, job.retry]))}`);
+  throw new Error(
+    `Not reached; jobs: ${JSON.stringify(engine.getSnapshot().map((job) => [job.state, job.error, job.retry]))}`,
+  );
 }
 
 const inState = (engine: UploadEngine, id: string, state: UploadJobState, maxMs?: number) =>
@@ -122,7 +135,10 @@ describe('a multi-chunk upload', () => {
     const originalPut = transport.putChunk.bind(transport);
     transport.putChunk = async (input, onProgress, signal) => {
       const record = stored(storage, 'job-' + ids);
-      seen.push([`before chunk ${input.index}`, [record?.upload?.publishId, record?.upload?.uploadSession, record?.acknowledgedChunks]]);
+      seen.push([
+        `before chunk ${input.index}`,
+        [record?.upload?.publishId, record?.upload?.uploadSession, record?.acknowledgedChunks],
+      ]);
       return originalPut(input, onProgress, signal);
     };
     const id = await engine.enqueue({ file: videoFile(35), mode: 'draft' });
@@ -170,7 +186,12 @@ describe('a multi-chunk upload', () => {
 
   it('sends the direct post settings with the init', async () => {
     const { engine, transport } = load();
-    await engine.enqueue({ file: videoFile(25, { name: 'clip.MOV', type: '' }), mode: 'direct', post: POST, creatorUsername: 'ava' });
+    await engine.enqueue({
+      file: videoFile(25, { name: 'clip.MOV', type: '' }),
+      mode: 'direct',
+      post: POST,
+      creatorUsername: 'ava',
+    });
     await until(engine, () => transport.inits.length === 1);
     expect(transport.inits[0]).toEqual({ mode: 'direct', videoSize: 25, mimeType: 'video/quicktime', post: POST });
   });
@@ -178,7 +199,10 @@ describe('a multi-chunk upload', () => {
   it('refuses a direct post without settings, or a file that is not a video, without calling init', async () => {
     const { engine, transport } = load();
     const noPost = await engine.enqueue({ file: videoFile(25), mode: 'direct' });
-    const notVideo = await engine.enqueue({ file: videoFile(25, { name: 'notes.txt', type: 'text/plain' }), mode: 'draft' });
+    const notVideo = await engine.enqueue({
+      file: videoFile(25, { name: 'notes.txt', type: 'text/plain' }),
+      mode: 'draft',
+    });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(view(engine, noPost)).toMatchObject({ state: 'failed', error: { code: 'VALIDATION_FAILED' } });
     expect(view(engine, notVideo)).toMatchObject({ state: 'failed', error: { code: 'VALIDATION_FAILED' } });
@@ -196,7 +220,10 @@ describe('a multi-chunk upload', () => {
     engines.push(engine);
     engine.start();
     const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
-    expect(view(engine, id)).toMatchObject({ state: 'failed', error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/could not be read/) } });
+    expect(view(engine, id)).toMatchObject({
+      state: 'failed',
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/could not be read/) },
+    });
     expect(transport.inits).toHaveLength(0);
   });
 });
@@ -256,9 +283,14 @@ describe('chunk failures', () => {
     // TikTok says it already has 30 bytes when chunk 2 is sent: chunks 0–2 are done, go on with 3.
     transport.scriptChunk(
       2,
-      apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok. TikTok has received 30 bytes so far. Continue from where TikTok left off.', {
-        retryable: false,
-      }),
+      apiError(
+        'UPLOAD_OUT_OF_SYNC',
+        409,
+        'The upload got out of step with TikTok. TikTok has received 30 bytes so far. Continue from where TikTok left off.',
+        {
+          retryable: false,
+        },
+      ),
     );
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(45), mode: 'draft' });
@@ -268,7 +300,10 @@ describe('chunk failures', () => {
 
   it('goes back to the first chunk TikTok lacks when it holds less than we thought', async () => {
     const transport = new FakeUploadTransport();
-    transport.scriptChunk(2, apiError('UPLOAD_OUT_OF_SYNC', 409, 'TikTok has received 15 bytes so far.', { retryable: false }));
+    transport.scriptChunk(
+      2,
+      apiError('UPLOAD_OUT_OF_SYNC', 409, 'TikTok has received 15 bytes so far.', { retryable: false }),
+    );
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(45), mode: 'draft' });
     await inState(engine, id, 'processing');
@@ -277,7 +312,10 @@ describe('chunk failures', () => {
 
   it('fails when the out-of-sync answer carries no byte count', async () => {
     const transport = new FakeUploadTransport();
-    transport.scriptChunk(1, apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok.', { retryable: false }));
+    transport.scriptChunk(
+      1,
+      apiError('UPLOAD_OUT_OF_SYNC', 409, 'The upload got out of step with TikTok.', { retryable: false }),
+    );
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(35), mode: 'draft' });
     await inState(engine, id, 'failed');
@@ -286,7 +324,8 @@ describe('chunk failures', () => {
 
   it('stops resyncing when TikTok keeps answering out of sync', async () => {
     const transport = new FakeUploadTransport();
-    const outOfSync = () => apiError('UPLOAD_OUT_OF_SYNC', 409, 'TikTok has received 10 bytes so far.', { retryable: false });
+    const outOfSync = () =>
+      apiError('UPLOAD_OUT_OF_SYNC', 409, 'TikTok has received 10 bytes so far.', { retryable: false });
     transport.scriptChunk(1, outOfSync(), outOfSync(), outOfSync(), outOfSync());
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(35), mode: 'draft' });
@@ -299,12 +338,18 @@ describe('chunk failures', () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(
       1,
-      apiError('UPLOAD_RESTART_REQUIRED', 410, 'TikTok no longer accepts this upload. Please start the upload again.', { retryable: false }),
+      apiError('UPLOAD_RESTART_REQUIRED', 410, 'TikTok no longer accepts this upload. Please start the upload again.', {
+        retryable: false,
+      }),
     );
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(35), mode: 'direct', post: POST });
     await inState(engine, id, 'failed');
-    expect(view(engine, id)).toMatchObject({ resumable: false, error: { code: 'UPLOAD_RESTART_REQUIRED' }, publishId: 'v_pub_file~v2-1.fake1' });
+    expect(view(engine, id)).toMatchObject({
+      resumable: false,
+      error: { code: 'UPLOAD_RESTART_REQUIRED' },
+      publishId: 'v_pub_file~v2-1.fake1',
+    });
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(transport.inits).toHaveLength(1);
     expect(transport.statusCalls).toHaveLength(0);
@@ -312,11 +357,18 @@ describe('chunk failures', () => {
 
   it('fails with the message on a non-retryable error', async () => {
     const transport = new FakeUploadTransport();
-    transport.scriptChunk(0, apiError('VIDEO_FORMAT_UNSUPPORTED', 415, 'This file is not an MP4, MOV or WebM video.', { retryable: false }));
+    transport.scriptChunk(
+      0,
+      apiError('VIDEO_FORMAT_UNSUPPORTED', 415, 'This file is not an MP4, MOV or WebM video.', { retryable: false }),
+    );
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
     await inState(engine, id, 'failed');
-    expect(view(engine, id).error).toEqual({ code: 'VIDEO_FORMAT_UNSUPPORTED', message: 'This file is not an MP4, MOV or WebM video.', tiktokLogId: null });
+    expect(view(engine, id).error).toEqual({
+      code: 'VIDEO_FORMAT_UNSUPPORTED',
+      message: 'This file is not an MP4, MOV or WebM video.',
+      tiktokLogId: null,
+    });
   });
 
   it('aborts a stalled chunk after 30 s without progress and retries it', async () => {
@@ -344,7 +396,11 @@ describe('chunk failures', () => {
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(35), mode: 'draft' });
     await inState(engine, id, 'needs-file');
-    expect(view(engine, id)).toMatchObject({ needsFileReason: 'session-ended', resumable: true, publishId: 'v_pub_file~v2-1.fake1' });
+    expect(view(engine, id)).toMatchObject({
+      needsFileReason: 'session-ended',
+      resumable: true,
+      publishId: 'v_pub_file~v2-1.fake1',
+    });
   });
 
   it('stops, resumable, when the creator signs out mid-upload', async () => {
@@ -354,7 +410,8 @@ describe('chunk failures', () => {
     const { engine } = load({
       transport,
       getAccessToken: async () => {
-        if (!signedIn) throw apiError('UNAUTHENTICATED', 401, 'Connect your TikTok account to continue.', { retryable: false });
+        if (!signedIn)
+          throw apiError('UNAUTHENTICATED', 401, 'Connect your TikTok account to continue.', { retryable: false });
         return 'token-1';
       },
     });
@@ -398,12 +455,18 @@ describe('init', () => {
   it('fails plainly when the proxy refuses the init (nothing was created)', async () => {
     const transport = new FakeUploadTransport();
     transport.initStep = () => {
-      throw apiError('PRIVACY_OPTION_MISMATCH', 409, 'Choose one of the privacy options TikTok offers.', { retryable: false });
+      throw apiError('PRIVACY_OPTION_MISMATCH', 409, 'Choose one of the privacy options TikTok offers.', {
+        retryable: false,
+      });
     };
     const { engine } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(25), mode: 'direct', post: POST });
     await inState(engine, id, 'failed');
-    expect(view(engine, id)).toMatchObject({ publishId: null, resumable: false, error: { code: 'PRIVACY_OPTION_MISMATCH' } });
+    expect(view(engine, id)).toMatchObject({
+      publishId: null,
+      resumable: false,
+      error: { code: 'PRIVACY_OPTION_MISMATCH' },
+    });
   });
 
   it('waits and asks again after a 429, which created nothing', async () => {
@@ -474,8 +537,24 @@ describe('the queue', () => {
     await until(engine, (jobs) => jobs.every((job) => job.state === 'processing'));
     expect(transport.maxInFlightChunks).toBe(1);
     // Each init waits for the previous upload's last chunk.
-    expect(transport.events).toEqual(['init 1', 'chunk 1/0', 'chunk 1/1', 'chunk 1/2', 'init 2', 'chunk 2/0', 'chunk 2/1', 'chunk 2/2', 'init 3', 'chunk 3/0', 'chunk 3/1']);
-    expect([a, b, c].map((id) => view(engine, id).publishId)).toEqual(['v_pub_file~v2-1.fake1', 'v_pub_file~v2-1.fake2', 'v_pub_file~v2-1.fake3']);
+    expect(transport.events).toEqual([
+      'init 1',
+      'chunk 1/0',
+      'chunk 1/1',
+      'chunk 1/2',
+      'init 2',
+      'chunk 2/0',
+      'chunk 2/1',
+      'chunk 2/2',
+      'init 3',
+      'chunk 3/0',
+      'chunk 3/1',
+    ]);
+    expect([a, b, c].map((id) => view(engine, id).publishId)).toEqual([
+      'v_pub_file~v2-1.fake1',
+      'v_pub_file~v2-1.fake2',
+      'v_pub_file~v2-1.fake3',
+    ]);
   });
 
   it('spaces status requests of several jobs to stay inside 30 a minute', async () => {
@@ -507,7 +586,13 @@ describe('the queue', () => {
 describe('status tracking', () => {
   it('stops at FAILED with TikTok’s reason', async () => {
     const { engine, transport } = load();
-    transport.scriptStatus({ status: 'FAILED', failReason: 'frame_rate_check_failed', postIds: [], uploadedBytes: 25, tiktokLogId: 'log-fail-1' });
+    transport.scriptStatus({
+      status: 'FAILED',
+      failReason: 'frame_rate_check_failed',
+      postIds: [],
+      uploadedBytes: 25,
+      tiktokLogId: 'log-fail-1',
+    });
     const id = await engine.enqueue({ file: videoFile(25), mode: 'direct', post: POST, creatorUsername: 'ava' });
     await inState(engine, id, 'failed');
     expect(view(engine, id)).toMatchObject({
@@ -528,7 +613,12 @@ describe('status tracking', () => {
       { status: 'PUBLISH_COMPLETE', failReason: null, postIds: [], uploadedBytes: 25 },
       { status: 'PUBLISH_COMPLETE', failReason: null, postIds: ['7412345678901234567'], uploadedBytes: 25 },
     );
-    const id = await engine.enqueue({ file: videoFile(25), mode: 'direct', post: POST, creatorUsername: 'ava.creates' });
+    const id = await engine.enqueue({
+      file: videoFile(25),
+      mode: 'direct',
+      post: POST,
+      creatorUsername: 'ava.creates',
+    });
     await inState(engine, id, 'published');
     expect(view(engine, id)).toMatchObject({ awaitingPostLink: true, postUrl: null });
     await until(engine, () => view(engine, id).postUrl !== null);
@@ -556,7 +646,12 @@ describe('status tracking', () => {
   it('does not wait for a link a private post will never get', async () => {
     const { engine, transport } = load();
     transport.scriptStatus({ status: 'PUBLISH_COMPLETE', failReason: null, postIds: [], uploadedBytes: 25 });
-    const id = await engine.enqueue({ file: videoFile(25), mode: 'direct', post: { ...POST, privacyLevel: 'SELF_ONLY' }, creatorUsername: 'ava' });
+    const id = await engine.enqueue({
+      file: videoFile(25),
+      mode: 'direct',
+      post: { ...POST, privacyLevel: 'SELF_ONLY' },
+      creatorUsername: 'ava',
+    });
     await inState(engine, id, 'published');
     expect(view(engine, id).awaitingPostLink).toBe(false);
   });
@@ -586,8 +681,19 @@ describe('status tracking', () => {
 
   it('keeps asking through a status TikTok’s docs do not list, until one it knows', async () => {
     const { engine, transport } = load();
-    const unknown: PublishStatus = { status: 'UNKNOWN', tiktokStatus: 'PROCESSING_MODERATION', failReason: null, postIds: [], uploadedBytes: 25 };
-    transport.scriptStatus(unknown, unknown, { status: 'SEND_TO_USER_INBOX', failReason: null, postIds: [], uploadedBytes: 25 });
+    const unknown: PublishStatus = {
+      status: 'UNKNOWN',
+      tiktokStatus: 'PROCESSING_MODERATION',
+      failReason: null,
+      postIds: [],
+      uploadedBytes: 25,
+    };
+    transport.scriptStatus(unknown, unknown, {
+      status: 'SEND_TO_USER_INBOX',
+      failReason: null,
+      postIds: [],
+      uploadedBytes: 25,
+    });
     const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
     await inState(engine, id, 'inbox', 60_000);
     expect(transport.statusCalls.length).toBe(3);
@@ -596,7 +702,13 @@ describe('status tracking', () => {
 
   it('gives up on statuses it does not know after the usual processing time', async () => {
     const { engine, transport } = load({ timing: { processingTimeoutMs: 60_000 } });
-    transport.defaultStatus = { status: 'UNKNOWN', tiktokStatus: 'SOMETHING_NEW', failReason: null, postIds: [], uploadedBytes: 25 };
+    transport.defaultStatus = {
+      status: 'UNKNOWN',
+      tiktokStatus: 'SOMETHING_NEW',
+      failReason: null,
+      postIds: [],
+      uploadedBytes: 25,
+    };
     const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
     await inState(engine, id, 'unknown', 3 * 60_000);
     expect(view(engine, id).error?.code).toBe('PROCESSING_TIMEOUT');
@@ -620,7 +732,11 @@ describe('after a reload', () => {
     unload(first.engine);
 
     const second = load({ transport, storage: first.storage });
-    expect(view(second.engine, id)).toMatchObject({ state: 'unknown', resumable: false, error: { code: 'INIT_OUTCOME_UNKNOWN' } });
+    expect(view(second.engine, id)).toMatchObject({
+      state: 'unknown',
+      resumable: false,
+      error: { code: 'INIT_OUTCOME_UNKNOWN' },
+    });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(transport.inits).toHaveLength(1);
     await expect(second.engine.provideFile(id, videoFile(25))).resolves.toMatchObject({ ok: false });
@@ -637,10 +753,17 @@ describe('after a reload', () => {
     unload(first.engine);
 
     const second = load({ transport, storage: first.storage, getAccessToken: async () => 'token-after-reload' });
-    expect(view(second.engine, id)).toMatchObject({ state: 'needs-file', needsFileReason: 'reload-mid-upload', resumable: true });
+    expect(view(second.engine, id)).toMatchObject({
+      state: 'needs-file',
+      needsFileReason: 'reload-mid-upload',
+      resumable: true,
+    });
     expect(view(second.engine, id).progress.sentBytes).toBe(20);
 
-    await expect(second.engine.provideFile(id, videoFile(46))).resolves.toMatchObject({ ok: false, reason: expect.stringMatching(/size/) });
+    await expect(second.engine.provideFile(id, videoFile(46))).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/size/),
+    });
     await expect(second.engine.provideFile(id, videoFile(45, { seed: 9 }))).resolves.toMatchObject({
       ok: false,
       reason: expect.stringMatching(/content/),
@@ -672,14 +795,18 @@ describe('after a reload', () => {
     await expect(second.engine.provideFile(id, videoFile(45))).resolves.toEqual({ ok: true });
     await inState(second.engine, id, 'processing');
 
-    expect(transport.renewals).toEqual([{ publishId: 'v_pub_file~v2-1.fake1', uploadSession: 'sealed-session-1', accessToken: 'token-refreshed' }]);
+    expect(transport.renewals).toEqual([
+      { publishId: 'v_pub_file~v2-1.fake1', uploadSession: 'sealed-session-1', accessToken: 'token-refreshed' },
+    ]);
     const afterReload = transport.chunkCalls.slice(3).map((call) => [call.index, call.uploadSession]);
     expect(afterReload).toEqual([
       [2, 'sealed-session-1'],
       [2, 'sealed-session-1+token-refreshed'],
       [3, 'sealed-session-1+token-refreshed'],
     ]);
-    const sent = [...transport.chunkCalls.slice(0, 2), ...transport.chunkCalls.slice(4)].flatMap((call) => Array.from(call.bytes));
+    const sent = [...transport.chunkCalls.slice(0, 2), ...transport.chunkCalls.slice(4)].flatMap((call) =>
+      Array.from(call.bytes),
+    );
     expect(sent).toEqual(await bytesOf(original));
     expect(transport.inits).toHaveLength(1);
     // Kept, so a further reload does not need to re-bind again.
@@ -689,7 +816,8 @@ describe('after a reload', () => {
   it('(b) fails for good when the proxy refuses to re-bind (another creator signed in)', async () => {
     const transport = new FakeUploadTransport();
     transport.bindSessionsToTokens = true;
-    transport.renewStep = () => apiError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another TikTok account. Start the upload again.');
+    transport.renewStep = () =>
+      apiError('UPLOAD_SESSION_INVALID', 403, 'This upload belongs to another TikTok account. Start the upload again.');
     transport.scriptChunk(1, 'hang');
     const first = load({ transport });
     const id = await first.engine.enqueue({ file: videoFile(35), mode: 'draft' });
@@ -709,7 +837,13 @@ describe('after a reload', () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(1, 'hang');
     const storage = new MemoryStorage();
-    const ava = new UploadEngine({ transport, storage, owner: 'open-ava', getAccessToken: async () => 'token-ava', createId: () => 'job-ava' });
+    const ava = new UploadEngine({
+      transport,
+      storage,
+      owner: 'open-ava',
+      getAccessToken: async () => 'token-ava',
+      createId: () => 'job-ava',
+    });
     engines.push(ava);
     ava.start();
     await ava.enqueue({ file: videoFile(35), mode: 'draft' });
@@ -737,7 +871,11 @@ describe('after a reload', () => {
 
     vi.setSystemTime(Date.now() + 56 * 60_000);
     const second = load({ transport, storage: first.storage });
-    expect(view(second.engine, id)).toMatchObject({ state: 'failed', resumable: false, error: { code: 'UPLOAD_SESSION_EXPIRED' } });
+    expect(view(second.engine, id)).toMatchObject({
+      state: 'failed',
+      resumable: false,
+      error: { code: 'UPLOAD_SESSION_EXPIRED' },
+    });
     expect(transport.inits).toHaveLength(1);
   });
 
@@ -761,7 +899,12 @@ describe('after a reload', () => {
     await inState(first.engine, id, 'processing');
     unload(first.engine);
 
-    transport.scriptStatus({ status: 'PUBLISH_COMPLETE', failReason: null, postIds: ['7412345678901234567'], uploadedBytes: 25 });
+    transport.scriptStatus({
+      status: 'PUBLISH_COMPLETE',
+      failReason: null,
+      postIds: ['7412345678901234567'],
+      uploadedBytes: 25,
+    });
     const second = load({ transport, storage: first.storage });
     expect(view(second.engine, id).state).toBe('processing');
     await inState(second.engine, id, 'published');

@@ -21,13 +21,7 @@ import {
   retryAfterOf,
   UploadStallError,
 } from './retry-policy';
-import type {
-  UploadJobError,
-  UploadJobInput,
-  UploadJobView,
-  UploadRetryInfo,
-  UploadTransport,
-} from './upload-types';
+import type { UploadJobError, UploadJobInput, UploadJobView, UploadRetryInfo, UploadTransport } from './upload-types';
 
 export interface EngineTiming {
   /** No upload progress for this long while bytes remain: the connection is stuck. */
@@ -101,11 +95,17 @@ interface Runtime {
 }
 
 const ACTIVE_STATES = new Set(['initializing', 'uploading', 'retrying']);
-const EXTENSION_TYPES: Record<string, VideoMimeType> = { mp4: 'video/mp4', m4v: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm' };
+const EXTENSION_TYPES: Record<string, VideoMimeType> = {
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+};
 
 const EXPIRED_ERROR: UploadJobError = {
   code: 'UPLOAD_SESSION_EXPIRED',
-  message: 'This upload took longer than the hour TikTok allows, so TikTok discarded it. Nothing was posted; post the video again to start over.',
+  message:
+    'This upload took longer than the hour TikTok allows, so TikTok discarded it. Nothing was posted; post the video again to start over.',
   tiktokLogId: null,
 };
 
@@ -212,7 +212,12 @@ export class UploadEngine {
     } catch {
       // E.g. the file was moved or deleted after it was picked: show it as failed rather than throw.
       problem ??= 'This file could not be read. Choose it again from the form.';
-      fingerprint = { name: input.file.name, size: input.file.size, lastModified: input.file.lastModified, headSha256: '0'.repeat(64) };
+      fingerprint = {
+        name: input.file.name,
+        size: input.file.size,
+        lastModified: input.file.lastModified,
+        headSha256: '0'.repeat(64),
+      };
     }
     const post = input.mode === 'direct' ? (input.post ?? null) : null;
     const record: JobRecord = {
@@ -224,7 +229,8 @@ export class UploadEngine {
       post,
       creatorUsername: input.creatorUsername ?? null,
       // TikTok hands out post ids only for public posts that passed moderation (spec §3.7).
-      expectsPostLink: input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
+      expectsPostLink:
+        input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
       upload: null,
       acknowledgedChunks: 0,
       lastStatus: null,
@@ -291,7 +297,8 @@ export class UploadEngine {
   dismiss = (id: string): void => {
     const record = this.record(id);
     if (!record) return;
-    if (ACTIVE_STATES.has(record.state)) this.runtime(id).controller?.abort(new DOMException('Dismissed', 'AbortError'));
+    if (ACTIVE_STATES.has(record.state))
+      this.runtime(id).controller?.abort(new DOMException('Dismissed', 'AbortError'));
     this.pollers.get(id)?.abort(new DOMException('Dismissed', 'AbortError'));
     this.pollers.delete(id);
     this.files.delete(id);
@@ -316,7 +323,8 @@ export class UploadEngine {
           resumable: false,
           error: {
             code: 'INIT_OUTCOME_UNKNOWN',
-            message: 'The page was reloaded while TikTok was being asked to start this upload, so we can’t tell whether it did.',
+            message:
+              'The page was reloaded while TikTok was being asked to start this upload, so we can’t tell whether it did.',
             tiktokLogId: null,
           },
         };
@@ -329,7 +337,9 @@ export class UploadEngine {
         if (expired) return { ...record, state: 'failed', error: EXPIRED_ERROR, resumable: false };
         return { ...record, state: 'needs-file', needsFileReason: 'reload-mid-upload', resumable: true };
       case 'needs-file':
-        return expired ? { ...record, state: 'failed', error: EXPIRED_ERROR, resumable: false, needsFileReason: null } : record;
+        return expired
+          ? { ...record, state: 'failed', error: EXPIRED_ERROR, resumable: false, needsFileReason: null }
+          : record;
       case 'failed':
         return record.resumable && expired ? { ...record, error: EXPIRED_ERROR, resumable: false } : record;
       case 'published':
@@ -383,7 +393,11 @@ export class UploadEngine {
       console.error('Upload engine error', error);
       this.fail(
         id,
-        { code: 'INTERNAL', message: 'Something went wrong in the upload. Choose the file again to continue.', tiktokLogId: null },
+        {
+          code: 'INTERNAL',
+          message: 'Something went wrong in the upload. Choose the file again to continue.',
+          tiktokLogId: null,
+        },
         { resumable: Boolean(this.record(id)?.upload) },
       );
     }
@@ -420,7 +434,8 @@ export class UploadEngine {
         if (signal.aborted) return false;
         if (isApiError(error) && error.code === 'RATE_LIMITED' && attempt < this.timing.maxInitAttempts) {
           // A 429 is a definite "no": nothing was created, so asking again later is safe.
-          const delay = Math.max(retryAfterOf(error), this.timing.initRateLimitMs) + backoffDelayMs(1, CHUNK_RETRY, this.random);
+          const delay =
+            Math.max(retryAfterOf(error), this.timing.initRateLimitMs) + backoffDelayMs(1, CHUNK_RETRY, this.random);
           this.setRetry(id, {
             kind: 'init',
             chunkIndex: null,
@@ -445,7 +460,11 @@ export class UploadEngine {
             resumable: false,
             error: isApiError(error)
               ? toJobError(error)
-              : { code: 'INIT_OUTCOME_UNKNOWN', message: 'The answer to the start of this upload was lost.', tiktokLogId: null },
+              : {
+                  code: 'INIT_OUTCOME_UNKNOWN',
+                  message: 'The answer to the start of this upload was lost.',
+                  tiktokLogId: null,
+                },
           });
         }
         return false;
@@ -462,7 +481,11 @@ export class UploadEngine {
       if (!planFits(upload, record.file.size)) {
         this.fail(
           id,
-          { code: 'VIDEO_SIZE_MISMATCH', message: 'The server planned this upload for a different file size. Nothing was posted.', tiktokLogId: null },
+          {
+            code: 'VIDEO_SIZE_MISMATCH',
+            message: 'The server planned this upload for a different file size. Nothing was posted.',
+            tiktokLogId: null,
+          },
           { resumable: false },
         );
         return false;
@@ -502,7 +525,12 @@ export class UploadEngine {
       if (resyncs > this.timing.maxResyncs) {
         this.fail(
           id,
-          { code: 'UPLOAD_OUT_OF_SYNC', message: 'The upload kept getting out of step with TikTok. Nothing was posted; post the video again to start over.', tiktokLogId: null },
+          {
+            code: 'UPLOAD_OUT_OF_SYNC',
+            message:
+              'The upload kept getting out of step with TikTok. Nothing was posted; post the video again to start over.',
+            tiktokLogId: null,
+          },
           { resumable: false },
         );
         return;
@@ -680,7 +708,10 @@ export class UploadEngine {
     if (!upload) return 'stopped';
     try {
       const accessToken = await this.getAccessTokenFn();
-      const renewed = await this.transport.renewSession({ publishId, uploadSession: upload.uploadSession }, { accessToken, signal });
+      const renewed = await this.transport.renewSession(
+        { publishId, uploadSession: upload.uploadSession },
+        { accessToken, signal },
+      );
       if (signal.aborted) return 'stopped';
       this.runtime(id).boundToken = accessToken;
       this.update(id, { upload: { ...upload, uploadSession: renewed.uploadSession, expiresAt: renewed.expiresAt } });
@@ -745,7 +776,11 @@ export class UploadEngine {
         delay = Math.max(
           retryAfterOf(error),
           this.timing.pollIntervalMs +
-            backoffDelayMs(failures, { baseMs: this.timing.pollIntervalMs, capMs: this.timing.statusErrorCapMs, maxAttempts: Infinity }, this.random),
+            backoffDelayMs(
+              failures,
+              { baseMs: this.timing.pollIntervalMs, capMs: this.timing.statusErrorCapMs, maxAttempts: Infinity },
+              this.random,
+            ),
         );
         this.setRetry(id, {
           kind: 'status',
@@ -784,7 +819,11 @@ export class UploadEngine {
           awaitingPostLink: false,
           // TikTok's log id of the answer that says FAILED: what its support asks for. The creator
           // reads the fail reason's words (describe-job.ts); this is for the diagnostics.
-          error: { code: 'PUBLISH_FAILED', message: 'TikTok did not publish this video.', tiktokLogId: status.tiktokLogId ?? null },
+          error: {
+            code: 'PUBLISH_FAILED',
+            message: 'TikTok did not publish this video.',
+            tiktokLogId: status.tiktokLogId ?? null,
+          },
         });
         return true;
       case 'SEND_TO_USER_INBOX':
@@ -924,7 +963,8 @@ function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView 
   if (['processing', 'published', 'inbox'].includes(record.state)) sent = total;
   else if (record.upload) {
     sent = bytesInFirstChunks(record.upload, record.acknowledgedChunks);
-    if (record.state === 'uploading' && runtime?.chunkIndex === record.acknowledgedChunks) sent += runtime.loadedInChunk;
+    if (record.state === 'uploading' && runtime?.chunkIndex === record.acknowledgedChunks)
+      sent += runtime.loadedInChunk;
   }
   sent = Math.min(sent, total);
   const uploading = record.state === 'uploading' && runtime !== undefined;
@@ -942,7 +982,10 @@ function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView 
       secondsLeft: uploading ? runtime.meter.secondsLeft(total, sent) : null,
     },
     chunk:
-      record.upload && runtime?.chunkIndex !== null && runtime?.chunkIndex !== undefined && ['uploading', 'retrying'].includes(record.state)
+      record.upload &&
+      runtime?.chunkIndex !== null &&
+      runtime?.chunkIndex !== undefined &&
+      ['uploading', 'retrying'].includes(record.state)
         ? { index: runtime.chunkIndex, count: record.upload.chunkCount }
         : null,
     retry: runtime?.retry ?? null,

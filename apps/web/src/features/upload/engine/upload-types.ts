@@ -117,5 +117,8 @@ export interface UploadTransport {
   ): Promise<ChunkResponse>;
   status(publishId: string, context: TransportContext): Promise<PublishStatus>;
   /** Re-binds a session sealed for an earlier token of the same creator to the current one. */
-  renewSession(input: { publishId: string; uploadSession: string }, context: TransportContext): Promise<RenewedUploadSession>;
+  renewSession(
+    input: { publishId: string; uploadSession: string },
+    context: TransportContext,
+  ): Promise<RenewedUploadSession>;
 }

@@ -63,13 +63,20 @@ function countInits() {
 
 describe('useUploadQueue against the mock proxy', () => {
   it('uploads a direct post, then links to it once published', async () => {
-    const { user, queryClient } = renderQueue({ file: videoFile(2_000), mode: 'direct', post: POST, creatorUsername: 'ava.creates' });
+    const { user, queryClient } = renderQueue({
+      file: videoFile(2_000),
+      mode: 'direct',
+      post: POST,
+      creatorUsername: 'ava.creates',
+    });
     await user.click(screen.getByRole('button', { name: 'Post' }));
     const link = await screen.findByRole('link', { name: 'View on TikTok (opens in a new tab)' });
     expect(link.getAttribute('href')).toBe(`https://www.tiktok.com/@ava.creates/video/${MOCK_POST_ID}`);
     expect(screen.getByText('Published')).toBeTruthy();
 
-    const [[key, status]] = queryClient.getQueriesData<PublishStatus>({ queryKey: publishStatusQueries.all() }) as [[readonly unknown[], PublishStatus]];
+    const [[key, status]] = queryClient.getQueriesData<PublishStatus>({ queryKey: publishStatusQueries.all() }) as [
+      [readonly unknown[], PublishStatus],
+    ];
     expect(key).toEqual(['videos', 'status', expect.stringMatching(/^v_pub_file~v2-1\.mock\.direct\./)]);
     expect(status.status).toBe('PUBLISH_COMPLETE');
   });
@@ -84,7 +91,13 @@ describe('useUploadQueue against the mock proxy', () => {
     server.use(
       http.post(apiRoutes.uploads, () =>
         HttpResponse.json(
-          { error: { code: 'UNAUDITED_APP_RESTRICTION', message: 'Switch your TikTok account to private to post from this app.', retryable: false } },
+          {
+            error: {
+              code: 'UNAUDITED_APP_RESTRICTION',
+              message: 'Switch your TikTok account to private to post from this app.',
+              retryable: false,
+            },
+          },
           { status: 403 },
         ),
       ),

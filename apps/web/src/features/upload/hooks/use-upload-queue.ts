@@ -40,7 +40,13 @@ export function useUploadQueue(options: { getAccessToken: () => Promise<string>;
 
   const jobs = useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
   return useMemo(
-    () => ({ jobs, enqueue: engine.enqueue, cancel: engine.cancel, provideFile: engine.provideFile, dismiss: engine.dismiss }),
+    () => ({
+      jobs,
+      enqueue: engine.enqueue,
+      cancel: engine.cancel,
+      provideFile: engine.provideFile,
+      dismiss: engine.dismiss,
+    }),
     [engine, jobs],
   );
 }

@@ -50,10 +50,11 @@ export class FakeUploadTransport implements UploadTransport {
   readonly events: string[] = [];
   /** Chunk size the fake "proxy" plans with. */
   chunkSize = 10;
-  initStep: (request: CreateUploadRequest, count: number) => Promise<CreateUploadResponse | 'hang'> | CreateUploadResponse | 'hang' = (
-    request,
-    count,
-  ) => this.plan(request, count);
+  initStep: (
+    request: CreateUploadRequest,
+    count: number,
+  ) => Promise<CreateUploadResponse | 'hang'> | CreateUploadResponse | 'hang' = (request, count) =>
+    this.plan(request, count);
   private readonly chunkSteps = new Map<number, ChunkStep[]>();
   private readonly statusSteps: Array<PublishStatus | Error> = [];
   defaultStatus: PublishStatus = { status: 'PROCESSING_UPLOAD', failReason: null, postIds: [], uploadedBytes: 0 };
@@ -62,7 +63,11 @@ export class FakeUploadTransport implements UploadTransport {
   /** Like the proxy: a session works only with the token it was sealed for (off unless a test asks). */
   bindSessionsToTokens = false;
   readonly renewals: Array<{ publishId: string; uploadSession: string; accessToken: string }> = [];
-  renewStep: (input: { publishId: string; uploadSession: string; accessToken: string }) => RenewedUploadSession | Error = (input) => ({
+  renewStep: (input: {
+    publishId: string;
+    uploadSession: string;
+    accessToken: string;
+  }) => RenewedUploadSession | Error = (input) => ({
     uploadSession: `${input.uploadSession}+${input.accessToken}`,
     expiresAt: Date.now() + 30 * 60_000,
   });
@@ -100,7 +105,10 @@ export class FakeUploadTransport implements UploadTransport {
     return step;
   }
 
-  async renewSession(input: { publishId: string; uploadSession: string }, context: TransportContext): Promise<RenewedUploadSession> {
+  async renewSession(
+    input: { publishId: string; uploadSession: string },
+    context: TransportContext,
+  ): Promise<RenewedUploadSession> {
     const call = { ...input, accessToken: context.accessToken };
     this.renewals.push(call);
     this.events.push(`renew ${input.uploadSession.replace('sealed-session-', '')}`);
@@ -117,7 +125,13 @@ export class FakeUploadTransport implements UploadTransport {
     signal: AbortSignal,
   ): Promise<ChunkResponse> {
     const bytes = new Uint8Array(await input.body.arrayBuffer());
-    this.chunkCalls.push({ index: input.index, bytes, accessToken: input.accessToken, uploadSession: input.uploadSession, signal });
+    this.chunkCalls.push({
+      index: input.index,
+      bytes,
+      accessToken: input.accessToken,
+      uploadSession: input.uploadSession,
+      signal,
+    });
     this.events.push(`chunk ${input.uploadSession.replace('sealed-session-', '')}/${input.index}`);
     const bound = this.sessionTokens.get(input.uploadSession);
     if (this.bindSessionsToTokens && bound !== undefined && bound !== input.accessToken) {
@@ -130,7 +144,7 @@ export class FakeUploadTransport implements UploadTransport {
       if (step === 'hang') return await hangUntilAborted(signal);
       if (step instanceof Error) throw step;
       if (typeof step === 'object' && 'trickle' in step) {
-        for (let sent = 0; sent < bytes.length; ) {
+        for (let sent = 0; sent < bytes.length;) {
           await new Promise((resolve) => setTimeout(resolve, step.trickle.tickMs));
           if (signal.aborted) throw signal.reason;
           sent = Math.min(bytes.length, sent + step.trickle.bytesPerTick);
@@ -188,7 +202,10 @@ export class MemoryStorage {
 }
 
 /** A file of `size` bytes whose content depends on `seed`, so "same size, other content" is testable. */
-export function videoFile(size: number, { name = 'clip.mp4', seed = 1, lastModified = 1_700_000_000_000, type = 'video/mp4' } = {}): File {
+export function videoFile(
+  size: number,
+  { name = 'clip.mp4', seed = 1, lastModified = 1_700_000_000_000, type = 'video/mp4' } = {},
+): File {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7) % 251;
   return new File([bytes], name, { type, lastModified });
