@@ -47,7 +47,13 @@ async function proxyEnvironment(): Promise<Record<string, string>> {
 const children: ChildProcess[] = [];
 
 function run(name: string, args: string[], env: Record<string, string>) {
-  const child = spawn('pnpm', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: pnpm does not pass SIGTERM on to the watcher and dev server it starts,
+  // so stopping kills the whole group, or they would outlive the launcher and hold the ports.
+  const child = spawn('pnpm', args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const prefix = (data: Buffer) =>
     data
       .toString()
@@ -68,7 +74,14 @@ let stopping = false;
 function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of children) {
+    if (child.pid === undefined || child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // The group is already gone.
+    }
+  }
   setTimeout(() => process.exit(code), 500).unref();
 }
 process.on('SIGINT', () => stop(0));
