@@ -1,8 +1,8 @@
 import { type ManifestEntry, corpus, readCorpusFile } from '@content-studio/media-corpus';
 import { type PublishStatus, type UploadMode, apiRoutes, sniffVideoContainer } from '@content-studio/contract';
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLIENT_HEADERS, startSandboxApp } from './sandbox-app';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_HEADERS, useListeningSandboxApp } from './sandbox-app';
 import { DEFAULT_POST, createUpload, oneShotFields, putChunk, uploadOneShot, uploadResumable } from './upload-client';
 
 /**
@@ -10,14 +10,7 @@ import { DEFAULT_POST, createUpload, oneShotFields, putChunk, uploadOneShot, upl
  * TikTok would end it (the proxy's status endpoint shows TikTok's fail_reason), and every file the
  * first-bytes rule refuses never costs an init.
  */
-let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
-let base: string;
-beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 });
-  base = await ctx.listen();
-});
-afterAll(() => ctx.close());
-beforeEach(() => ctx.sandbox.reset());
+const live = useListeningSandboxApp();
 
 /** A corpus file as the upload client's source (same shape as video-source.ts). */
 function fileSource(bytes: Uint8Array) {
@@ -32,7 +25,7 @@ const modeOf = (entry: ManifestEntry): UploadMode => (entry.post.mode === 'inbox
 const POST = { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' as const };
 
 async function statusOf(token: string, publishId: string): Promise<PublishStatus> {
-  const res = await request(`${base}${apiRoutes.postStatus(publishId)}`, {
+  const res = await request(`${live.base}${apiRoutes.postStatus(publishId)}`, {
     headers: { authorization: `Bearer ${token}`, ...CLIENT_HEADERS },
   });
   expect(res.statusCode).toBe(200);
@@ -55,18 +48,18 @@ function expectedStatus(entry: ManifestEntry) {
   return { status: entry.post.mode === 'inbox' ? 'SEND_TO_USER_INBOX' : 'PUBLISH_COMPLETE', failReason: null };
 }
 
-const inits = () => ctx.sandbox.stats().inits.direct + ctx.sandbox.stats().inits.inbox;
+const inits = () => live.ctx.sandbox.stats().inits.direct + live.ctx.sandbox.stats().inits.inbox;
 const sent = corpus.filter((e) => e.outcome.firstBytes === 'accepted');
 const refused = corpus.filter((e) => e.outcome.firstBytes === 'refused' && e.bytes > 0);
 
 describe('files the first-bytes rule lets through end as TikTok ends them', () => {
   it.each(sent.map((e) => [e.name, e] as const))('%s', async (name, entry) => {
-    const { accessToken } = await ctx.signIn(entry.post.account);
+    const { accessToken } = await live.ctx.signIn(entry.post.account);
     const bytes = readCorpusFile(name);
     // The type is declared from the first bytes, as the compose screen does.
     const sniff = sniffVideoContainer(bytes);
     const mimeType = sniff.ok ? sniff.mimeType : 'video/mp4';
-    const { upload, failed } = await uploadResumable(base, accessToken, fileSource(bytes), {
+    const { upload, failed } = await uploadResumable(live.base, accessToken, fileSource(bytes), {
       mode: modeOf(entry),
       post: POST,
       mimeType,
@@ -82,10 +75,10 @@ describe('files the first-bytes rule refuses never reach init', () => {
   it.each(refused.map((e) => [e.name, e] as const))(
     '%s: the one-shot path answers 415 before init',
     async (name, entry) => {
-      const { accessToken } = await ctx.signIn(entry.post.account);
+      const { accessToken } = await live.ctx.signIn(entry.post.account);
       const bytes = readCorpusFile(name);
       const res = await uploadOneShot(
-        base,
+        live.base,
         accessToken,
         oneShotFields(modeOf(entry), bytes.length, POST),
         fileSource(bytes).all(),
@@ -99,29 +92,29 @@ describe('files the first-bytes rule refuses never reach init', () => {
   );
 
   it('an empty file is refused by its size before init, by both paths', async () => {
-    const { accessToken } = await ctx.signIn('ava');
+    const { accessToken } = await live.ctx.signIn('ava');
     const oneShot = await uploadOneShot(
-      base,
+      live.base,
       accessToken,
       oneShotFields('direct', 0, POST),
       fileSource(new Uint8Array(0)).all(),
     );
     expect(oneShot.status).toBe(400);
-    expect((await createUpload(base, accessToken, { mode: 'direct', videoSize: 0, post: POST })).status).toBe(400);
+    expect((await createUpload(live.base, accessToken, { mode: 'direct', videoSize: 0, post: POST })).status).toBe(400);
     expect(inits()).toBe(0);
   });
 
   it('on the resumable path the init comes first, so the proxy refuses the first chunk and forwards nothing', async () => {
     // This is why the compose screen runs the same rule (packages/contract) before any call.
-    const { accessToken } = await ctx.signIn('ava');
+    const { accessToken } = await live.ctx.signIn('ava');
     const bytes = readCorpusFile('text-named.mp4');
-    const created = await createUpload(base, accessToken, { mode: 'direct', videoSize: bytes.length, post: POST });
+    const created = await createUpload(live.base, accessToken, { mode: 'direct', videoSize: bytes.length, post: POST });
     expect(created.status).toBe(201);
-    const chunk = await putChunk(base, accessToken, created.body, 0, Buffer.from(bytes), bytes.length);
+    const chunk = await putChunk(live.base, accessToken, created.body, 0, Buffer.from(bytes), bytes.length);
     expect({ status: chunk.status, code: chunk.body.error?.code }).toEqual({
       status: 415,
       code: 'VIDEO_FORMAT_UNSUPPORTED',
     });
-    expect(ctx.sandbox.upload(created.body.publishId)?.receivedBytes).toBe(0);
+    expect(live.ctx.sandbox.upload(created.body.publishId)?.receivedBytes).toBe(0);
   });
 });

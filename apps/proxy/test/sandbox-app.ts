@@ -5,6 +5,7 @@ import {
   type SandboxOptions,
 } from '@content-studio/tiktok-sandbox';
 import type { SessionGrant } from '@content-studio/contract';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppDeps } from '../src/app';
 import { CANARIES, buildTestApp, testConfig } from './test-config';
 
@@ -74,4 +75,22 @@ export async function startSandboxApp(
       await sandbox.close();
     },
   };
+}
+
+export type SandboxApp = Awaited<ReturnType<typeof startSandboxApp>>;
+
+/**
+ * One listening proxy and sandbox for a whole test file, the sandbox reset before each test: an
+ * audited app without a daily post cap unless `options` say otherwise. Read `ctx` and `base` inside
+ * tests (they are set once the file's `beforeAll` ran).
+ */
+export function useListeningSandboxApp(options: SandboxOptions = { audited: true, postsPerDayCap: 1000 }) {
+  const live = {} as { ctx: SandboxApp; base: string };
+  beforeAll(async () => {
+    live.ctx = await startSandboxApp(options);
+    live.base = await live.ctx.listen();
+  });
+  afterAll(() => live.ctx.close());
+  beforeEach(() => live.ctx.sandbox.reset());
+  return live;
 }

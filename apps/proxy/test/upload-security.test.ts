@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSealer } from '../src/seal/seal';
 import { hashAccessToken, sealUploadSession } from '../src/upload/upload-session';
-import { startSandboxApp } from './sandbox-app';
+import { startSandboxApp, useListeningSandboxApp } from './sandbox-app';
 import { CANARIES } from './test-config';
 import { DEFAULT_POST, createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
 import { TINY_MP4, videoSource } from './video-source';
@@ -15,23 +15,16 @@ const source = videoSource(70 * MiB);
 const TINY = videoSource(TINY_MP4.length);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n'), Buffer.alloc(6 * MiB)]);
 
-let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
-let base: string;
-beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 });
-  base = await ctx.listen();
-});
-afterAll(() => ctx.close());
-beforeEach(() => ctx.sandbox.reset());
+const live = useListeningSandboxApp();
 
 const uploadHostRequests = () =>
-  Object.entries(ctx.sandbox.stats().requests)
+  Object.entries(live.ctx.sandbox.stats().requests)
     .filter(([key]) => key.startsWith('PUT /upload/'))
     .reduce((sum, [, n]) => sum + n, 0);
 
 async function freshUpload(videoSize = source.size) {
-  const { accessToken } = await ctx.signIn('ava');
-  const created = await createUpload(base, accessToken, { mode: 'draft', videoSize });
+  const { accessToken } = await live.ctx.signIn('ava');
+  const created = await createUpload(live.base, accessToken, { mode: 'draft', videoSize });
   expect(created.status).toBe(201);
   return { accessToken, upload: created.body };
 }
@@ -43,7 +36,7 @@ describe('sealed upload sessions (S4)', () => {
     const { accessToken, upload } = await freshUpload();
     const s = upload.uploadSession;
     const tampered = { ...upload, uploadSession: s.slice(0, 20) + (s[20] === 'A' ? 'B' : 'A') + s.slice(21) };
-    const res = await putChunk(base, accessToken, tampered, 0, firstChunk(upload.chunkSize), upload.chunkSize);
+    const res = await putChunk(live.base, accessToken, tampered, 0, firstChunk(upload.chunkSize), upload.chunkSize);
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('UPLOAD_SESSION_INVALID');
     expect(uploadHostRequests()).toBe(0);
@@ -51,8 +44,8 @@ describe('sealed upload sessions (S4)', () => {
 
   it("refuses a session used with another creator's token", async () => {
     const { upload } = await freshUpload();
-    const other = await ctx.signIn('pia');
-    const res = await putChunk(base, other.accessToken, upload, 0, firstChunk(upload.chunkSize), upload.chunkSize);
+    const other = await live.ctx.signIn('pia');
+    const res = await putChunk(live.base, other.accessToken, upload, 0, firstChunk(upload.chunkSize), upload.chunkSize);
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('UPLOAD_SESSION_INVALID');
     expect(uploadHostRequests()).toBe(0);
@@ -62,7 +55,7 @@ describe('sealed upload sessions (S4)', () => {
     const a = await freshUpload();
     const b = await freshUpload();
     const res = await putChunk(
-      base,
+      live.base,
       a.accessToken,
       { publishId: b.upload.publishId, uploadSession: a.upload.uploadSession },
       0,
@@ -81,7 +74,7 @@ describe('sealed upload sessions (S4)', () => {
       sealer,
       {
         publishId: upload.publishId,
-        uploadUrl: `${ctx.sandbox.url}/upload/video/?upload_id=1&upload_token=x`,
+        uploadUrl: `${live.ctx.sandbox.url}/upload/video/?upload_id=1&upload_token=x`,
         mode: 'draft',
         mimeType: 'video/mp4',
         videoSize: upload.videoSize,
@@ -92,7 +85,7 @@ describe('sealed upload sessions (S4)', () => {
       Date.now() - 1,
     );
     const res = await putChunk(
-      base,
+      live.base,
       accessToken,
       { ...upload, uploadSession: expired },
       0,
@@ -106,22 +99,36 @@ describe('sealed upload sessions (S4)', () => {
 
   it('refuses chunks outside the plan and bodies of the wrong length', async () => {
     const { accessToken, upload } = await freshUpload();
-    const beyond = await putChunk(base, accessToken, upload, upload.chunkCount, firstChunk(10), 10);
+    const beyond = await putChunk(live.base, accessToken, upload, upload.chunkCount, firstChunk(10), 10);
     expect(beyond.status).toBe(400);
-    const short = await putChunk(base, accessToken, upload, 0, firstChunk(upload.chunkSize - 1), upload.chunkSize - 1);
+    const short = await putChunk(
+      live.base,
+      accessToken,
+      upload,
+      0,
+      firstChunk(upload.chunkSize - 1),
+      upload.chunkSize - 1,
+    );
     expect(short.status).toBe(400);
     expect(short.body.error?.code).toBe('VIDEO_SIZE_MISMATCH');
-    const long = await putChunk(base, accessToken, upload, 0, firstChunk(upload.chunkSize + 1), upload.chunkSize + 1);
+    const long = await putChunk(
+      live.base,
+      accessToken,
+      upload,
+      0,
+      firstChunk(upload.chunkSize + 1),
+      upload.chunkSize + 1,
+    );
     expect(long.body.error?.code).toBe('VIDEO_SIZE_MISMATCH');
     expect(uploadHostRequests()).toBe(0);
   });
 
   it('refuses a chunk without a session or a token', async () => {
     const { accessToken, upload } = await freshUpload();
-    expect((await putChunk(base, accessToken, { ...upload, uploadSession: '' }, 0, firstChunk(10), 10)).status).toBe(
-      400,
-    );
-    expect((await putChunk(base, '', upload, 0, firstChunk(10), 10)).status).toBe(401);
+    expect(
+      (await putChunk(live.base, accessToken, { ...upload, uploadSession: '' }, 0, firstChunk(10), 10)).status,
+    ).toBe(400);
+    expect((await putChunk(live.base, '', upload, 0, firstChunk(10), 10)).status).toBe(401);
     expect(uploadHostRequests()).toBe(0);
   });
 });
@@ -129,16 +136,16 @@ describe('sealed upload sessions (S4)', () => {
 describe('content checks while streaming (S9)', () => {
   it('refuses a first chunk that is not a video, before contacting TikTok', async () => {
     const { accessToken, upload } = await freshUpload(PDF.length);
-    const res = await putChunk(base, accessToken, upload, 0, PDF, PDF.length);
+    const res = await putChunk(live.base, accessToken, upload, 0, PDF, PDF.length);
     expect(res.status).toBe(415);
     expect(res.body.error?.code).toBe('VIDEO_FORMAT_UNSUPPORTED');
     expect(uploadHostRequests()).toBe(0);
   });
 
   it('refuses a one-shot file that is not a video before calling init', async () => {
-    const { accessToken } = await ctx.signIn('ava');
+    const { accessToken } = await live.ctx.signIn('ava');
     const res = await uploadOneShot(
-      base,
+      live.base,
       accessToken,
       oneShotFields('draft', PDF.length),
       (async function* () {
@@ -146,7 +153,7 @@ describe('content checks while streaming (S9)', () => {
       })(),
     );
     expect(res.status).toBe(415);
-    expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
+    expect(live.ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
   });
 
   it.each([
@@ -156,8 +163,8 @@ describe('content checks while streaming (S9)', () => {
     ['direct without post settings', { mode: 'direct', videoSize: 100, mimeType: 'video/mp4' }],
     ['unknown fields', { mode: 'draft', videoSize: 100, mimeType: 'video/mp4', extra: true }],
   ])('refuses an init request with %s, without calling TikTok', async (_name, payload) => {
-    const { accessToken } = await ctx.signIn('ava');
-    const res = await ctx.app.inject({
+    const { accessToken } = await live.ctx.signIn('ava');
+    const res = await live.ctx.app.inject({
       method: 'POST',
       url: '/api/v1/uploads',
       headers: { authorization: `Bearer ${accessToken}`, 'x-content-studio': '1' },
@@ -165,21 +172,21 @@ describe('content checks while streaming (S9)', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
-    expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
+    expect(live.ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
   });
 
   it('refuses one-shot requests with fields after the file, a wrong file name or missing fields', async () => {
-    const { accessToken } = await ctx.signIn('ava');
-    const missing = await uploadOneShot(base, accessToken, { mode: 'draft' }, source.range(0, 1023));
+    const { accessToken } = await live.ctx.signIn('ava');
+    const missing = await uploadOneShot(live.base, accessToken, { mode: 'draft' }, source.range(0, 1023));
     expect(missing.status).toBe(400);
     const unknown = await uploadOneShot(
-      base,
+      live.base,
       accessToken,
       { ...oneShotFields('draft', 1024), hack: '1' },
       source.range(0, 1023),
     );
     expect(unknown.status).toBe(400);
-    expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
+    expect(live.ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 0 });
   });
 });
 
@@ -205,18 +212,18 @@ describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS (S3)', () => {
 
 describe('rate limits mirror TikTok (S8)', () => {
   const initRequests = () =>
-    Object.entries(ctx.sandbox.stats().requests)
+    Object.entries(live.ctx.sandbox.stats().requests)
       .filter(([key]) => key.includes('/video/init/'))
       .reduce((sum, [, n]) => sum + n, 0);
 
   it('answers the 7th init of a mode within a minute locally with 429 and Retry-After, and counts each mode apart', async () => {
-    const { accessToken } = await ctx.signIn('ava');
+    const { accessToken } = await live.ctx.signIn('ava');
     // Whatever TikTok answers, an init counts: here TikTok fails all six.
-    ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
+    live.ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
-      const res = await createUpload(base, accessToken, {
+      const res = await createUpload(live.base, accessToken, {
         mode: 'direct',
         videoSize: 1000,
         post: { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' },
@@ -229,16 +236,16 @@ describe('rate limits mirror TikTok (S8)', () => {
     expect(retryAfter).toBe('seen');
     expect(initRequests()).toBe(6);
     // The inbox endpoint has its own six a minute at TikTok, so a draft still goes through.
-    expect((await createUpload(base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(201);
+    expect((await createUpload(live.base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(201);
   });
 
   it('shares the init budget between the one-shot and the resumable routes, with Retry-After', async () => {
-    const { accessToken } = await ctx.signIn('ava');
-    ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
+    const { accessToken } = await live.ctx.signIn('ava');
+    live.ctx.sandbox.injectFault({ target: 'init', kind: 'status', httpStatus: 500, count: 6 });
     for (let i = 0; i < 6; i++) {
-      expect((await createUpload(base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(502);
+      expect((await createUpload(live.base, accessToken, { mode: 'draft', videoSize: 1000 })).status).toBe(502);
     }
-    const res = await ctx.app.inject({
+    const res = await live.ctx.app.inject({
       method: 'POST',
       url: '/api/v1/uploads',
       headers: { authorization: `Bearer ${accessToken}`, 'x-content-studio': '1' },
@@ -246,7 +253,7 @@ describe('rate limits mirror TikTok (S8)', () => {
     });
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    const oneShot = await uploadOneShot(base, accessToken, oneShotFields('draft', TINY.size), TINY.all());
+    const oneShot = await uploadOneShot(live.base, accessToken, oneShotFields('draft', TINY.size), TINY.all());
     expect(oneShot.status).toBe(429);
     expect(initRequests()).toBe(6);
   });

@@ -1,7 +1,7 @@
 import type { RenewedUploadSession, SessionGrant } from '@content-studio/contract';
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLIENT_HEADERS, startSandboxApp } from './sandbox-app';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_HEADERS, useListeningSandboxApp } from './sandbox-app';
 import { createUpload, putChunk, type HttpResult } from './upload-client';
 import { videoSource } from './video-source';
 
@@ -14,19 +14,12 @@ import { videoSource } from './video-source';
 const MiB = 1024 * 1024;
 const source = videoSource(70 * MiB);
 
-let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
-let base: string;
-beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 });
-  base = await ctx.listen();
-});
-afterAll(() => ctx.close());
-beforeEach(() => ctx.sandbox.reset());
+const live = useListeningSandboxApp();
 
 type Answer = HttpResult<RenewedUploadSession & { error?: { code: string } }>;
 
 async function renew(token: string, publishId: string, uploadSession: string | undefined): Promise<Answer> {
-  const res = await request(`${base}/api/v1/uploads/${encodeURIComponent(publishId)}/session`, {
+  const res = await request(`${live.base}/api/v1/uploads/${encodeURIComponent(publishId)}/session`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
@@ -39,7 +32,7 @@ async function renew(token: string, publishId: string, uploadSession: string | u
 
 /** The SPA's refresh: a new access token for the same creator, from the sealed refresh token. */
 async function refreshed(grant: SessionGrant): Promise<SessionGrant> {
-  const res = await ctx.app.inject({
+  const res = await live.ctx.app.inject({
     method: 'POST',
     url: '/api/v1/auth/refresh',
     headers: CLIENT_HEADERS,
@@ -58,23 +51,23 @@ const chunk = (upload: { chunkSize: number; videoSize: number; chunkCount: numbe
 };
 
 const uploadHostRequests = () =>
-  Object.entries(ctx.sandbox.stats().requests)
+  Object.entries(live.ctx.sandbox.stats().requests)
     .filter(([key]) => key.startsWith('PUT /upload/'))
     .reduce((sum, [, n]) => sum + n, 0);
 
 describe('re-binding an upload session after a token refresh', () => {
   it('lets the same creator finish the upload with the new token, byte exact, with the same deadline', async () => {
-    const grant = await ctx.signIn('ava');
-    const created = await createUpload(base, grant.accessToken, { mode: 'draft', videoSize: source.size });
+    const grant = await live.ctx.signIn('ava');
+    const created = await createUpload(live.base, grant.accessToken, { mode: 'draft', videoSize: source.size });
     expect(created.status).toBe(201);
     const upload = created.body;
     expect(upload.chunkCount).toBeGreaterThan(1);
     const first = chunk(upload, 0);
-    expect((await putChunk(base, grant.accessToken, upload, 0, first.body, first.length)).status).toBe(200);
+    expect((await putChunk(live.base, grant.accessToken, upload, 0, first.body, first.length)).status).toBe(200);
 
     const next = await refreshed(grant);
     const second = chunk(upload, 1);
-    const stale = await putChunk(base, next.accessToken, upload, 1, second.body, second.length);
+    const stale = await putChunk(live.base, next.accessToken, upload, 1, second.body, second.length);
     expect(stale.status).toBe(403);
     expect(stale.body.error?.code).toBe('UPLOAD_SESSION_INVALID');
 
@@ -86,24 +79,24 @@ describe('re-binding an upload session after a token refresh', () => {
     const rebound = { ...upload, uploadSession: renewed.body.uploadSession };
     for (let index = 1; index < upload.chunkCount; index++) {
       const part = chunk(upload, index);
-      const res = await putChunk(base, next.accessToken, rebound, index, part.body, part.length);
+      const res = await putChunk(live.base, next.accessToken, rebound, index, part.body, part.length);
       expect(res.status).toBe(200);
     }
-    const report = ctx.sandbox.upload(upload.publishId);
+    const report = live.ctx.sandbox.upload(upload.publishId);
     expect(report?.complete).toBe(true);
     expect(report?.sha256).toBe(await source.sha256());
-    expect(ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 1 });
+    expect(live.ctx.sandbox.stats().inits).toEqual({ direct: 0, inbox: 1 });
 
     // The renewed session is now bound to the new token only.
     const again = chunk(upload, 0);
-    const old = await putChunk(base, grant.accessToken, rebound, 0, again.body, again.length);
+    const old = await putChunk(live.base, grant.accessToken, rebound, 0, again.body, again.length);
     expect(old.status).toBe(403);
   });
 
   it("refuses another creator's token without re-sealing anything", async () => {
-    const ava = await ctx.signIn('ava');
-    const { body: upload } = await createUpload(base, ava.accessToken, { mode: 'draft', videoSize: source.size });
-    const pia = await ctx.signIn('pia');
+    const ava = await live.ctx.signIn('ava');
+    const { body: upload } = await createUpload(live.base, ava.accessToken, { mode: 'draft', videoSize: source.size });
+    const pia = await live.ctx.signIn('pia');
     const res = await renew(pia.accessToken, upload.publishId, upload.uploadSession);
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('UPLOAD_SESSION_INVALID');
@@ -112,10 +105,10 @@ describe('re-binding an upload session after a token refresh', () => {
   });
 
   it('refuses a missing, tampered or foreign-publish session before asking TikTok anything', async () => {
-    const ava = await ctx.signIn('ava');
-    const { body: upload } = await createUpload(base, ava.accessToken, { mode: 'draft', videoSize: source.size });
+    const ava = await live.ctx.signIn('ava');
+    const { body: upload } = await createUpload(live.base, ava.accessToken, { mode: 'draft', videoSize: source.size });
     const s = upload.uploadSession;
-    const statusCalls = () => ctx.sandbox.stats().requests['POST /v2/post/publish/status/fetch/'] ?? 0;
+    const statusCalls = () => live.ctx.sandbox.stats().requests['POST /v2/post/publish/status/fetch/'] ?? 0;
     const before = statusCalls();
 
     const missing = await renew(ava.accessToken, upload.publishId, undefined);

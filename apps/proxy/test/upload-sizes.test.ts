@@ -1,6 +1,6 @@
 import type { UploadMode } from '@content-studio/contract';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandboxApp } from './sandbox-app';
+import { describe, expect, it } from 'vitest';
+import { useListeningSandboxApp } from './sandbox-app';
 import { oneShotFields, uploadOneShot, uploadResumable } from './upload-client';
 import { TINY_MP4, videoSource } from './video-source';
 
@@ -19,14 +19,7 @@ const SIZES = [
   ['200 MiB', 200 * MiB],
 ] as const;
 
-let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
-let base: string;
-beforeAll(async () => {
-  ctx = await startSandboxApp({ audited: true, postsPerDayCap: 1000 });
-  base = await ctx.listen();
-});
-afterAll(() => ctx.close());
-beforeEach(() => ctx.sandbox.reset());
+const live = useListeningSandboxApp();
 
 const hashes = new Map<number, string>();
 async function expectedHash(source: ReturnType<typeof videoSource>) {
@@ -39,10 +32,10 @@ describe.each(['direct', 'draft'] as UploadMode[])('%s uploads arrive byte exact
     const source = videoSource(requested || TINY_MP4.length);
 
     it('by the resumable path', async () => {
-      const { accessToken } = await ctx.signIn('ava');
-      const { upload, failed } = await uploadResumable(base, accessToken, source, { mode });
+      const { accessToken } = await live.ctx.signIn('ava');
+      const { upload, failed } = await uploadResumable(live.base, accessToken, source, { mode });
       expect(failed).toBeUndefined();
-      const report = ctx.sandbox.upload(upload.publishId);
+      const report = live.ctx.sandbox.upload(upload.publishId);
       expect(report?.complete).toBe(true);
       expect(report?.receivedBytes).toBe(source.size);
       expect(report?.chunks).toHaveLength(upload.chunkCount);
@@ -51,10 +44,10 @@ describe.each(['direct', 'draft'] as UploadMode[])('%s uploads arrive byte exact
     });
 
     it('by the one-shot path', async () => {
-      const { accessToken } = await ctx.signIn('ava');
-      const res = await uploadOneShot(base, accessToken, oneShotFields(mode, source.size), source.all());
+      const { accessToken } = await live.ctx.signIn('ava');
+      const res = await uploadOneShot(live.base, accessToken, oneShotFields(mode, source.size), source.all());
       expect({ status: res.status, error: res.body.error }).toEqual({ status: 201, error: undefined });
-      const report = ctx.sandbox.upload(res.body.publishId ?? '');
+      const report = live.ctx.sandbox.upload(res.body.publishId ?? '');
       expect(report?.complete).toBe(true);
       expect(report?.sha256).toBe(await expectedHash(source));
     });
