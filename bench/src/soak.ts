@@ -1,3 +1,4 @@
+import { chunkRange } from '@content-studio/contract';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
@@ -9,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Agent, request, type Dispatcher } from 'undici';
 import { startProxy, startSandboxProcess, useServerNode, type SandboxProcess, type ServerProcess } from './processes';
-import { signIn, uploadOneShot, uploadResumable, verifyAtSandbox } from './upload-clients';
+import {
+  CLIENT_HEADER,
+  POST_SETTINGS,
+  signIn,
+  uploadOneShot,
+  uploadResumable,
+  verifyAtSandbox,
+} from './upload-clients';
 import { MiB, videoBytes, type VideoBytes } from './video-bytes';
 
 /**
@@ -106,18 +114,6 @@ async function scrape(proxy: ServerProcess): Promise<Map<string, number>> {
 // ---------------------------------------------------------------------------------------------
 // Clients. Each upload signs in afresh: TikTok (and the proxy) allow 6 inits a minute per token.
 
-const CLIENT = { 'x-content-studio': '1' } as const;
-const POST = {
-  title: 'Soak upload #sandbox',
-  privacyLevel: 'SELF_ONLY',
-  allowComment: false,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-} as const;
-
 interface Outcome {
   what: string;
   expected: string;
@@ -161,8 +157,8 @@ async function init(proxyUrl: string, dispatcher: Dispatcher, token: string, vid
   const res = await request(`${proxyUrl}/api/v1/uploads`, {
     dispatcher,
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...CLIENT },
-    body: JSON.stringify({ mode: 'direct', videoSize, mimeType: 'video/mp4', post: POST }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...CLIENT_HEADER },
+    body: JSON.stringify({ mode: 'direct', videoSize, mimeType: 'video/mp4', post: POST_SETTINGS }),
   });
   if (res.statusCode !== 201) {
     const error = await readError(res);
@@ -171,19 +167,13 @@ async function init(proxyUrl: string, dispatcher: Dispatcher, token: string, vid
   return (await res.body.json()) as Created;
 }
 
-function chunkBounds(created: Created, size: number, index: number) {
-  const start = index * created.chunkSize;
-  const end = index === created.chunkCount - 1 ? size - 1 : start + created.chunkSize - 1;
-  return { start, end, length: end - start + 1 };
-}
-
 function chunkHeaders(token: string, created: Created, length: number) {
   return {
     authorization: `Bearer ${token}`,
     'x-upload-session': created.uploadSession,
     'content-type': 'application/octet-stream',
     'content-length': String(length),
-    ...CLIENT,
+    ...CLIENT_HEADER,
   };
 }
 
@@ -203,7 +193,7 @@ async function resumableWithRecovery(
   let index = 0;
   for (let attempts = 0; index < created.chunkCount;) {
     await beforeChunk?.(index, created);
-    const { start, end, length } = chunkBounds(created, video.size, index);
+    const { start, end, length } = chunkRange(created, video.size, index);
     const res = await request(`${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${index}`, {
       dispatcher,
       method: 'PUT',
@@ -238,7 +228,7 @@ async function abandonChunk(
   index: number,
   afterBytes: number,
 ) {
-  const { start, end, length } = chunkBounds(created, video.size, index);
+  const { start, end, length } = chunkRange(created, video.size, index);
   const req = httpRequest(`${proxyUrl}/api/v1/uploads/${encodeURIComponent(created.publishId)}/chunks/${index}`, {
     method: 'PUT',
     headers: chunkHeaders(token, created, length),
@@ -272,7 +262,7 @@ async function oneShotRaw(
     [
       ['mode', 'direct'],
       ['videoSize', String(declaredSize)],
-      ['post', JSON.stringify(POST)],
+      ['post', JSON.stringify(POST_SETTINGS)],
     ]
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
       .join('') +
@@ -291,7 +281,7 @@ async function oneShotRaw(
       authorization: `Bearer ${token}`,
       'content-type': `multipart/form-data; boundary=${boundary}`,
       'content-length': String(head.length + video.size + tail.length),
-      ...CLIENT,
+      ...CLIENT_HEADER,
     },
     body: Readable.from(body()),
   });
@@ -419,7 +409,7 @@ async function runRound(
     const bad = await request(`${proxy.url}/api/v1/uploads`, {
       dispatcher: agent,
       method: 'POST',
-      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', ...CLIENT },
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', ...CLIENT_HEADER },
       body: '{"mode":"direct","videoSize":',
     });
     refusal('malformed init', 'VALIDATION_FAILED', (await readError(bad)).code);

@@ -13,10 +13,10 @@ import type { VideoBytes } from './video-bytes';
  * generator, as a browser or script streams a file.
  */
 
-const CLIENT_HEADER = { 'x-content-studio': '1' } as const;
+export const CLIENT_HEADER = { 'x-content-studio': '1' } as const;
 
 /** Direct posts (drafts are capped at 5 pending per user); SELF_ONLY so no moderation timer runs. */
-const POST_SETTINGS = {
+export const POST_SETTINGS = {
   title: 'Benchmark upload #sandbox',
   privacyLevel: 'SELF_ONLY',
   allowComment: false,
