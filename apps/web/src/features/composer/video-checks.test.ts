@@ -1,6 +1,7 @@
 import { MAX_VIDEO_BYTES } from '@content-studio/contract';
 import { describe, expect, it } from 'vitest';
 import type { VideoFacts, VideoRead } from './media/video-facts';
+import { fakeFacts } from './testing/fake-container-reader';
 import { checkVideoFacts, checkVideoFile, checkVideoRead, describeFacts, formatDuration } from './video-checks';
 
 const file = (name: string, type: string, size = 10) => {
@@ -9,21 +10,9 @@ const file = (name: string, type: string, size = 10) => {
   return f;
 };
 
-const facts = (overrides: Partial<VideoFacts> = {}): VideoFacts => ({
-  container: 'mp4',
-  mimeType: 'video/mp4',
-  durationSec: 30,
-  width: 1080,
-  height: 1920,
-  rotation: 0,
-  videoCodec: 'avc',
-  videoCodecId: 'avc1',
-  audioCodec: 'aac',
-  frameRate: 30,
-  variableFrameRate: false,
-  codecsParameter: 'avc1.64001f, mp4a.40.2',
-  ...overrides,
-});
+/** The fake reader's healthy clip, as read from an MP4 whose codecs string the browser would use. */
+const facts = (overrides: Partial<VideoFacts> = {}): VideoFacts =>
+  fakeFacts({ kind: 'mp4', mimeType: 'video/mp4' }, { codecsParameter: 'avc1.64001f, mp4a.40.2', ...overrides });
 
 const direct = { mode: 'direct', maxDirectDurationSec: 60 } as const;
 const ids = (problems: { id: string }[]) => problems.map((problem) => problem.id);
