@@ -12,6 +12,18 @@ import { CANARIES, buildTestApp, testConfig } from './test-config';
 export const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
 export const CLIENT_HEADERS = { 'x-content-studio': '1' } as const;
 
+/** The proxy's TikTok settings for a running sandbox: its key, secret and URLs. */
+export function sandboxProxyEnv(sandbox: RunningSandbox, redirectUri = REDIRECT_URI): Record<string, string> {
+  return {
+    TIKTOK_CLIENT_KEY: sandbox.clientKey,
+    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
+    TIKTOK_REDIRECT_URI: redirectUri,
+    TIKTOK_API_BASE_URL: sandbox.url,
+    TIKTOK_AUTH_URL: sandbox.authorizeUrl,
+    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+  };
+}
+
 /**
  * The proxy wired to a real sandbox on port 0: the integration seam between the proxy and TikTok. The app uses
  * its own undici Agent, exactly as in production; only the URLs point at loopback.
@@ -28,15 +40,7 @@ export async function startSandboxApp(
     moderationDelayMs: 50,
     ...options,
   });
-  const config = testConfig({
-    TIKTOK_CLIENT_KEY: sandbox.clientKey,
-    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
-    TIKTOK_REDIRECT_URI: REDIRECT_URI,
-    TIKTOK_API_BASE_URL: sandbox.url,
-    TIKTOK_AUTH_URL: sandbox.authorizeUrl,
-    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
-    ...proxyEnv,
-  });
+  const config = testConfig({ ...sandboxProxyEnv(sandbox), ...proxyEnv });
   const { app, logLines } = await buildTestApp(config, deps);
   const responses: string[] = [];
   app.addHook('onSend', async (_request, _reply, payload) => {

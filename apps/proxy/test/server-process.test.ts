@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createUpload, oneShotFields, putChunk, uploadOneShot } from './upload-client';
 import { videoSource } from './video-source';
 import { CANARIES, testEnv } from './test-config';
+import { sandboxProxyEnv } from './sandbox-app';
 
 /**
  * The built proxy, started as production starts it (its `start` script: plain node with the V8 flags
@@ -72,11 +73,7 @@ async function signedInProxy() {
   const sandbox = await startSandbox({ redirectUris: [redirectUri], audited: true });
   const { child, output } = startProxy({
     ...testEnv(),
-    TIKTOK_CLIENT_KEY: sandbox.clientKey,
-    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
-    TIKTOK_REDIRECT_URI: redirectUri,
-    TIKTOK_API_BASE_URL: sandbox.url,
-    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+    ...sandboxProxyEnv(sandbox, redirectUri),
     PORT: '0',
   });
   try {

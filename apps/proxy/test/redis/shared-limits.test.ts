@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CANARIES, buildTestApp, testConfig } from '../test-config';
-import { REDIRECT_URI } from '../sandbox-app';
+import { REDIRECT_URI, sandboxProxyEnv } from '../sandbox-app';
 import { uploadResumable } from '../upload-client';
 import { videoSource } from '../video-source';
 import { startRedisServer, type RedisServer } from './redis-server';
@@ -51,12 +51,7 @@ async function redisAnswers(): Promise<boolean> {
 /** One proxy instance: same sandbox, same seal key, optionally the shared store. */
 async function instance(shared: boolean) {
   const config = testConfig({
-    TIKTOK_CLIENT_KEY: sandbox.clientKey,
-    TIKTOK_CLIENT_SECRET: sandbox.clientSecret,
-    TIKTOK_REDIRECT_URI: REDIRECT_URI,
-    TIKTOK_API_BASE_URL: sandbox.url,
-    TIKTOK_AUTH_URL: sandbox.authorizeUrl,
-    TIKTOK_UPLOAD_ORIGINS: sandbox.url,
+    ...sandboxProxyEnv(sandbox),
     METRICS_PORT: '0',
     ...(shared ? { RATE_LIMIT_REDIS_URL: redis.url } : {}),
   });
