@@ -26,8 +26,9 @@ import {
   ErrorBodySchema,
   PublishStatusSchema,
   SessionGrantSchema,
-  apiRoutes,
   type PostSettings,
+  endpoints,
+  endpointPath,
 } from '@content-studio/contract';
 import { obtainAuthorizationCode, startSandbox, type RunningSandbox } from '@content-studio/tiktok-sandbox';
 import type { z } from 'zod';
@@ -166,7 +167,7 @@ async function smokeUpload(
     brandedContent: false,
     isAigc: false,
   };
-  const created = await call(proxy, token, apiRoutes.uploads, CreateUploadResponseSchema, {
+  const created = await call(proxy, token, endpoints.uploads.path, CreateUploadResponseSchema, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ mode: MODE, videoSize, mimeType: 'video/mp4', ...(MODE === 'direct' ? { post } : {}) }),
@@ -187,11 +188,17 @@ async function smokeUpload(
     const end = index === upload.chunkCount - 1 ? videoSize - 1 : start + upload.chunkSize - 1;
     const body = paddedClipRange(videoSize, start, end);
     sent.update(body);
-    const result = await call(proxy, token, apiRoutes.uploadChunk(upload.publishId, index), ChunkResponseSchema, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/octet-stream', 'x-upload-session': upload.uploadSession },
-      body,
-    });
+    const result = await call(
+      proxy,
+      token,
+      endpointPath(endpoints.uploadChunk, { publishId: upload.publishId, index }),
+      ChunkResponseSchema,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream', 'x-upload-session': upload.uploadSession },
+        body,
+      },
+    );
     if (!result.ok) {
       say(`[smoke]   chunk ${index} refused: ${result.problem}`);
       return false;
@@ -210,7 +217,12 @@ async function smokeUpload(
   let last = '';
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
-    const status = await call(proxy, token, apiRoutes.postStatus(upload.publishId), PublishStatusSchema);
+    const status = await call(
+      proxy,
+      token,
+      endpointPath(endpoints.postStatus, { publishId: upload.publishId }),
+      PublishStatusSchema,
+    );
     if (!status.ok) {
       say(`[smoke]   status: ${status.problem}`);
     } else {
@@ -249,7 +261,7 @@ async function main(): Promise<number> {
       origin = proxy.origin;
       // A private account: what an unaudited app may post for.
       const { code } = await obtainAuthorizationCode(sandbox, { account: 'pia', redirectUri: REDIRECT_URI });
-      const grant = await call(origin, '', apiRoutes.authToken, SessionGrantSchema, {
+      const grant = await call(origin, '', endpoints.authToken.path, SessionGrantSchema, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code }),
@@ -282,7 +294,7 @@ async function main(): Promise<number> {
     secrets.push(token);
     if (!origin) throw new Error('no proxy to talk to');
 
-    const info = await call(origin, token, apiRoutes.creatorInfo, CreatorInfoSchema);
+    const info = await call(origin, token, endpoints.creatorInfo.path, CreatorInfoSchema);
     if (info.ok) {
       const c = info.value;
       say(

@@ -1,17 +1,18 @@
-import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import { CLIENT_HEADER, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions } from './logging';
 import { createProxyMetrics } from './metrics/metrics';
 import { buildMetricsServer } from './metrics/metrics-server';
 import { registerRequestMetrics } from './metrics/request-metrics';
+import { registerBearerAuth } from './plugins/app/bearer';
 import { requireClientHeader } from './plugins/app/client-header';
 import { refuseWhileClosing } from './plugins/app/closing';
 import { registerErrorHandler } from './plugins/app/error-handler';
-import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './plugins/app/request-id';
+import { useContractSchemas } from './plugins/app/endpoint';
+import { echoRequestId, requestIdFor } from './plugins/app/request-id';
 import { settleUnreadBodies } from './plugins/app/unread-body';
+import { registerCors } from './plugins/external/cors';
+import { registerHelmet } from './plugins/external/helmet';
 import { registerRateLimits } from './plugins/external/rate-limit';
 import { registerUnderPressure, type PressureOptions } from './plugins/external/under-pressure';
 import { authRoutes } from './routes/auth';
@@ -44,6 +45,8 @@ export interface AppDeps {
   socketIdleTimeoutMs?: number;
   /** Shorter upstream timeouts, so tests can prove a stalled TikTok becomes a clear error. */
   tiktokTimeouts?: TikTokClientOptions['timeouts'];
+  /** Sees every route as it is registered, so a test can hold them against the endpoint table. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** JSON bodies of this API are small; anything larger is a mistake or an attack. */
@@ -88,6 +91,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     });
   }
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+
   // First, so that every reply, including those of hooks that refuse early, passes through them.
   echoRequestId(app);
   if (config.metrics) registerRequestMetrics(app, metrics);
@@ -95,23 +100,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerErrorHandler(app, metrics);
   refuseWhileClosing(app);
 
-  await app.register(helmet, {
-    // The proxy serves JSON only; the SPA's own CSP is set by its host (render.yaml).
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
-  await app.register(cors, {
-    origin: [...config.allowedOrigins],
-    credentials: false,
-    methods: ['GET', 'POST', 'PUT'],
-    allowedHeaders: ['authorization', 'content-type', CLIENT_HEADER, UPLOAD_SESSION_HEADER],
-    exposedHeaders: [REQUEST_ID_HEADER],
-    maxAge: 600,
-  });
+  await registerHelmet(app);
+  await registerCors(app, config.allowedOrigins);
 
   await registerUnderPressure(app, deps.pressure);
   const limitInit = await registerRateLimits(app, { metrics, redisUrl: config.rateLimitRedisUrl });
   requireClientHeader(app);
+  // Every route below comes from the contract's endpoint table (plugins/app/endpoint.ts); its
+  // `auth: 'bearer'` flag adds the token check, after the rate limits' own per-route hooks.
+  useContractSchemas(app);
+  registerBearerAuth(app);
 
   await app.register(healthRoutes);
   await app.register(authConfigRoutes, { config });

@@ -1,5 +1,11 @@
 import { type ManifestEntry, corpus, readCorpusFile } from '@content-studio/media-corpus';
-import { type PublishStatus, type UploadMode, apiRoutes, sniffVideoContainer } from '@content-studio/contract';
+import {
+  type PublishStatus,
+  type UploadMode,
+  endpointPath,
+  endpoints,
+  sniffVideoContainer,
+} from '@content-studio/contract';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_HEADERS, useListeningSandboxApp } from './sandbox-app';
@@ -25,7 +31,7 @@ const modeOf = (entry: ManifestEntry): UploadMode => (entry.post.mode === 'inbox
 const POST = { ...DEFAULT_POST, privacyLevel: 'SELF_ONLY' as const };
 
 async function statusOf(token: string, publishId: string): Promise<PublishStatus> {
-  const res = await request(`${live.base}${apiRoutes.postStatus(publishId)}`, {
+  const res = await request(`${live.base}${endpointPath(endpoints.postStatus, { publishId })}`, {
     headers: { authorization: `Bearer ${token}`, ...CLIENT_HEADERS },
   });
   expect(res.statusCode).toBe(200);

@@ -1,24 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from './openapi';
-import { apiRoutes, routePatterns } from './routes';
+import { buildOpenApiDocument, openApiPath } from './openapi';
+import { CLIENT_HEADER, endpoints, type EndpointSpec } from './routes';
+
+const table = Object.values(endpoints) as EndpointSpec[];
 
 describe('buildOpenApiDocument', () => {
   const doc = buildOpenApiDocument();
+  const operationOf = (spec: EndpointSpec) => doc.paths[openApiPath(spec.path)]?.[spec.method.toLowerCase()];
 
-  it('documents every route of the API', () => {
-    const documented = Object.keys(doc.paths);
-    const expected = [
-      ...Object.values(apiRoutes).flatMap((r) => (typeof r === 'string' && r !== apiRoutes.openApi ? [r] : [])),
-      ...Object.values(routePatterns).map((p) => p.replace(/:(\w+)/g, '{$1}')),
-    ];
-    expect(documented.sort()).toEqual([...new Set(expected)].sort());
+  it('documents exactly the endpoints of the table', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(table.map((spec) => `${spec.method} ${openApiPath(spec.path)}`).sort());
+  });
+
+  it('asks for the bearer token exactly where the table does, and the client header on every mutation', () => {
+    const facts = (spec: EndpointSpec) => ({
+      path: spec.path,
+      bearer: operationOf(spec)?.security !== undefined,
+      clientHeader: (operationOf(spec)?.parameters ?? []).some((parameter) => parameter.name === CLIENT_HEADER),
+    });
+    expect(table.map(facts)).toEqual(
+      table.map((spec) => ({ path: spec.path, bearer: spec.auth === 'bearer', clientHeader: spec.method !== 'GET' })),
+    );
+  });
+
+  it('documents every path parameter of the route pattern', () => {
+    const documented = table.map((spec) =>
+      (operationOf(spec)?.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+    );
+    expect(documented).toEqual(table.map((spec) => [...spec.path.matchAll(/:(\w+)/g)].map((match) => match[1])));
   });
 
   it('derives request and error schemas from the contract', () => {
-    const create = doc.paths['/api/v1/uploads']?.post;
-    const schema = create?.requestBody.content['application/json'].schema as { oneOf?: unknown[]; anyOf?: unknown[] };
+    const create = operationOf(endpoints.uploads);
+    const schema = create?.requestBody?.content['application/json']?.schema as { oneOf?: unknown[]; anyOf?: unknown[] };
     expect(schema.oneOf ?? schema.anyOf).toHaveLength(2);
+    expect(Object.keys(create?.responses ?? {})).toEqual(['201', 'default']);
     expect(JSON.stringify(create?.responses.default)).toContain('VIDEO_SIZE_MISMATCH');
+    expect(operationOf(endpoints.uploadChunk)?.requestBody?.content).toHaveProperty(['application/octet-stream']);
+    expect(operationOf(endpoints.videos)?.requestBody?.content).toHaveProperty(['multipart/form-data']);
   });
 
   it('is plain JSON', () => {

@@ -1,11 +1,11 @@
 import { Socket } from 'node:net';
-import { apiRoutes, routePatterns } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ProxyMetrics, UploadKind } from './metrics';
 
 const UPLOAD_ROUTES: ReadonlyMap<string, UploadKind> = new Map([
-  [routePatterns.uploadChunk, 'chunk'],
-  [apiRoutes.videos, 'one_shot'],
+  [endpoints.uploadChunk.path, 'chunk'],
+  [endpoints.videos.path, 'one_shot'],
 ]);
 
 /** What a socket had read when its previous request ended: keep-alive sockets carry many requests. */

@@ -1,14 +1,8 @@
-import {
-  apiRoutes,
-  RefreshRequestSchema,
-  TokenExchangeRequestSchema,
-  type RevokeResponse,
-  type SessionGrant,
-} from '@content-studio/contract';
+import { endpoints, type SessionGrant } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
-import { parseOrThrow } from '../errors/validation';
-import { requireAccessToken } from '../plugins/app/bearer';
+import { endpointRoute } from '../plugins/app/endpoint';
 import type { Sealer } from '../seal/seal';
 import type { TikTokClient, TikTokTokenGrant } from '../tiktok';
 
@@ -27,7 +21,8 @@ export interface AuthRouteDeps {
  * Sign-in. The browser gets the access token and a *sealed* refresh token: it can
  * ask this proxy to refresh, but a refresh token copied out of the tab is useless anywhere else.
  */
-export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, { tiktok, sealer, now }) => {
+export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (fastify, { tiktok, sealer, now }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   function toSessionGrant(grant: TikTokTokenGrant): SessionGrant {
     const sealedRefresh = sealer.seal(
       'refresh-token',
@@ -44,23 +39,28 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, { tikto
     };
   }
 
-  app.post(apiRoutes.authToken, async (request): Promise<SessionGrant> => {
-    const { code } = parseOrThrow(TokenExchangeRequestSchema, request.body, 'sign-in request');
-    // redirect_uri comes from config inside the client, never from the request (S5).
-    return toSessionGrant(await tiktok.exchangeCode(code));
+  app.route({
+    ...endpointRoute(endpoints.authToken),
+    // redirect_uri comes from config inside the client, never from the request.
+    handler: async (request) => toSessionGrant(await tiktok.exchangeCode(request.body.code)),
   });
 
-  app.post(apiRoutes.authRefresh, async (request): Promise<SessionGrant> => {
-    const { sealedRefresh } = parseOrThrow(RefreshRequestSchema, request.body, 'refresh request');
-    const opened = sealer.unseal<SealedRefresh>('refresh-token', sealedRefresh);
-    if (!opened.ok) {
-      throw new AppError('OAUTH_REFRESH_INVALID', 401, 'Your TikTok session has ended. Connect again.');
-    }
-    return toSessionGrant(await tiktok.refreshAccessToken(opened.value.refreshToken));
+  app.route({
+    ...endpointRoute(endpoints.authRefresh),
+    handler: async (request) => {
+      const opened = sealer.unseal<SealedRefresh>('refresh-token', request.body.sealedRefresh);
+      if (!opened.ok) {
+        throw new AppError('OAUTH_REFRESH_INVALID', 401, 'Your TikTok session has ended. Connect again.');
+      }
+      return toSessionGrant(await tiktok.refreshAccessToken(opened.value.refreshToken));
+    },
   });
 
-  app.post(apiRoutes.authRevoke, async (request): Promise<RevokeResponse> => {
-    await tiktok.revokeAccessToken(requireAccessToken(request));
-    return { revoked: true };
+  app.route({
+    ...endpointRoute(endpoints.authRevoke),
+    handler: async (request) => {
+      await tiktok.revokeAccessToken(request.accessToken);
+      return { revoked: true as const };
+    },
   });
 };

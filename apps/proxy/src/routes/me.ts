@@ -1,20 +1,24 @@
-import { apiRoutes, type CreatorInfo, type Profile } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireAccessToken } from '../plugins/app/bearer';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { endpointRoute } from '../plugins/app/endpoint';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { TikTokClient } from '../tiktok';
 
 /** Who is connected (user.info.basic only) and what they may post: thin pass-throughs to TikTok. */
-export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
-  app.get(apiRoutes.me, async (request): Promise<Profile> => tiktok.fetchUserInfo(requireAccessToken(request)));
+export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (fastify, { tiktok }) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.route({
+    ...endpointRoute(endpoints.me),
+    handler: async (request) => tiktok.fetchUserInfo(request.accessToken),
+  });
 
   // Fetched fresh every time the compose screen opens (TikTok's audit rule 1); never cached here.
-  app.get(
-    apiRoutes.creatorInfo,
-    { config: TIKTOK_LIMITS.creatorInfo },
-    async (request, reply): Promise<CreatorInfo> => {
+  app.route({
+    ...endpointRoute(endpoints.creatorInfo, { config: TIKTOK_LIMITS.creatorInfo }),
+    handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return tiktok.queryCreatorInfo(requireAccessToken(request));
+      return tiktok.queryCreatorInfo(request.accessToken);
     },
-  );
+  });
 };

@@ -1,21 +1,16 @@
-import { PublishIdSchema, routePatterns, type PublishStatus } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { parseOrThrow } from '../errors/validation';
-import { requireAccessToken } from '../plugins/app/bearer';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { endpointRoute } from '../plugins/app/endpoint';
 import { TIKTOK_LIMITS } from '../plugins/external/rate-limit';
 import type { TikTokClient } from '../tiktok';
 
-const ParamsSchema = z.object({ publishId: PublishIdSchema });
-
-export const postsRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
-  app.get(
-    routePatterns.postStatus,
-    { config: TIKTOK_LIMITS.status },
-    async (request, reply): Promise<PublishStatus> => {
-      const { publishId } = parseOrThrow(ParamsSchema, request.params, 'publish id');
+export const postsRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (fastify, { tiktok }) => {
+  fastify.withTypeProvider<ZodTypeProvider>().route({
+    ...endpointRoute(endpoints.postStatus, { config: TIKTOK_LIMITS.status }),
+    handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return tiktok.fetchPublishStatus(requireAccessToken(request), publishId);
+      return tiktok.fetchPublishStatus(request.accessToken, request.params.publishId);
     },
-  );
+  });
 };

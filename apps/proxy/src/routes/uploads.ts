@@ -1,18 +1,8 @@
-import {
-  apiRoutes,
-  CreateUploadRequestSchema,
-  PublishIdSchema,
-  routePatterns,
-  UPLOAD_SESSION_HEADER,
-  type ChunkResponse,
-  type CreateUploadResponse,
-  type RenewedUploadSession,
-} from '@content-studio/contract';
+import { endpoints, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
-import { parseOrThrow } from '../errors/validation';
-import { requireAccessToken } from '../plugins/app/bearer';
+import { endpointRoute } from '../plugins/app/endpoint';
 import { TIKTOK_LIMITS, type InitRateLimit } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
 import { chunkRange, MAX_FINAL_CHUNK_BYTES, TikTokApiError, type TikTokClient } from '../tiktok';
@@ -35,62 +25,59 @@ export interface UploadRouteDeps {
   limitInit: InitRateLimit;
 }
 
-const PublishIdParamsSchema = z.object({ publishId: PublishIdSchema });
-
-const ChunkParamsSchema = z.object({
-  publishId: PublishIdSchema,
-  index: z.coerce.number().int().min(0).max(999),
-});
-
 /**
  * The resumable path (README, "Upload protocol for API clients"): init once, then one request per chunk. Nothing is stored
  * between requests; the sealed session carries the plan and TikTok's upload URL.
  */
-export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { tiktok, sealer, now, limitInit }) => {
-  app.post(apiRoutes.uploads, async (request, reply): Promise<CreateUploadResponse> => {
-    const accessToken = requireAccessToken(request);
-    const body = parseOrThrow(CreateUploadRequestSchema, request.body, 'upload request');
-    await limitInit(request, body.mode);
-    const { target, plan } = await initUpload(tiktok, accessToken, body, request.log);
-    const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
-    const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
-    const uploadSession = sealUploadSession(
-      sealer,
-      {
+export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (
+  fastify,
+  { tiktok, sealer, now, limitInit },
+) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.route({
+    ...endpointRoute(endpoints.uploads),
+    handler: async (request, reply) => {
+      const { accessToken, body } = request;
+      await limitInit(request, body.mode);
+      const { target, plan } = await initUpload(tiktok, accessToken, body, request.log);
+      const source = { videoSize: body.videoSize, chunkSize: plan.chunkSize, chunkCount: plan.chunkCount };
+      const expiresAt = now() + UPLOAD_SESSION_TTL_MS;
+      const uploadSession = sealUploadSession(
+        sealer,
+        {
+          publishId: target.publishId,
+          uploadUrl: target.uploadUrl,
+          mode: body.mode,
+          mimeType: body.mimeType,
+          ...source,
+          tokenHash: hashAccessToken(accessToken),
+        },
+        expiresAt,
+      );
+      reply.status(201);
+      return {
         publishId: target.publishId,
-        uploadUrl: target.uploadUrl,
-        mode: body.mode,
-        mimeType: body.mimeType,
+        uploadSession,
         ...source,
-        tokenHash: hashAccessToken(accessToken),
-      },
-      expiresAt,
-    );
-    reply.status(201);
-    return {
-      publishId: target.publishId,
-      uploadSession,
-      ...source,
-      expiresAt,
-      uploadHost: new URL(target.uploadUrl).host,
-      ...(target.logId ? { tiktokLogId: target.logId } : {}),
-    };
+        expiresAt,
+        uploadHost: new URL(target.uploadUrl).host,
+        ...(target.logId ? { tiktokLogId: target.logId } : {}),
+      };
+    },
   });
 
   // A session is bound to the access token that created it, but the SPA refreshes its token every
   // day and a creator may reload mid-upload after a refresh. TikTok itself is the proof that the
   // new token belongs to the same creator: it answers the post's status only to its owner
   // (token_not_authorized_for_specified_publish_id otherwise). The deadline never moves.
-  app.post(
-    routePatterns.uploadSession,
-    { config: TIKTOK_LIMITS.status },
-    async (request): Promise<RenewedUploadSession> => {
-      const accessToken = requireAccessToken(request);
-      const { publishId } = parseOrThrow(PublishIdParamsSchema, request.params, 'publish id');
-      const rawSession = request.headers[UPLOAD_SESSION_HEADER];
+  app.route({
+    ...endpointRoute(endpoints.uploadSession, { config: TIKTOK_LIMITS.status }),
+    handler: async (request) => {
+      const { accessToken } = request;
+      const { publishId } = request.params;
       const { session, expiresAt } = openUploadSessionForRenewal(
         sealer,
-        typeof rawSession === 'string' ? rawSession : undefined,
+        request.headers[UPLOAD_SESSION_HEADER],
         publishId,
       );
       try {
@@ -107,27 +94,21 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
       }
       return { uploadSession: sealUploadSession(sealer, bindToToken(session, accessToken), expiresAt), expiresAt };
     },
-  );
+  });
 
   // Chunk bodies are raw bytes that must stream, never be parsed or buffered: this scope replaces
   // every body parser with one that hands the request stream through untouched.
-  await app.register(async (chunks) => {
+  await app.register(async (scope) => {
+    const chunks = scope.withTypeProvider<ZodTypeProvider>();
     chunks.removeAllContentTypeParsers();
     chunks.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
-    chunks.put(
-      routePatterns.uploadChunk,
-      { bodyLimit: MAX_FINAL_CHUNK_BYTES, config: TIKTOK_LIMITS.chunk },
-      async (request, reply): Promise<ChunkResponse> => {
-        const accessToken = requireAccessToken(request);
-        const { publishId, index } = parseOrThrow(ChunkParamsSchema, request.params, 'chunk address');
-        const rawSession = request.headers[UPLOAD_SESSION_HEADER];
-        const session = openUploadSession(
-          sealer,
-          typeof rawSession === 'string' ? rawSession : undefined,
-          accessToken,
-          publishId,
-        );
+    chunks.route({
+      ...endpointRoute(endpoints.uploadChunk, { bodyLimit: MAX_FINAL_CHUNK_BYTES, config: TIKTOK_LIMITS.chunk }),
+      handler: async (request, reply) => {
+        const { accessToken } = request;
+        const { publishId, index } = request.params;
+        const session = openUploadSession(sealer, request.headers[UPLOAD_SESSION_HEADER], accessToken, publishId);
         if (index >= session.chunkCount) {
           throw new AppError(
             'VALIDATION_FAILED',
@@ -152,6 +133,6 @@ export const uploadsRoutes: FastifyPluginAsync<UploadRouteDeps> = async (app, { 
         const result = await transferChunk(tiktok, session, range, splitter, { signal });
         return { chunkIndex: index, uploadedBytes: result.uploadedBytes, complete: result.status === 201 };
       },
-    );
+    });
   });
 };

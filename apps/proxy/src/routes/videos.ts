@@ -1,21 +1,15 @@
-import multipart from '@fastify/multipart';
-import {
-  apiRoutes,
-  MAX_VIDEO_BYTES,
-  OneShotUploadFieldsSchema,
-  type VideoUploadedResponse,
-} from '@content-studio/contract';
+import { endpoints, OneShotUploadFieldsSchema, type VideoUploadedResponse } from '@content-studio/contract';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { parseOrThrow } from '../errors/validation';
-import { requireAccessToken } from '../plugins/app/bearer';
+import { endpointRoute } from '../plugins/app/endpoint';
+import { registerMultipart, ONE_SHOT_FIELDS } from '../plugins/external/multipart';
 import type { InitRateLimit } from '../plugins/external/rate-limit';
 import { chunkRange, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';
-
-const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
 
 /**
  * The one-shot path for scripts and ops: one multipart request, fields first, then the file. The
@@ -23,34 +17,25 @@ const FIELD_NAMES = new Set(['mode', 'videoSize', 'post']);
  * nothing touches the disk and at most one socket buffer of video is in memory at a time.
  */
 export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient; limitInit: InitRateLimit }> = async (
-  app,
+  fastify,
   { tiktok, limitInit },
 ) => {
-  await app.register(multipart, {
-    limits: {
-      // One byte over TikTok's maximum: @fastify/multipart *silently truncates* at this limit, so a
-      // truncated stream is always longer than any allowed videoSize and is caught as too long.
-      fileSize: MAX_VIDEO_BYTES + 1,
-      files: 1,
-      fields: FIELD_NAMES.size,
-      fieldSize: 16 * 1024,
-      parts: FIELD_NAMES.size + 1,
-      headerPairs: 50,
-    },
-  });
+  await registerMultipart(fastify);
 
-  app.post(apiRoutes.videos, async (request, reply): Promise<VideoUploadedResponse> => {
-    requireAccessToken(request);
-    if (!request.isMultipart()) {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        415,
-        'Send multipart/form-data: fields mode, videoSize, post, then the file "video".',
-      );
-    }
-    // A failure mid-file leaves the rest of the body unread: plugins/app/unread-body.ts closes the
-    // connection after the answer (a file is larger than any body worth draining).
-    return streamOneShot(request, reply, clientGoneSignal(request.raw, reply.raw));
+  fastify.withTypeProvider<ZodTypeProvider>().route({
+    ...endpointRoute(endpoints.videos),
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          415,
+          'Send multipart/form-data: fields mode, videoSize, post, then the file "video".',
+        );
+      }
+      // A failure mid-file leaves the rest of the body unread: plugins/app/unread-body.ts closes the
+      // connection after the answer (a file is larger than any body worth draining).
+      return streamOneShot(request, reply, clientGoneSignal(request.raw, reply.raw));
+    },
   });
 
   async function streamOneShot(
@@ -58,12 +43,12 @@ export const videosRoutes: FastifyPluginAsync<{ tiktok: TikTokClient; limitInit:
     reply: FastifyReply,
     signal: AbortSignal,
   ): Promise<VideoUploadedResponse> {
-    const accessToken = requireAccessToken(request);
+    const { accessToken } = request;
     const fields: Record<string, string> = {};
 
     for await (const part of multipartParts(request)) {
       if (part.type === 'field') {
-        if (!FIELD_NAMES.has(part.fieldname) || typeof part.value !== 'string') {
+        if (!ONE_SHOT_FIELDS.has(part.fieldname) || typeof part.value !== 'string') {
           throw new AppError('VALIDATION_FAILED', 400, `Unknown field "${part.fieldname.slice(0, 40)}".`);
         }
         fields[part.fieldname] = part.value;

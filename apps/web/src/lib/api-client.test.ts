@@ -1,10 +1,4 @@
-import {
-  CLIENT_HEADER,
-  HealthResponseSchema,
-  ProfileSchema,
-  apiRoutes,
-  type ErrorBody,
-} from '@content-studio/contract';
+import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type ErrorBody, endpoints } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/mocks/node';
@@ -24,13 +18,13 @@ async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('apiFetch', () => {
   it('parses a success body with the contract schema', async () => {
-    await expect(apiFetch(apiRoutes.health, HealthResponseSchema)).resolves.toEqual({ status: 'ok' });
-    await expect(apiFetch(apiRoutes.me, ProfileSchema, { accessToken: 'act.token' })).resolves.toEqual(mockProfile);
+    await expect(apiFetch(endpoints.health)).resolves.toEqual({ status: 'ok' });
+    await expect(apiFetch(endpoints.me, { accessToken: 'act.token' })).resolves.toEqual(mockProfile);
   });
 
   it('turns the contract error body into an ApiError with its code, message and retryability', async () => {
     server.use(
-      http.get<never, never, ErrorBody>(apiRoutes.me, () =>
+      http.get<never, never, ErrorBody>(endpoints.me.path, () =>
         HttpResponse.json(
           {
             error: {
@@ -45,7 +39,7 @@ describe('apiFetch', () => {
       ),
     );
 
-    const error = await catchApiError(apiFetch(apiRoutes.me, ProfileSchema));
+    const error = await catchApiError(apiFetch(endpoints.me, { accessToken: 'act.token' }));
 
     expect(error.code).toBe('TIKTOK_TOKEN_INVALID');
     expect(error.message).toBe('Your TikTok session has ended. Connect again.');
@@ -57,7 +51,7 @@ describe('apiFetch', () => {
   it('turns a non-JSON 502 into a retryable UPSTREAM_UNAVAILABLE', async () => {
     server.use(
       http.get(
-        apiRoutes.me,
+        endpoints.me.path,
         () =>
           new HttpResponse('<html><body>502 Bad Gateway</body></html>', {
             status: 502,
@@ -66,7 +60,7 @@ describe('apiFetch', () => {
       ),
     );
 
-    const error = await catchApiError(apiFetch(apiRoutes.me, ProfileSchema));
+    const error = await catchApiError(apiFetch(endpoints.me, { accessToken: 'act.token' }));
 
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.status).toBe(502);
@@ -75,18 +69,18 @@ describe('apiFetch', () => {
   });
 
   it('does not trust a JSON error body that breaks the contract', async () => {
-    server.use(http.get(apiRoutes.me, () => HttpResponse.json({ message: 'nope' }, { status: 504 })));
+    server.use(http.get(endpoints.me.path, () => HttpResponse.json({ message: 'nope' }, { status: 504 })));
 
-    const error = await catchApiError(apiFetch(apiRoutes.me, ProfileSchema));
+    const error = await catchApiError(apiFetch(endpoints.me, { accessToken: 'act.token' }));
 
     expect(error.code).toBe('UPSTREAM_TIMEOUT');
     expect(error.retryable).toBe(true);
   });
 
   it('rejects a success body the contract does not describe', async () => {
-    server.use(http.get(apiRoutes.me, () => HttpResponse.json({ displayName: 42 })));
+    server.use(http.get(endpoints.me.path, () => HttpResponse.json({ displayName: 42 })));
 
-    const error = await catchApiError(apiFetch(apiRoutes.me, ProfileSchema));
+    const error = await catchApiError(apiFetch(endpoints.me, { accessToken: 'act.token' }));
 
     expect(error.code).toBe('INTERNAL');
     expect(error.retryable).toBe(false);
@@ -94,58 +88,83 @@ describe('apiFetch', () => {
   });
 
   it('reports a network failure as UPSTREAM_UNAVAILABLE with status 0', async () => {
-    server.use(http.get(apiRoutes.health, () => HttpResponse.error()));
+    server.use(http.get(endpoints.health.path, () => HttpResponse.error()));
 
-    const error = await catchApiError(apiFetch(apiRoutes.health, HealthResponseSchema));
+    const error = await catchApiError(apiFetch(endpoints.health));
 
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.status).toBe(0);
     expect(error.retryable).toBe(true);
   });
 
-  it('sends JSON, the bearer token and the client header on mutating requests', async () => {
-    let seen: { auth: string | null; client: string | null; type: string | null; body: unknown } | undefined;
+  it('sends the method, JSON body, bearer token and client header of the endpoint’s entry', async () => {
+    const request = { mode: 'draft', videoSize: 9, mimeType: 'video/mp4' } as const;
+    const answer = {
+      publishId: 'v_pub_file~v2-1.1',
+      uploadSession: 'v1.sealed',
+      videoSize: 9,
+      chunkSize: 9,
+      chunkCount: 1,
+      expiresAt: 1,
+      uploadHost: 'upload.example',
+    };
+    let seen:
+      { method: string; auth: string | null; client: string | null; type: string | null; body: unknown } | undefined;
     server.use(
-      http.post(apiRoutes.authRevoke, async ({ request }) => {
+      http.post(endpoints.uploads.path, async ({ request: sent }) => {
         seen = {
-          auth: request.headers.get('authorization'),
-          client: request.headers.get(CLIENT_HEADER),
-          type: request.headers.get('content-type'),
-          body: await request.json(),
+          method: sent.method,
+          auth: sent.headers.get('authorization'),
+          client: sent.headers.get(CLIENT_HEADER),
+          type: sent.headers.get('content-type'),
+          body: await sent.json(),
         };
-        return HttpResponse.json({ status: 'ok' });
+        return HttpResponse.json(answer, { status: 201 });
       }),
     );
 
-    await apiFetch(apiRoutes.authRevoke, HealthResponseSchema, {
-      method: 'POST',
-      json: { hello: 'proxy' },
-      accessToken: 'act.token',
-    });
+    await expect(apiFetch(endpoints.uploads, { body: request, accessToken: 'act.token' })).resolves.toEqual(answer);
 
     expect(seen).toEqual({
+      method: 'POST',
       auth: 'Bearer act.token',
       client: '1',
       type: 'application/json',
-      body: { hello: 'proxy' },
+      body: request,
     });
+  });
+
+  it('fills the path parameters and sends the headers the entry names', async () => {
+    let seen: { path: string; session: string | null } | undefined;
+    server.use(
+      http.post(endpoints.uploadSession.path, ({ request }) => {
+        seen = { path: new URL(request.url).pathname, session: request.headers.get(UPLOAD_SESSION_HEADER) };
+        return HttpResponse.json({ uploadSession: 'v1.renewed', expiresAt: 5 });
+      }),
+    );
+
+    await apiFetch(endpoints.uploadSession, {
+      params: { publishId: 'v_pub_file~v2-1.7' },
+      headers: { [UPLOAD_SESSION_HEADER]: 'v1.sealed' },
+      accessToken: 'act.token',
+    });
+
+    expect(seen).toEqual({ path: '/api/v1/uploads/v_pub_file~v2-1.7/session', session: 'v1.sealed' });
   });
 
   it('prefixes the configured API base URL', async () => {
     server.use(http.get('https://api.example.test/healthz', () => HttpResponse.json({ status: 'ok' })));
 
-    await expect(
-      apiFetch(apiRoutes.health, HealthResponseSchema, { baseUrl: 'https://api.example.test' }),
-    ).resolves.toEqual({ status: 'ok' });
+    await expect(apiFetch(endpoints.health, { baseUrl: 'https://api.example.test' })).resolves.toEqual({
+      status: 'ok',
+    });
   });
 
   it('lets an abort through untouched instead of calling it a server failure', async () => {
     const controller = new AbortController();
     controller.abort();
 
-    const outcome = await apiFetch(apiRoutes.health, HealthResponseSchema, {
-      signal: controller.signal,
-    }).catch((error: unknown) => error);
+    const outcome = await apiFetch(endpoints.health, { signal: controller.signal }).catch((error: unknown) => error);
 
     expect(outcome).not.toBeInstanceOf(ApiError);
     expect((outcome as Error).name).toBe('AbortError');

@@ -1,41 +1,65 @@
-import { CLIENT_HEADER, ErrorBodySchema } from '@content-studio/contract';
+import {
+  CLIENT_HEADER,
+  endpointPath,
+  ErrorBodySchema,
+  type EndpointSpec,
+  type PathParams,
+} from '@content-studio/contract';
 import type { z } from 'zod';
 import { env } from '@/config/env';
 import { loadAccessTokenSource } from './access-token-source';
 import { ApiError, isApiError } from './api-error';
 
-export type ApiRequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Serialised as the JSON request body. */
-  json?: unknown;
-  /** The creator's TikTok access token, sent as a bearer token. */
-  accessToken?: string;
-  signal?: AbortSignal;
+/** What one call of an endpoint fills in; which parts it needs follows from the endpoint's entry. */
+export type ApiCall<E extends EndpointSpec> = {
+  signal?: AbortSignal | undefined;
   /** Overrides `VITE_API_BASE_URL`; '' means the page's own origin. */
   baseUrl?: string;
-  /** Extra request headers, e.g. a sealed upload session. */
-  headers?: Record<string, string>;
+} & (E extends { params: z.ZodObject } ? { params: PathParams<E> } : unknown) &
+  (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown) &
+  (E extends { headers: infer H extends z.ZodObject } ? { headers?: z.input<H> } : unknown) &
+  // The creator's TikTok access token, sent as a bearer token; `authedApiFetch` supplies it.
+  (E extends { auth: 'bearer' } ? { accessToken: string } : unknown);
+
+/** The body an endpoint answers with, as its contract schema parses it. */
+export type ApiAnswer<E extends EndpointSpec> = z.output<E['response']['schema']>;
+
+/** The call's options may be left out when the endpoint needs none. */
+type CallArgs<C> = object extends C ? [call?: C] : [call: C];
+
+type ApiRequest = {
+  params?: Record<string, string | number>;
+  body?: unknown;
+  headers?: Record<string, string | undefined>;
+  accessToken?: string;
+  signal?: AbortSignal | undefined;
+  baseUrl?: string;
 };
 
 const UNREACHABLE_MESSAGE = "Content Studio Pro can't reach its server right now. Check your connection and try again.";
 
 /**
- * Calls the proxy and returns the body parsed with the contract's schema for that route.
- * Any failure, including a body the contract does not describe, becomes an {@link ApiError}; an
- * abort is rethrown untouched so React Query can tell cancellation from failure.
+ * Calls one endpoint of the contract's table (method, path, body, answer schema all from its entry)
+ * and returns the body parsed with the entry's schema. Any failure, including a body the contract does
+ * not describe, becomes an {@link ApiError}; an abort is rethrown untouched so React Query can tell
+ * cancellation from failure.
  */
-export async function apiFetch<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: ApiRequestOptions = {},
-): Promise<z.output<S>> {
-  const { method = 'GET', json, accessToken, signal, baseUrl = env.apiBaseUrl } = options;
-  const headers = new Headers({ ...options.headers, accept: 'application/json' });
+export async function apiFetch<E extends EndpointSpec>(
+  endpoint: E,
+  ...[call]: CallArgs<ApiCall<E>>
+): Promise<ApiAnswer<E>> {
+  const { params, body: json, accessToken, signal, baseUrl = env.apiBaseUrl } = (call ?? {}) as ApiRequest;
+  const { method } = endpoint;
+  const headers = new Headers({ accept: 'application/json' });
+  for (const [name, value] of Object.entries((call as ApiRequest | undefined)?.headers ?? {})) {
+    if (value !== undefined) headers.set(name, value);
+  }
   if (json !== undefined) headers.set('content-type', 'application/json');
   if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
   // The proxy requires this header on mutating requests: it forces a CORS preflight, so another
   // site cannot fire a "simple" cross-site POST at it.
   if (method !== 'GET') headers.set(CLIENT_HEADER, '1');
+  const path = endpointPath(endpoint, params as PathParams<E> | undefined);
 
   let response: Response;
   try {
@@ -61,7 +85,7 @@ export async function apiFetch<S extends z.ZodType>(
   const body = await readJson(response);
   if (!response.ok) throw errorFromResponse(response.status, body);
 
-  const parsed = schema.safeParse(body.ok ? body.value : undefined);
+  const parsed = endpoint.response.schema.safeParse(body.ok ? body.value : undefined);
   if (!parsed.success) {
     // A 2xx the contract does not describe means the SPA and proxy disagree: retrying won't help.
     throw new ApiError({
@@ -72,18 +96,17 @@ export async function apiFetch<S extends z.ZodType>(
       cause: parsed.error,
     });
   }
-  return parsed.data;
+  return parsed.data as ApiAnswer<E>;
 }
 
 /**
  * {@link apiFetch} as the connected creator: attaches `Authorization: Bearer` from the session
  * (refreshing it first when due) and reports a 401 back to the session so it can end.
  */
-export async function authedApiFetch<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: Omit<ApiRequestOptions, 'accessToken'> = {},
-): Promise<z.output<S>> {
+export async function authedApiFetch<E extends EndpointSpec & { auth: 'bearer' }>(
+  endpoint: E,
+  ...[call]: CallArgs<Omit<ApiCall<E>, 'accessToken'>>
+): Promise<ApiAnswer<E>> {
   const source = await loadAccessTokenSource();
   const accessToken = await source?.getAccessToken();
   if (!source || !accessToken) {
@@ -95,7 +118,7 @@ export async function authedApiFetch<S extends z.ZodType>(
     });
   }
   try {
-    return await apiFetch(path, schema, { ...options, accessToken });
+    return await apiFetch(endpoint, ...([{ ...call, accessToken }] as unknown as CallArgs<ApiCall<E>>));
   } catch (error) {
     if (isApiError(error) && error.status === 401) source.rejected(accessToken, error);
     throw error;

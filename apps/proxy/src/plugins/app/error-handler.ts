@@ -1,6 +1,8 @@
 import type { ErrorBody, ErrorCode } from '@content-studio/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors/app-error';
+import { fromSchemaValidation } from '../../errors/validation';
 import type { ProxyMetrics } from '../../metrics/metrics';
 import { toAppError } from '../../tiktok';
 
@@ -38,7 +40,15 @@ function send(reply: FastifyReply, status: number, error: Omit<ErrorBody['error'
  * creator sees a plain sentence, an attacker learns nothing about internals.
  */
 export function registerErrorHandler(app: FastifyInstance, metrics?: ProxyMetrics) {
-  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
+    // A route schema's refusal reads like any other VALIDATION_FAILED, naming the offending fields.
+    const thrown = fromSchemaValidation(raw) ?? raw;
+    if (thrown instanceof ResponseSerializationError) {
+      // Our own answer broke the contract: a bug here, or TikTok sent something its parser let
+      // through. Only the paths and zod's messages are logged, never the values.
+      const issues = thrown.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      request.log.error({ route: request.routeOptions.url, issues }, 'answer does not match the contract');
+    }
     // Errors from the TikTok client (typed, no statusCode) become creator-facing AppErrors here, once.
     const mapped = thrown instanceof AppError || typeof thrown.statusCode === 'number' ? thrown : toAppError(thrown);
     // toAppError knows TikTok's errors; anything it does not know is ours, handled below as a 500.

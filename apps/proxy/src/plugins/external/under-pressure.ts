@@ -1,5 +1,5 @@
 import underPressure from '@fastify/under-pressure';
-import { apiRoutes, routePatterns } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors/app-error';
 
@@ -12,7 +12,7 @@ export interface PressureOptions {
 }
 
 /** Requests that continue work already accepted: refusing them would waste the bytes sent so far. */
-const CONTINUING = new Set<string>([routePatterns.uploadChunk, routePatterns.postStatus, apiRoutes.health]);
+const CONTINUING = new Set<string>([endpoints.uploadChunk.path, endpoints.postStatus.path, endpoints.health.path]);
 
 /**
  * R7: an overloaded instance says so early (503 + Retry-After, before reading a body) so Render's

@@ -1,4 +1,4 @@
-import { apiRoutes } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { chooseVideo, privacySelect, videoFile } from '@/features/composer/test-utils';
@@ -41,14 +41,14 @@ describe('/studio/compose', () => {
     await screen.findByText('Ava Public');
     await chooseVideo(user, videoFile('launch.mp4'));
     await user.selectOptions(privacySelect(), 'Friends');
-    expect(requests.count('POST', apiRoutes.uploads)).toBe(0);
+    expect(requests.count('POST', endpoints.uploads.path)).toBe(0);
 
     await user.click(screen.getByRole('button', { name: 'Post' }));
 
     const uploads = await screen.findByRole('region', { name: 'Uploads' });
     expect(within(uploads).getByRole('heading', { name: 'launch.mp4' })).toBeTruthy();
-    await waitFor(() => expect(requests.count('POST', apiRoutes.uploads)).toBe(1));
-    const init = requests.seen.find((r) => r.method === 'POST' && r.path === apiRoutes.uploads);
+    await waitFor(() => expect(requests.count('POST', endpoints.uploads.path)).toBe(1));
+    const init = requests.seen.find((r) => r.method === 'POST' && r.path === endpoints.uploads.path);
     expect(init?.request.headers.get('authorization')).toBe('Bearer act.compose-route');
     expect(await init?.request.json()).toMatchObject({
       mode: 'direct',

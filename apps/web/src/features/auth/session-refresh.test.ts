@@ -1,4 +1,4 @@
-import { apiRoutes, type ErrorBody, type RefreshRequest, type SessionGrant } from '@content-studio/contract';
+import { type ErrorBody, type RefreshRequest, type SessionGrant, endpoints } from '@content-studio/contract';
 import { HttpResponse, delay, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, mockGrant } from '@/mocks/handlers/session';
@@ -29,7 +29,7 @@ describe('refreshSession', () => {
   it('makes ONE refresh call for concurrent callers and stores the rotated refresh token', async () => {
     const requests = recordRequests();
     server.use(
-      http.post<never, RefreshRequest, SessionGrant>(apiRoutes.authRefresh, async () => {
+      http.post<never, RefreshRequest, SessionGrant>(endpoints.authRefresh.path, async () => {
         await delay(20);
         return HttpResponse.json(mockGrant({ accessToken: 'act.new', sealedRefresh: 'sealed.rotated' }));
       }),
@@ -44,7 +44,7 @@ describe('refreshSession', () => {
     ]);
 
     expect([a, b, c]).toEqual(['act.new', 'act.new', 'act.new']);
-    expect(requests.count('POST', apiRoutes.authRefresh)).toBe(1);
+    expect(requests.count('POST', endpoints.authRefresh.path)).toBe(1);
     expect(await requests.seen[0]?.request.json()).toEqual({ sealedRefresh: 'sealed.original' });
     expect(sessionStore.get()).toMatchObject({ accessToken: 'act.new', sealedRefresh: 'sealed.rotated' });
   });
@@ -63,7 +63,7 @@ describe('refreshSession', () => {
 
   it('ends the session with an explanation when the refresh token is refused', async () => {
     server.use(
-      http.post<never, never, ErrorBody>(apiRoutes.authRefresh, () =>
+      http.post<never, never, ErrorBody>(endpoints.authRefresh.path, () =>
         HttpResponse.json(errorBody('OAUTH_REFRESH_INVALID', 'Your TikTok session has ended.'), { status: 401 }),
       ),
     );
@@ -82,13 +82,13 @@ describe('refreshSession', () => {
 
     await expect(sessionAccessTokens.getAccessToken()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 
-    expect(requests.count('POST', apiRoutes.authRefresh)).toBe(0);
+    expect(requests.count('POST', endpoints.authRefresh.path)).toBe(0);
     expect(sessionStore.get()).toBeNull();
     expect(sessionStore.lastEnd()).toEqual({ reason: 'lifetime-ended' });
   });
 
   it('keeps the session through a passing failure, and uses the token while it is still valid', async () => {
-    server.use(http.post(apiRoutes.authRefresh, () => HttpResponse.error()));
+    server.use(http.post(endpoints.authRefresh.path, () => HttpResponse.error()));
     // Issued 1 h 58 min ago: the refresh is due, but the token has two minutes left.
     const session = seedSession({ accessToken: 'act.still-good' }, Date.now() - 2 * HOUR + 2 * 60_000);
 
@@ -98,7 +98,7 @@ describe('refreshSession', () => {
 
   it('does not bring back a session that was ended while its refresh was in flight', async () => {
     server.use(
-      http.post(apiRoutes.authRefresh, async () => {
+      http.post(endpoints.authRefresh.path, async () => {
         await delay(30);
         return HttpResponse.json(mockGrant({ accessToken: 'act.zombie' }));
       }),
@@ -133,7 +133,7 @@ describe('startSessionKeeper', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const requests = recordRequests();
     server.use(
-      http.post<never, RefreshRequest, SessionGrant>(apiRoutes.authRefresh, async ({ request }) => {
+      http.post<never, RefreshRequest, SessionGrant>(endpoints.authRefresh.path, async ({ request }) => {
         const { sealedRefresh } = await request.json();
         return HttpResponse.json(mockGrant({ expiresIn: 20, sealedRefresh: `${sealedRefresh}+` }));
       }),
@@ -142,7 +142,7 @@ describe('startSessionKeeper', () => {
     const stop = startSessionKeeper();
     try {
       await vi.advanceTimersByTimeAsync(15_900);
-      expect(requests.count('POST', apiRoutes.authRefresh)).toBe(0);
+      expect(requests.count('POST', endpoints.authRefresh.path)).toBe(0);
 
       await vi.advanceTimersByTimeAsync(200);
       await vi.waitFor(() => expect(sessionStore.get()?.sealedRefresh).toBe('s+'));
@@ -150,7 +150,7 @@ describe('startSessionKeeper', () => {
       // The new 20 s token is refreshed 16 s after it was issued.
       await vi.advanceTimersByTimeAsync(16_100);
       await vi.waitFor(() => expect(sessionStore.get()?.sealedRefresh).toBe('s++'));
-      expect(requests.count('POST', apiRoutes.authRefresh)).toBe(2);
+      expect(requests.count('POST', endpoints.authRefresh.path)).toBe(2);
     } finally {
       stop();
     }
@@ -160,7 +160,7 @@ describe('startSessionKeeper', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     let calls = 0;
     server.use(
-      http.post(apiRoutes.authRefresh, () => {
+      http.post(endpoints.authRefresh.path, () => {
         calls += 1;
         return calls === 1
           ? HttpResponse.json(errorBody('UPSTREAM_UNAVAILABLE', 'try later', true), { status: 502 })
@@ -190,7 +190,7 @@ describe('startSessionKeeper', () => {
 
     await vi.advanceTimersByTimeAsync(60_000);
 
-    expect(requests.count('POST', apiRoutes.authRefresh)).toBe(0);
+    expect(requests.count('POST', endpoints.authRefresh.path)).toBe(0);
     stop();
   });
 });

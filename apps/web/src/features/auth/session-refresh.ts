@@ -1,4 +1,4 @@
-import { SessionGrantSchema, apiRoutes, type RefreshRequest } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import type { AccessTokenSource } from '@/lib/access-token-source';
 import { apiFetch } from '@/lib/api-client';
 import { ApiError, isApiError } from '@/lib/api-error';
@@ -56,10 +56,7 @@ async function runRefresh(): Promise<Session> {
   }
   let next: Session;
   try {
-    const grant = await apiFetch(apiRoutes.authRefresh, SessionGrantSchema, {
-      method: 'POST',
-      json: { sealedRefresh: current.sealedRefresh } satisfies RefreshRequest,
-    });
+    const grant = await apiFetch(endpoints.authRefresh, { body: { sealedRefresh: current.sealedRefresh } });
     next = sessionFromGrant(grant);
   } catch (error) {
     // OAUTH_REFRESH_INVALID and every other definite "no": this session cannot be renewed. A

@@ -1,4 +1,4 @@
-import { apiRoutes, type CreatorInfo, type ErrorBody } from '@content-studio/contract';
+import { type CreatorInfo, type ErrorBody, endpoints } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
 
@@ -38,7 +38,7 @@ export const piaCreatorInfo: CreatorInfo = {
 
 /** A handler answering with `info`, for `server.use(creatorInfoAnswer(piaCreatorInfo))`. */
 export function creatorInfoAnswer(info: CreatorInfo) {
-  return http.get<never, never, CreatorInfo | ErrorBody>(apiRoutes.creatorInfo, ({ request }) =>
+  return http.get<never, never, CreatorInfo | ErrorBody>(endpoints.creatorInfo.path, ({ request }) =>
     request.headers.get('authorization')?.startsWith('Bearer ')
       ? HttpResponse.json(info)
       : HttpResponse.json(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 }),
@@ -52,7 +52,7 @@ export function creatorInfoFailure(
   message: string,
   retryable = false,
 ) {
-  return http.get<never, never, ErrorBody>(apiRoutes.creatorInfo, () =>
+  return http.get<never, never, ErrorBody>(endpoints.creatorInfo.path, () =>
     HttpResponse.json(errorBody(code, message, retryable), { status }),
   );
 }

@@ -1,6 +1,6 @@
-import { apiRoutes, type HealthResponse } from '@content-studio/contract';
+import { type HealthResponse, endpoints } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 
 export const healthHandlers = [
-  http.get<never, never, HealthResponse>(apiRoutes.health, () => HttpResponse.json({ status: 'ok' })),
+  http.get<never, never, HealthResponse>(endpoints.health.path, () => HttpResponse.json({ status: 'ok' })),
 ];

@@ -1,4 +1,4 @@
-import { apiRoutes, type ErrorBody, type Profile } from '@content-studio/contract';
+import { type ErrorBody, type Profile, endpoints } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
 
@@ -11,7 +11,7 @@ export const mockProfile: Profile = {
 };
 
 export const profileHandlers = [
-  http.get<never, never, Profile | ErrorBody>(apiRoutes.me, ({ request }) =>
+  http.get<never, never, Profile | ErrorBody>(endpoints.me.path, ({ request }) =>
     request.headers.get('authorization')?.startsWith('Bearer ')
       ? HttpResponse.json(mockProfile)
       : HttpResponse.json(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 }),

@@ -1,12 +1,12 @@
 import {
   REQUESTED_SCOPES,
-  apiRoutes,
   type AuthConfig,
   type ErrorBody,
   type RefreshRequest,
   type RevokeResponse,
   type SessionGrant,
   type TokenExchangeRequest,
+  endpoints,
 } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 
@@ -36,16 +36,16 @@ export function errorBody(code: ErrorBody['error']['code'], message: string, ret
 }
 
 export const sessionHandlers = [
-  http.get<never, never, AuthConfig>(apiRoutes.authConfig, () => HttpResponse.json(mockAuthConfig)),
-  http.post<never, TokenExchangeRequest, SessionGrant>(apiRoutes.authToken, () => HttpResponse.json(mockGrant())),
-  http.post<never, RefreshRequest, SessionGrant | ErrorBody>(apiRoutes.authRefresh, async ({ request }) => {
+  http.get<never, never, AuthConfig>(endpoints.authConfig.path, () => HttpResponse.json(mockAuthConfig)),
+  http.post<never, TokenExchangeRequest, SessionGrant>(endpoints.authToken.path, () => HttpResponse.json(mockGrant())),
+  http.post<never, RefreshRequest, SessionGrant | ErrorBody>(endpoints.authRefresh.path, async ({ request }) => {
     const { sealedRefresh } = await request.json();
     // Rotation, as TikTok does it: every refresh hands out a new sealed refresh token.
     return HttpResponse.json(
       mockGrant({ accessToken: `act.refreshed-from-${sealedRefresh}`, sealedRefresh: `${sealedRefresh}+1` }),
     );
   }),
-  http.post<never, never, RevokeResponse | ErrorBody>(apiRoutes.authRevoke, ({ request }) =>
+  http.post<never, never, RevokeResponse | ErrorBody>(endpoints.authRevoke.path, ({ request }) =>
     request.headers.get('authorization')?.startsWith('Bearer ')
       ? HttpResponse.json({ revoked: true })
       : HttpResponse.json(errorBody('UNAUTHENTICATED', 'Connect your TikTok account to continue.'), { status: 401 }),

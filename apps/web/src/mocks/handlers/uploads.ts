@@ -1,8 +1,6 @@
 import {
-  apiRoutes,
   CreateUploadRequestSchema,
   planChunks,
-  routePatterns,
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
   type CreateUploadRequest,
@@ -10,6 +8,7 @@ import {
   type ErrorBody,
   type PublishStatus,
   type RenewedUploadSession,
+  endpoints,
 } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
@@ -44,29 +43,32 @@ const unauthenticated = () =>
 const hasBearer = (request: Request) => request.headers.get('authorization')?.startsWith('Bearer ') === true;
 
 export const uploadHandlers = [
-  http.post<never, CreateUploadRequest, CreateUploadResponse | ErrorBody>(apiRoutes.uploads, async ({ request }) => {
-    if (!hasBearer(request)) return unauthenticated();
-    const parsed = CreateUploadRequestSchema.safeParse(await request.json());
-    if (!parsed.success) {
-      return HttpResponse.json<ErrorBody>(errorBody('VALIDATION_FAILED', 'The upload request is not valid.'), {
-        status: 400,
-      });
-    }
-    const { videoSize, mode } = parsed.data;
-    const plan = { videoSize, ...mockChunkPlan(videoSize) };
-    uploadCount++;
-    const created: CreateUploadResponse = {
-      publishId: `v_pub_file~v2-1.mock.${mode}.${uploadCount}`,
-      uploadSession: mockUploadSession(plan),
-      ...plan,
-      expiresAt: Date.now() + 55 * 60_000,
-      uploadHost: 'open-upload.tiktokapis.com',
-    };
-    return HttpResponse.json(created, { status: 201 });
-  }),
+  http.post<never, CreateUploadRequest, CreateUploadResponse | ErrorBody>(
+    endpoints.uploads.path,
+    async ({ request }) => {
+      if (!hasBearer(request)) return unauthenticated();
+      const parsed = CreateUploadRequestSchema.safeParse(await request.json());
+      if (!parsed.success) {
+        return HttpResponse.json<ErrorBody>(errorBody('VALIDATION_FAILED', 'The upload request is not valid.'), {
+          status: 400,
+        });
+      }
+      const { videoSize, mode } = parsed.data;
+      const plan = { videoSize, ...mockChunkPlan(videoSize) };
+      uploadCount++;
+      const created: CreateUploadResponse = {
+        publishId: `v_pub_file~v2-1.mock.${mode}.${uploadCount}`,
+        uploadSession: mockUploadSession(plan),
+        ...plan,
+        expiresAt: Date.now() + 55 * 60_000,
+        uploadHost: 'open-upload.tiktokapis.com',
+      };
+      return HttpResponse.json(created, { status: 201 });
+    },
+  ),
 
   http.put<{ publishId: string; index: string }, never, ChunkResponse | ErrorBody>(
-    routePatterns.uploadChunk,
+    endpoints.uploadChunk.path,
     async ({ request, params }) => {
       if (!hasBearer(request)) return unauthenticated();
       const plan = openMockSession(request.headers.get(UPLOAD_SESSION_HEADER));
@@ -101,7 +103,7 @@ export const uploadHandlers = [
 
   // The mock session is not bound to a token, so re-binding hands the same session back.
   http.post<{ publishId: string }, never, RenewedUploadSession | ErrorBody>(
-    routePatterns.uploadSession,
+    endpoints.uploadSession.path,
     ({ request }) => {
       if (!hasBearer(request)) return unauthenticated();
       const session = request.headers.get(UPLOAD_SESSION_HEADER);
@@ -117,15 +119,18 @@ export const uploadHandlers = [
     },
   ),
 
-  http.get<{ publishId: string }, never, PublishStatus | ErrorBody>(routePatterns.postStatus, ({ request, params }) => {
-    if (!hasBearer(request)) return unauthenticated();
-    const draft = params.publishId.includes('.draft.');
-    const status: PublishStatus = {
-      status: draft ? 'SEND_TO_USER_INBOX' : 'PUBLISH_COMPLETE',
-      failReason: null,
-      postIds: draft ? [] : [MOCK_POST_ID],
-      uploadedBytes: 0,
-    };
-    return HttpResponse.json(status);
-  }),
+  http.get<{ publishId: string }, never, PublishStatus | ErrorBody>(
+    endpoints.postStatus.path,
+    ({ request, params }) => {
+      if (!hasBearer(request)) return unauthenticated();
+      const draft = params.publishId.includes('.draft.');
+      const status: PublishStatus = {
+        status: draft ? 'SEND_TO_USER_INBOX' : 'PUBLISH_COMPLETE',
+        failReason: null,
+        postIds: draft ? [] : [MOCK_POST_ID],
+        uploadedBytes: 0,
+      };
+      return HttpResponse.json(status);
+    },
+  ),
 ];

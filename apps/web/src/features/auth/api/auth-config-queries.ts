@@ -1,4 +1,4 @@
-import { AuthConfigSchema, apiRoutes } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 
@@ -8,7 +8,7 @@ export const authConfigQueries = {
   detail: () =>
     queryOptions({
       queryKey: authConfigQueries.all(),
-      queryFn: ({ signal }) => apiFetch(apiRoutes.authConfig, AuthConfigSchema, { signal }),
+      queryFn: ({ signal }) => apiFetch(endpoints.authConfig, { signal }),
       staleTime: Infinity,
     }),
 };

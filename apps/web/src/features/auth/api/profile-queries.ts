@@ -1,4 +1,4 @@
-import { ProfileSchema, apiRoutes } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { authedApiFetch } from '@/lib/api-client';
 
@@ -12,7 +12,7 @@ export const profileQueries = {
   me: (openId: string) =>
     queryOptions({
       queryKey: [...profileQueries.all(), 'me', openId] as const,
-      queryFn: ({ signal }) => authedApiFetch(apiRoutes.me, ProfileSchema, { signal }),
+      queryFn: ({ signal }) => authedApiFetch(endpoints.me, { signal }),
       staleTime: 5 * 60_000,
     }),
 };

@@ -1,4 +1,4 @@
-import { SessionGrantSchema, apiRoutes, type TokenExchangeRequest } from '@content-studio/contract';
+import { endpoints, type TokenExchangeRequest } from '@content-studio/contract';
 import { apiFetch } from '@/lib/api-client';
 import { sessionFromGrant, sessionStore, type Session } from '../session-store';
 
@@ -8,10 +8,7 @@ import { sessionFromGrant, sessionStore, type Session } from '../session-store';
  * `state` was checked: see `completeSignIn`.
  */
 export async function signIn({ code }: TokenExchangeRequest): Promise<Session> {
-  const grant = await apiFetch(apiRoutes.authToken, SessionGrantSchema, {
-    method: 'POST',
-    json: { code } satisfies TokenExchangeRequest,
-  });
+  const grant = await apiFetch(endpoints.authToken, { body: { code } });
   const session = sessionFromGrant(grant);
   sessionStore.save(session);
   return session;

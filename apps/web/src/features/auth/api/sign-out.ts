@@ -1,4 +1,4 @@
-import { RevokeResponseSchema, apiRoutes } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 import { refreshDueAt, refreshSession, settledRefresh } from '../session-refresh';
@@ -24,10 +24,7 @@ export async function signOut(): Promise<SignOutResult> {
   let revoked = false;
   try {
     if (session) {
-      await apiFetch(apiRoutes.authRevoke, RevokeResponseSchema, {
-        method: 'POST',
-        accessToken: session.accessToken,
-      });
+      await apiFetch(endpoints.authRevoke, { accessToken: session.accessToken });
       revoked = true;
     }
   } catch {

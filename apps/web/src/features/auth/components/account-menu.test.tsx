@@ -1,4 +1,4 @@
-import { apiRoutes, type ErrorBody } from '@content-studio/contract';
+import { type ErrorBody, endpoints } from '@content-studio/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -32,8 +32,8 @@ describe('the account menu in the studio header', () => {
     const requests = recordRequests();
     await openStudio();
     const fresh = `${mockProfile.avatarUrl}?fresh=1`;
-    server.use(http.get(apiRoutes.me, () => HttpResponse.json({ ...mockProfile, avatarUrl: fresh })));
-    const before = requests.count('GET', apiRoutes.me);
+    server.use(http.get(endpoints.me.path, () => HttpResponse.json({ ...mockProfile, avatarUrl: fresh })));
+    const before = requests.count('GET', endpoints.me.path);
 
     screen.getByRole('img', { name: mockProfile.displayName }).dispatchEvent(new Event('error'));
 
@@ -43,11 +43,11 @@ describe('the account menu in the studio header', () => {
     await waitFor(() =>
       expect(screen.getByRole('img', { name: mockProfile.displayName }).getAttribute('src')).toBe(fresh),
     );
-    expect(requests.count('GET', apiRoutes.me)).toBe(before + 1);
+    expect(requests.count('GET', endpoints.me.path)).toBe(before + 1);
     // Should the fresh link fail too, the initials stay and nothing is asked again at once.
     screen.getByRole('img', { name: mockProfile.displayName }).dispatchEvent(new Event('error'));
     expect(await screen.findByText('MC')).toBeTruthy();
-    expect(requests.count('GET', apiRoutes.me)).toBe(before + 1);
+    expect(requests.count('GET', endpoints.me.path)).toBe(before + 1);
   });
 
   it('is a menu button that opens with Enter, moves focus in, and closes with Escape back on the button', async () => {
@@ -99,7 +99,7 @@ describe('the account menu in the studio header', () => {
 
     const title = await screen.findByText("You're disconnected");
     expect(router.location.pathname).toBe('/');
-    const revoke = requests.seen.find((r) => r.method === 'POST' && r.path === apiRoutes.authRevoke);
+    const revoke = requests.seen.find((r) => r.method === 'POST' && r.path === endpoints.authRevoke.path);
     expect(revoke?.request.headers.get('authorization')).toBe('Bearer act.studio-token');
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     expect(localStorage.length).toBe(0);
@@ -117,7 +117,7 @@ describe('the account menu in the studio header', () => {
 
   it('still signs out when the revoke fails, and says TikTok did not confirm it', async () => {
     server.use(
-      http.post<never, never, ErrorBody>(apiRoutes.authRevoke, () =>
+      http.post<never, never, ErrorBody>(endpoints.authRevoke.path, () =>
         HttpResponse.json(errorBody('UPSTREAM_UNAVAILABLE', 'TikTok is down', true), { status: 502 }),
       ),
     );
@@ -134,7 +134,7 @@ describe('the account menu in the studio header', () => {
 
   it('offers to load the profile again when it failed, and keeps Disconnect available', async () => {
     server.use(
-      http.get<never, never, ErrorBody>(apiRoutes.me, () =>
+      http.get<never, never, ErrorBody>(endpoints.me.path, () =>
         HttpResponse.json(errorBody('UPSTREAM_UNAVAILABLE', 'TikTok is down', true), { status: 502 }),
       ),
     );
@@ -154,7 +154,7 @@ describe('the account menu in the studio header', () => {
 describe('a session that ends while in the studio', () => {
   it('signs out with an explanation when TikTok refuses the token', async () => {
     server.use(
-      http.get<never, never, ErrorBody>(apiRoutes.me, () =>
+      http.get<never, never, ErrorBody>(endpoints.me.path, () =>
         HttpResponse.json(errorBody('TIKTOK_TOKEN_INVALID', 'revoked'), { status: 401 }),
       ),
     );
@@ -169,7 +169,7 @@ describe('a session that ends while in the studio', () => {
   it('signs out with an explanation when the refresh fails', async () => {
     const requests = recordRequests();
     server.use(
-      http.post<never, never, ErrorBody>(apiRoutes.authRefresh, () =>
+      http.post<never, never, ErrorBody>(endpoints.authRefresh.path, () =>
         HttpResponse.json(errorBody('OAUTH_REFRESH_INVALID', 'ended'), { status: 401 }),
       ),
     );
@@ -179,7 +179,7 @@ describe('a session that ends while in the studio', () => {
 
     expect(await screen.findByText('Your TikTok session ended')).toBeTruthy();
     expect(router.location.pathname).toBe('/');
-    expect(requests.count('POST', apiRoutes.authRefresh)).toBe(1);
-    expect(requests.count('GET', apiRoutes.me)).toBe(0); // the dead token was never sent
+    expect(requests.count('POST', endpoints.authRefresh.path)).toBe(1);
+    expect(requests.count('GET', endpoints.me.path)).toBe(0); // the dead token was never sent
   });
 });

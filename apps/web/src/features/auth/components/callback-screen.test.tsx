@@ -1,4 +1,4 @@
-import { apiRoutes, type ErrorBody, type TokenExchangeRequest } from '@content-studio/contract';
+import { type ErrorBody, type TokenExchangeRequest, endpoints } from '@content-studio/contract';
 import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -37,8 +37,8 @@ describe('the OAuth callback', () => {
     expect(router.location.pathname).toBe('/studio');
     // Let any late duplicate show itself before counting.
     await screen.findByText('Mock Creator');
-    expect(requests.count('POST', apiRoutes.authToken)).toBe(1);
-    const exchange = requests.seen.find((r) => r.path === apiRoutes.authToken);
+    expect(requests.count('POST', endpoints.authToken.path)).toBe(1);
+    const exchange = requests.seen.find((r) => r.path === endpoints.authToken.path);
     expect(await exchange?.request.json()).toEqual({ code: 'code-123' } satisfies TokenExchangeRequest);
 
     // The session is in sessionStorage, and nowhere else.
@@ -54,7 +54,7 @@ describe('the OAuth callback', () => {
     const state = startedSignIn();
     let release!: () => void;
     server.use(
-      http.post(apiRoutes.authToken, async () => {
+      http.post(endpoints.authToken.path, async () => {
         await new Promise<void>((resolve) => (release = resolve));
         return HttpResponse.json(errorBody('OAUTH_CODE_INVALID', 'expired'), { status: 400 });
       }),
@@ -82,7 +82,7 @@ describe('the OAuth callback', () => {
     renderApp(callbackUrl(params(state)));
 
     await expectRefusal("We couldn't confirm this sign-in");
-    expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
+    expect(requests.count('POST', endpoints.authToken.path)).toBe(0);
     expect(sessionStorage.getItem(OAUTH_STATE_KEY)).toBeNull(); // single use, even when refused
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
@@ -94,7 +94,7 @@ describe('the OAuth callback', () => {
 
     await expectRefusal("We couldn't confirm this sign-in");
     expect(screen.getByRole('status').textContent).toMatch(/started with connect tiktok in this tab/i);
-    expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
+    expect(requests.count('POST', endpoints.authToken.path)).toBe(0);
   });
 
   it('never accepts the same state twice', async () => {
@@ -108,7 +108,7 @@ describe('the OAuth callback', () => {
     renderApp(callbackUrl({ code: 'second-code', state }));
 
     await expectRefusal("We couldn't confirm this sign-in");
-    expect(requests.count('POST', apiRoutes.authToken)).toBe(1);
+    expect(requests.count('POST', endpoints.authToken.path)).toBe(1);
   });
 
   it.each([
@@ -138,7 +138,7 @@ describe('the OAuth callback', () => {
       await expectRefusal(title);
       await waitFor(() => expect(document.title).toBe(`${title} · Content Studio Pro`));
       expect(screen.getByRole('status').textContent).toMatch(text);
-      expect(requests.count('POST', apiRoutes.authToken)).toBe(0);
+      expect(requests.count('POST', endpoints.authToken.path)).toBe(0);
       expect(router.location.search).toBe('');
 
       await user.click(screen.getByRole('link', { name: 'Home' }));
@@ -169,7 +169,7 @@ describe('the OAuth callback', () => {
     { code: 'UPSTREAM_UNAVAILABLE' as const, status: 502, retryable: true, title: "We couldn't finish connecting" },
   ])('explains a $code answer to the code exchange', async ({ code, status, retryable, title }) => {
     server.use(
-      http.post<never, never, ErrorBody>(apiRoutes.authToken, () =>
+      http.post<never, never, ErrorBody>(endpoints.authToken.path, () =>
         HttpResponse.json(errorBody(code, 'proxy message', retryable), { status }),
       ),
     );

@@ -1,4 +1,4 @@
-import { apiRoutes, type ErrorBody } from '@content-studio/contract';
+import { type ErrorBody, endpoints } from '@content-studio/contract';
 import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,7 +30,7 @@ describe('Connect TikTok', () => {
 
   it('says what went wrong when the server cannot be reached, and lets the creator retry', async () => {
     server.use(
-      http.get<never, never, ErrorBody>(apiRoutes.authConfig, () =>
+      http.get<never, never, ErrorBody>(endpoints.authConfig.path, () =>
         HttpResponse.json(errorBody('UPSTREAM_UNAVAILABLE', 'Content Studio Pro is not reachable right now.', true), {
           status: 503,
         }),

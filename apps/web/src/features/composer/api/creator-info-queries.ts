@@ -1,4 +1,4 @@
-import { CreatorInfoSchema, apiRoutes } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { authedApiFetch } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
@@ -18,7 +18,7 @@ export const creatorInfoQueries = {
   forCreator: (openId: string) =>
     queryOptions({
       queryKey: [...creatorInfoQueries.all(), openId] as const,
-      queryFn: ({ signal }) => authedApiFetch(apiRoutes.creatorInfo, CreatorInfoSchema, { signal }),
+      queryFn: ({ signal }) => authedApiFetch(endpoints.creatorInfo, { signal }),
       staleTime: 0,
       gcTime: 0,
       refetchOnMount: 'always',

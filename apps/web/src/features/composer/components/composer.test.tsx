@@ -1,4 +1,4 @@
-import { REQUESTED_SCOPES, apiRoutes } from '@content-studio/contract';
+import { REQUESTED_SCOPES, endpoints } from '@content-studio/contract';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -31,7 +31,8 @@ function renderComposer({
   return { ...view, ui, user, onSubmit, queryClient };
 }
 
-const creatorInfoCalls = (requests: ReturnType<typeof recordRequests>) => requests.count('GET', apiRoutes.creatorInfo);
+const creatorInfoCalls = (requests: ReturnType<typeof recordRequests>) =>
+  requests.count('GET', endpoints.creatorInfo.path);
 
 describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
   it('asks the proxy for creator info with the bearer token and shows whom it posts to', async () => {
@@ -41,7 +42,7 @@ describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
     expect((await screen.findByText('Ava Public')).closest('p')?.textContent).toBe(
       'Posting to Ava Public @ava.creates',
     );
-    expect(requests.seen.find((r) => r.path === apiRoutes.creatorInfo)?.request.headers.get('authorization')).toBe(
+    expect(requests.seen.find((r) => r.path === endpoints.creatorInfo.path)?.request.headers.get('authorization')).toBe(
       `Bearer ${TEST_ACCESS_TOKEN}`,
     );
   });
@@ -122,7 +123,7 @@ describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
     await user.selectOptions(privacySelect(), 'Friends');
     await user.type(screen.getByRole('textbox', { name: 'Caption' }), 'hello');
 
-    expect(requests.seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${apiRoutes.creatorInfo}`]);
+    expect(requests.seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${endpoints.creatorInfo.path}`]);
     expect(onSubmit).not.toHaveBeenCalled();
 
     await user.click(postButton('Post'));

@@ -1,4 +1,4 @@
-import { apiRoutes, routePatterns, UPLOAD_SESSION_HEADER, type ErrorBody } from '@content-studio/contract';
+import { UPLOAD_SESSION_HEADER, type ErrorBody, endpoints, endpointPath } from '@content-studio/contract';
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { isApiError } from '@/lib/api-error';
@@ -22,7 +22,7 @@ describe('the HTTP transport', () => {
   it('PUTs exactly the chunk bytes with the session and client headers, reporting progress', async () => {
     let seen: { headers: Record<string, string | null>; bytes: number[] } | undefined;
     server.use(
-      http.put(routePatterns.uploadChunk, async ({ request, params }) => {
+      http.put(endpoints.uploadChunk.path, async ({ request, params }) => {
         seen = {
           headers: {
             authorization: request.headers.get('authorization'),
@@ -62,7 +62,7 @@ describe('the HTTP transport', () => {
   it('re-binds a session with the current token, sending the session in its header', async () => {
     let seen: Record<string, string | null> | undefined;
     server.use(
-      http.post(routePatterns.uploadSession, ({ request, params }) => {
+      http.post(endpoints.uploadSession.path, ({ request, params }) => {
         seen = {
           publishId: String(params.publishId),
           authorization: request.headers.get('authorization'),
@@ -87,7 +87,7 @@ describe('the HTTP transport', () => {
 
   it("turns the proxy's error body into an ApiError with Retry-After", async () => {
     server.use(
-      http.put(routePatterns.uploadChunk, () =>
+      http.put(endpoints.uploadChunk.path, () =>
         HttpResponse.json<ErrorBody>(
           { error: { code: 'RATE_LIMITED', message: 'Too many requests.', retryable: true, tiktokLogId: 'log-1' } },
           { status: 429, headers: { 'retry-after': '3' } },
@@ -114,7 +114,7 @@ describe('the HTTP transport', () => {
   it('maps a non-JSON gateway page by its status', async () => {
     server.use(
       http.put(
-        routePatterns.uploadChunk,
+        endpoints.uploadChunk.path,
         () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
       ),
     );
@@ -129,7 +129,7 @@ describe('the HTTP transport', () => {
   });
 
   it('reports a dropped connection as status 0, retryable', async () => {
-    server.use(http.put(routePatterns.uploadChunk, () => HttpResponse.error()));
+    server.use(http.put(endpoints.uploadChunk.path, () => HttpResponse.error()));
     const error = await transport
       .putChunk(
         { publishId: 'p', uploadSession: 's', index: 0, body: videoFile(5), accessToken: 't' },
@@ -146,7 +146,7 @@ describe('the HTTP transport', () => {
 
   it('aborts the XHR when the signal fires, rejecting with its reason', async () => {
     server.use(
-      http.put(routePatterns.uploadChunk, async () => {
+      http.put(endpoints.uploadChunk.path, async () => {
         await delay('infinite');
         return HttpResponse.json({});
       }),
@@ -184,6 +184,6 @@ describe('the HTTP transport', () => {
       )
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'VIDEO_SIZE_MISMATCH', status: 400 });
-    expect(apiRoutes.uploadChunk('p', 0)).toBe('/api/v1/uploads/p/chunks/0');
+    expect(endpointPath(endpoints.uploadChunk, { publishId: 'p', index: 0 })).toBe('/api/v1/uploads/p/chunks/0');
   });
 });

@@ -1,10 +1,7 @@
 import {
-  apiRoutes,
-  ChunkResponseSchema,
   CLIENT_HEADER,
-  CreateUploadResponseSchema,
-  PublishStatusSchema,
-  RenewedUploadSessionSchema,
+  endpointPath,
+  endpoints,
   UPLOAD_SESSION_HEADER,
   type PublishStatus,
 } from '@content-studio/contract';
@@ -27,7 +24,7 @@ export function fetchPublishStatus(
   publishId: string,
   { accessToken, signal }: TransportContext,
 ): Promise<PublishStatus> {
-  return apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal });
+  return apiFetch(endpoints.postStatus, { params: { publishId }, accessToken, signal });
 }
 
 /**
@@ -37,20 +34,14 @@ export function fetchPublishStatus(
 export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): UploadTransport {
   return {
     init: (request, { accessToken, signal }) =>
-      apiFetch(apiRoutes.uploads, CreateUploadResponseSchema, {
-        method: 'POST',
-        json: request,
-        accessToken,
-        signal,
-        baseUrl,
-      }),
+      apiFetch(endpoints.uploads, { body: request, accessToken, signal, baseUrl }),
 
     status: (publishId, { accessToken, signal }) =>
-      apiFetch(apiRoutes.postStatus(publishId), PublishStatusSchema, { accessToken, signal, baseUrl }),
+      apiFetch(endpoints.postStatus, { params: { publishId }, accessToken, signal, baseUrl }),
 
     renewSession: ({ publishId, uploadSession }, { accessToken, signal }) =>
-      apiFetch(apiRoutes.uploadSession(publishId), RenewedUploadSessionSchema, {
-        method: 'POST',
+      apiFetch(endpoints.uploadSession, {
+        params: { publishId },
         headers: { [UPLOAD_SESSION_HEADER]: uploadSession },
         accessToken,
         signal,
@@ -81,9 +72,11 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
           });
         signal.addEventListener('abort', onAbort, { once: true });
 
+        // Not through apiFetch (XHR, see above), but still from the endpoint's entry.
+        const chunk = endpoints.uploadChunk;
         xhr.open(
-          'PUT',
-          new URL(`${baseUrl}${apiRoutes.uploadChunk(publishId, index)}`, window.location.origin).toString(),
+          chunk.method,
+          new URL(`${baseUrl}${endpointPath(chunk, { publishId, index })}`, window.location.origin).toString(),
         );
         xhr.withCredentials = false;
         xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
@@ -96,11 +89,11 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
         xhr.onload = () =>
           settle(() => {
             const answer = parseJson(xhr);
-            if (xhr.status !== 200) {
+            if (xhr.status !== chunk.response.status) {
               reject(errorFromXhr(xhr, answer));
               return;
             }
-            const parsed = ChunkResponseSchema.safeParse(answer);
+            const parsed = chunk.response.schema.safeParse(answer);
             if (parsed.success) {
               resolve(parsed.data);
               return;

@@ -1,4 +1,4 @@
-import { apiRoutes, type PublishStatus } from '@content-studio/contract';
+import { type PublishStatus, endpoints } from '@content-studio/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -56,7 +56,7 @@ function renderQueue(input: UploadJobInput) {
 function countInits() {
   const inits = { count: 0 };
   server.events.on('request:start', ({ request }) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === apiRoutes.uploads) inits.count++;
+    if (request.method === 'POST' && new URL(request.url).pathname === endpoints.uploads.path) inits.count++;
   });
   return inits;
 }
@@ -89,7 +89,7 @@ describe('useUploadQueue against the mock proxy', () => {
 
   it('shows a refused init in plain words', async () => {
     server.use(
-      http.post(apiRoutes.uploads, () =>
+      http.post(endpoints.uploads.path, () =>
         HttpResponse.json(
           {
             error: {
