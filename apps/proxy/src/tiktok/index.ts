@@ -35,7 +35,6 @@ export {
   TikTokOAuthError,
   TikTokProtocolError,
   TikTokTransferError,
-  toAppError,
   type NetworkFailure,
   type OAuthOperation,
 } from './tiktok-errors';

@@ -19,14 +19,9 @@ import {
   tokenResponse,
   type TikTokMock,
 } from '../../test/tiktok-mock';
+import { toAppError } from '../errors/from-tiktok';
 import { createTikTokClient, type TikTokClient } from './tiktok-client';
-import {
-  TikTokApiError,
-  TikTokOAuthError,
-  TikTokProtocolError,
-  TikTokTransferError,
-  toAppError,
-} from './tiktok-errors';
+import { TikTokApiError, TikTokOAuthError, TikTokProtocolError, TikTokTransferError } from './tiktok-errors';
 import { UploadUrlNotAllowedError } from './upload-origin';
 
 /** What MockAgent hands a reply callback. */
