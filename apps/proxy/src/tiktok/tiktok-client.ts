@@ -288,7 +288,8 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     },
 
     async fetchUserInfo(accessToken, callOptions) {
-      // Only user.info.basic fields (owner's promise 2); the commas stay raw, as in TikTok's docs.
+      // Only user.info.basic fields (docs/requirements/product-promises.md#profile-fields); the commas stay raw, as in
+      // TikTok's docs.
       const { statusCode, text } = await callV2(
         'GET',
         `/v2/user/info/?fields=${USER_INFO_FIELDS.join(',')}`,

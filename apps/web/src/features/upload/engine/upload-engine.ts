@@ -35,10 +35,10 @@ export interface EngineTiming {
   postLinkWindowMs: number;
   /** Still PROCESSING after this long: stop and tell the creator to check their profile. */
   processingTimeoutMs: number;
-  /** Between any two status requests of this tab: TikTok allows 30/min per token (spec §3.11). */
+  /** Between any two status requests of this tab: TikTok allows 30/min per token (docs/requirements/tiktok-rules.md#rate-limits). */
   statusMinGapMs: number;
   statusErrorCapMs: number;
-  /** TikTok documents no Retry-After for its 429s; back off at least a minute (spec §3.11). */
+  /** TikTok documents no Retry-After for its 429s; back off at least a minute (docs/requirements/tiktok-rules.md#rate-limits). */
   initRateLimitMs: number;
   maxInitAttempts: number;
   /** Out-of-sync answers in a row before giving up: guards against a resync loop. */
@@ -119,7 +119,7 @@ const SESSION_ENDED_ERROR: UploadJobError = {
  * The browser side of the resumable upload: a queue that sends one video at a
  * time, chunk by chunk, then tracks TikTok's processing. Every step that TikTok can see is written
  * to storage before (init) or right after (publish id, acknowledged chunks) it happens, so that no
- * reload, lost answer or status error ever leads to a second init for the same video (R4).
+ * reload, lost answer or status error ever leads to a second init for the same video (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export class UploadEngine {
   private records: JobRecord[];
@@ -228,7 +228,7 @@ export class UploadEngine {
       file: { ...fingerprint, type: input.file.type },
       post,
       creatorUsername: input.creatorUsername ?? null,
-      // TikTok hands out post ids only for public posts that passed moderation (spec §3.7).
+      // TikTok hands out post ids only for public posts that passed moderation (docs/requirements/tiktok-rules.md#post-status).
       expectsPostLink:
         input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
       upload: null,
@@ -520,7 +520,7 @@ export class UploadEngine {
         }
         continue;
       }
-      // Out of sync: trust TikTok's count of what it holds, and go on from there (R3).
+      // Out of sync: trust TikTok's count of what it holds, and go on from there (docs/requirements/security-reliability.md#chunk-retry).
       resyncs++;
       if (resyncs > this.timing.maxResyncs) {
         this.fail(
