@@ -89,7 +89,7 @@ function assertRange(input: PutVideoChunkInput): void {
     throw new RangeError('chunk range must satisfy 0 <= start <= end < videoSize');
   }
   if (!(VIDEO_MIME_TYPES as readonly string[]).includes(input.contentType)) {
-    throw new RangeError('contentType must be video/mp4, video/quicktime or video/webm');
+    throw new RangeError(`contentType must be one of ${VIDEO_MIME_TYPES.join(', ')}`);
   }
 }
 

@@ -104,7 +104,34 @@ describe('transferChunk: a failure of the client’s bytes is classified here, o
   });
 });
 
+/** An ISO-BMFF `ftyp` box with the given major brand, then zeros. */
+function isoHead(brand: string) {
+  const head = Buffer.alloc(64);
+  head.writeUInt32BE(24, 0);
+  head.write(`ftyp${brand}\0\0\0\0${brand}isom`, 4, 'latin1');
+  return Readable.from([head]);
+}
+
 describe('checkVideoHead', () => {
+  it('names the container by its bytes, and takes a MOV declared as MP4 (one family)', async () => {
+    await expect(checkVideoHead(new ByteSplitter(isoHead('isom')))).resolves.toBe('video/mp4');
+    await expect(checkVideoHead(new ByteSplitter(isoHead('qt  ')), 'video/mp4')).resolves.toBe('video/quicktime');
+  });
+
+  it('refuses a file whose bytes are another family than the declared type, before anything is sent', async () => {
+    const err = await failureOf(checkVideoHead(new ByteSplitter(isoHead('isom')), 'video/webm'));
+    expect(err).toMatchObject({ code: 'VIDEO_FORMAT_UNSUPPORTED', statusCode: 415 });
+    expect((err as AppError).message).toBe(
+      'This file is an MP4 or MOV video, not the type that was declared (video/webm).',
+    );
+  });
+
+  it('refuses what is no container, with the contract’s message', async () => {
+    const err = await failureOf(checkVideoHead(new ByteSplitter(isoHead('M4A '))));
+    expect(err).toMatchObject({ code: 'VIDEO_FORMAT_UNSUPPORTED', statusCode: 415 });
+    expect((err as AppError).message).toMatch(/^This is an audio file, not a video/);
+  });
+
   it('blames the client when its bytes stop before the head could be read', async () => {
     const reset = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
     const err = await failureOf(checkVideoHead(new ByteSplitter(source(4, { failWith: reset }))));

@@ -1,21 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type VideoMimeType, containerRefusalMessage } from '@content-studio/contract';
+import {
+  CONTAINER_SNIFF_BYTES,
+  containerRefusalMessage,
+  isCompatibleVideoType,
+  sniffVideoContainer,
+  type VideoMimeType,
+} from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
 import type { ChunkRange, TikTokClient } from '../tiktok';
 import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
-import { isCompatibleFormat, SNIFF_BYTES, sniffVideoFormat } from './magic-bytes';
 
 /**
- * Checks the container's magic bytes before anything is sent anywhere: a renamed PDF should fail
- * here in milliseconds, not at TikTok minutes later (and not after spending one of 6 inits a minute).
+ * Checks the container's magic bytes before anything is sent anywhere: a renamed PDF, an audio-only
+ * M4A or a Matroska file should fail here in milliseconds, not at TikTok minutes later (and not after
+ * spending one of 6 inits a minute). The rule is the contract's, the one the compose screen runs too
+ * (docs/decisions/013-first-bytes-container-rule.md).
  */
 export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMimeType): Promise<VideoMimeType> {
-  const head = await splitter.peek(SNIFF_BYTES).catch((error: unknown) => {
+  const head = await splitter.peek(CONTAINER_SNIFF_BYTES).catch((error: unknown) => {
     throw sourceFailure(error);
   });
-  const sniffed = sniffVideoFormat(head);
+  const sniffed = sniffVideoContainer(head);
   if (!sniffed.ok) throw new AppError('VIDEO_FORMAT_UNSUPPORTED', 415, containerRefusalMessage(sniffed));
-  if (declared && !isCompatibleFormat(declared, sniffed.mimeType)) {
+  if (declared && !isCompatibleVideoType(declared, sniffed.mimeType)) {
     throw new AppError(
       'VIDEO_FORMAT_UNSUPPORTED',
       415,

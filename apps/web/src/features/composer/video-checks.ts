@@ -1,4 +1,4 @@
-import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
+import { MAX_VIDEO_BYTES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
 import { formatBytes } from '@/lib/format-bytes';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
@@ -35,7 +35,6 @@ export const MIN_FRAME_RATE = 23;
 export const MAX_FRAME_RATE = 60;
 /** TikTok accepts drafts up to 10 minutes; creators trim them in the app (TikTok's Media Transfer Guide). */
 export const MAX_DRAFT_DURATION_SEC = 600;
-export const VIDEO_ACCEPT = [...VIDEO_MIME_TYPES, '.mp4', '.mov', '.webm'].join(',');
 
 /** TikTok's Media Restrictions: H.264 (recommended), H.265, VP8, VP9 (mediabunny's names). */
 export const TIKTOK_VIDEO_CODECS: readonly string[] = ['avc', 'hevc', 'vp8', 'vp9'];

@@ -1,5 +1,6 @@
 import {
   VIDEO_MIME_TYPES,
+  videoMimeTypeOfName,
   MAX_VIDEO_BYTES,
   PostSettingsSchema,
   type CreateUploadRequest,
@@ -95,13 +96,6 @@ interface Runtime {
 }
 
 const ACTIVE_STATES = new Set(['initializing', 'uploading', 'retrying']);
-const EXTENSION_TYPES: Record<string, VideoMimeType> = {
-  mp4: 'video/mp4',
-  m4v: 'video/mp4',
-  mov: 'video/quicktime',
-  webm: 'video/webm',
-};
-
 const EXPIRED_ERROR: UploadJobError = {
   code: 'UPLOAD_SESSION_EXPIRED',
   message:
@@ -1010,8 +1004,7 @@ function fingerprintOf(record: JobRecord): FileFingerprint {
 export function mimeTypeOf(file: Pick<File, 'name' | 'type'>): VideoMimeType | null {
   if ((VIDEO_MIME_TYPES as readonly string[]).includes(file.type)) return file.type as VideoMimeType;
   // Some systems leave `type` empty for .mov and friends; the proxy checks the real bytes anyway.
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (extension && EXTENSION_TYPES[extension]) || null;
+  return videoMimeTypeOfName(file.name);
 }
 
 function validateInput(input: UploadJobInput): string | null {
