@@ -108,7 +108,7 @@ export async function uploadResumable(
 }
 
 /** A streaming multipart body: fields first, then the file, never assembled in memory. */
-export async function* multipartBody(
+async function* multipartBody(
   boundary: string,
   fields: Record<string, string>,
   file: AsyncIterable<Uint8Array> | undefined,

@@ -26,7 +26,7 @@ export interface SandboxAccount {
 
 export type PrivacyLevel = 'PUBLIC_TO_EVERYONE' | 'MUTUAL_FOLLOW_FRIENDS' | 'FOLLOWER_OF_CREATOR' | 'SELF_ONLY';
 
-export const PRIVACY_LEVELS: readonly PrivacyLevel[] = [
+const PRIVACY_LEVELS: readonly PrivacyLevel[] = [
   'PUBLIC_TO_EVERYONE',
   'MUTUAL_FOLLOW_FRIENDS',
   'FOLLOWER_OF_CREATOR',

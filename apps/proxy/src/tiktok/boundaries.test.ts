@@ -18,3 +18,11 @@ describe('tiktok/ owns no creator-facing errors', () => {
     expect(text).not.toMatch(/\bAppError\b/);
   });
 });
+
+describe('tiktok/index.ts is the TikTok client’s surface, nothing else', () => {
+  it('re-exports nothing from the contract (import the contract from where it lives)', () => {
+    const index = sources.find((s) => s.name === 'index.ts')?.text ?? '';
+    expect(index).toMatch(/export \{[^}]*createTikTokClient/);
+    expect(index).not.toMatch(/from '@content-studio\/contract'/);
+  });
+});

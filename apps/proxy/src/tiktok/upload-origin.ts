@@ -137,11 +137,7 @@ export function compileUploadOrigins(entries: readonly string[]): (url: URL) => 
  *
  * @see https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
  */
-export function assertUploadUrlAllowed(
-  rawUrl: string,
-  allowedOrigins: readonly string[] | ((url: URL) => boolean),
-): URL {
-  const isAllowed = typeof allowedOrigins === 'function' ? allowedOrigins : compileUploadOrigins(allowedOrigins);
+export function assertUploadUrlAllowed(rawUrl: string, isAllowed: (url: URL) => boolean): URL {
   if (typeof rawUrl !== 'string' || rawUrl.length === 0 || rawUrl.length > MAX_UPLOAD_URL_LENGTH) {
     throw new UploadUrlNotAllowedError('malformed');
   }

@@ -4,10 +4,11 @@ import {
   containerRefusalMessage,
   isCompatibleVideoType,
   sniffVideoContainer,
+  type ChunkRange,
   type VideoMimeType,
 } from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
-import type { ChunkRange, TikTokClient } from '../tiktok';
+import type { TikTokClient } from '../tiktok';
 import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
 
 /**
@@ -38,7 +39,7 @@ export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMim
  * bytes are read, and only here: the TikTok client hands a chunk's source failure back unchanged
  * (docs/decisions/022-errors-surface-once.md).
  */
-export function sourceFailure(error: unknown, chunk?: { range: ChunkRange; what: 'chunk' | 'file' }): AppError {
+function sourceFailure(error: unknown, chunk?: { range: ChunkRange; what: 'chunk' | 'file' }): AppError {
   if (error instanceof AppError) return error;
   if (chunk && error instanceof ShortStreamError) {
     return new AppError(

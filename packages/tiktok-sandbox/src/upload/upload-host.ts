@@ -16,7 +16,7 @@ export const UPLOAD_PATH = '/upload/video/';
  * packages/contract on purpose: the sandbox plays TikTok, so it must not agree with the proxy by
  * construction, or a wrong list in the contract would pass every test.
  */
-export const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
+const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
 
 /** TikTok documents only the statuses of the upload host (Media Transfer Guide); the JSON body is for humans. */
 function uploadReply(

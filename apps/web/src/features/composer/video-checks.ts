@@ -29,10 +29,10 @@ export type VideoProblem = {
   fix: string;
 };
 
-export const MIN_VIDEO_SIDE_PX = 360;
-export const MAX_VIDEO_SIDE_PX = 4096;
-export const MIN_FRAME_RATE = 23;
-export const MAX_FRAME_RATE = 60;
+const MIN_VIDEO_SIDE_PX = 360;
+const MAX_VIDEO_SIDE_PX = 4096;
+const MIN_FRAME_RATE = 23;
+const MAX_FRAME_RATE = 60;
 /** TikTok accepts drafts up to 10 minutes; creators trim them in the app (TikTok's Media Transfer Guide). */
 export const MAX_DRAFT_DURATION_SEC = 600;
 
@@ -209,7 +209,7 @@ export function describeFacts(facts: VideoFacts): string {
     .join(' · ');
 }
 
-export function formatFrameRate(fps: number): string {
+function formatFrameRate(fps: number): string {
   return String(Math.round(fps * 100) / 100);
 }
 
