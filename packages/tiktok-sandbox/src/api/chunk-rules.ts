@@ -26,9 +26,6 @@ export function chunkLimits(reading: MbReading): ChunkLimits {
   return { minChunk: 5 * mb, maxChunk: 64 * mb, maxFinalChunk: 128 * mb, maxVideo: 4 * mbPerGb * mb };
 }
 
-/** The binary reading's limits, the sandbox's default. */
-const MIN_CHUNK_BYTES = 5 * MIB;
-const MAX_CHUNK_BYTES = 64 * MIB;
 const MAX_CHUNKS = 1000;
 
 export const CHUNK_SIZE_INVALID = 'The chunk size is invalid';
