@@ -1,7 +1,7 @@
 import { CLIENT_HEADER, ErrorBodySchema } from '@content-studio/contract';
 import type { z } from 'zod';
 import { env } from '@/config/env';
-import { loadAccessTokenSource } from './access-token-source';
+import { registeredAccessTokens, type AccessTokenSource } from './access-token-source';
 import { ApiError, isApiError } from './api-error';
 
 export type ApiRequestOptions = {
@@ -84,22 +84,47 @@ export async function authedApiFetch<S extends z.ZodType>(
   schema: S,
   options: Omit<ApiRequestOptions, 'accessToken'> = {},
 ): Promise<z.output<S>> {
-  const source = await loadAccessTokenSource();
-  const accessToken = await source?.getAccessToken();
-  if (!source || !accessToken) {
-    throw new ApiError({
-      code: 'UNAUTHENTICATED',
-      message: 'Connect your TikTok account to continue.',
-      status: 401,
-      retryable: false,
-    });
-  }
+  return withAccessToken(registeredAccessTokens, (accessToken) => apiFetch(path, schema, { ...options, accessToken }));
+}
+
+/**
+ * The one way to a call as the creator: a token valid now from `source` (a clear UNAUTHENTICATED
+ * when there is none), and a 401 reported back to it, so the session ends the same way whichever
+ * call was refused.
+ */
+export async function withAccessToken<T>(
+  source: AccessTokenSource,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  const accessToken = await source.getAccessToken();
+  if (!accessToken) throw signedOutError();
+  return reportingRejection(source, accessToken, call);
+}
+
+/**
+ * A call with a token the caller already holds (the upload engine's chunks carry the token their
+ * session was sealed for), with a 401 reported back like {@link withAccessToken} does.
+ */
+export async function reportingRejection<T>(
+  source: AccessTokenSource,
+  accessToken: string,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
   try {
-    return await apiFetch(path, schema, { ...options, accessToken });
+    return await call(accessToken);
   } catch (error) {
     if (isApiError(error) && error.status === 401) source.rejected(accessToken, error);
     throw error;
   }
+}
+
+export function signedOutError(): ApiError {
+  return new ApiError({
+    code: 'UNAUTHENTICATED',
+    message: 'Connect your TikTok account to continue.',
+    status: 401,
+    retryable: false,
+  });
 }
 
 function resolveUrl(baseUrl: string, path: string): string {

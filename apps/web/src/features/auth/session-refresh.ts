@@ -1,7 +1,7 @@
 import { SessionGrantSchema, apiRoutes, type RefreshRequest } from '@content-studio/contract';
 import type { AccessTokenSource } from '@/lib/access-token-source';
-import { apiFetch } from '@/lib/api-client';
-import { ApiError, isApiError } from '@/lib/api-error';
+import { apiFetch, signedOutError as signedOut } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-error';
 import { sessionFromGrant, sessionStore, type Session } from './session-store';
 
 /**
@@ -77,16 +77,7 @@ function endIfCurrent(session: Session): void {
   if (sessionStore.get()?.accessToken === session.accessToken) sessionStore.end({ reason: 'expired' });
 }
 
-function signedOut(): ApiError {
-  return new ApiError({
-    code: 'UNAUTHENTICATED',
-    message: 'Connect your TikTok account to continue.',
-    status: 401,
-    retryable: false,
-  });
-}
-
-/** What the api client's authed calls use (see `setAccessTokenSource`). */
+/** The session's token source: the api client's and the upload engine's (see `setAccessTokenSource`). */
 export const sessionAccessTokens: AccessTokenSource = {
   async getAccessToken() {
     const session = sessionStore.get();

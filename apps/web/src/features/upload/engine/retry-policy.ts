@@ -60,7 +60,7 @@ export function classifyChunkError(error: unknown): ChunkFailureAction {
   if (RESTART_CODES.has(error.code)) return { kind: 'restart' };
   // 403 is the proxy's "sealed for another token"; a 400 (malformed, tampered) cannot be mended.
   if (error.code === 'UPLOAD_SESSION_INVALID' && error.status === 403) return { kind: 'rebind' };
-  if (SESSION_ENDED_CODES.has(error.code)) return { kind: 'session-ended' };
+  if (SESSION_ENDED_CODES.has(error.code) || error.status === 401) return { kind: 'session-ended' };
   // Status 0 is "no answer at all" (offline, reset); a 5xx the proxy itself calls retryable counts too.
   if (RETRYABLE_CODES.has(error.code) || error.status === 0 || (error.retryable && error.status >= 500)) {
     return { kind: 'retry', retryAfterMs: retryAfterOf(error) };

@@ -6,6 +6,8 @@ import type {
   PublishStatus,
   RenewedUploadSession,
 } from '@content-studio/contract';
+import { vi } from 'vitest';
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { ApiError } from '@/lib/api-error';
 import type { PutChunkInput, TransportContext, UploadTransport } from '../engine/upload-types';
 
@@ -209,4 +211,12 @@ export function videoFile(
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7) % 251;
   return new File([bytes], name, { type, lastModified });
+}
+
+/** A session for the engine: tokens from `getAccessToken`, and every 401 it is told about recorded. */
+export function testTokens(getAccessToken: () => Promise<string | null> = async () => 'token-1') {
+  return {
+    getAccessToken: vi.fn<AccessTokenSource['getAccessToken']>(getAccessToken),
+    rejected: vi.fn<AccessTokenSource['rejected']>(),
+  } satisfies AccessTokenSource;
 }
