@@ -59,7 +59,7 @@ export async function apiFetch<S extends z.ZodType>(
   }
 
   const body = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, body);
+  if (!response.ok) throw errorFromResponse(response, body);
 
   const parsed = schema.safeParse(body.ok ? body.value : undefined);
   if (!parsed.success) {
@@ -145,21 +145,35 @@ async function readJson(response: Response): Promise<JsonRead> {
   }
 }
 
-function errorFromResponse(status: number, body: JsonRead): ApiError {
-  return errorFromBody(status, body.ok ? body.value : undefined);
+function errorFromResponse(response: Response, body: JsonRead): ApiError {
+  return errorFromBody(response.status, body.ok ? body.value : undefined, response.headers.get('retry-after'));
 }
 
 /**
  * The one translation of a failed proxy answer into an {@link ApiError}: the contract's error body
- * when there is one, else the status alone. Shared with the upload feature's XHR transport.
+ * when there is one, else the status alone, with the answer's Retry-After so that whoever tries
+ * again (React Query, the upload engine) waits at least that long. Shared with the upload
+ * feature's XHR transport.
  */
-export function errorFromBody(status: number, body: unknown): ApiError {
+export function errorFromBody(status: number, body: unknown, retryAfter: string | null = null): ApiError {
   const parsed = body === undefined ? undefined : ErrorBodySchema.safeParse(body);
+  const retryAfterMs = parseRetryAfter(retryAfter);
   if (parsed?.success) {
     const { code, message, retryable, tiktokLogId, uploadedBytes } = parsed.data.error;
-    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes });
+    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes, retryAfterMs });
   }
-  return errorFromStatus(status);
+  const bare = errorFromStatus(status);
+  if (retryAfterMs === undefined) return bare;
+  const { code, message, retryable } = bare;
+  return new ApiError({ code, message, status, retryable, retryAfterMs });
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

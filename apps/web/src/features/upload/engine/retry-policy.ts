@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@content-studio/contract';
-import { isApiError } from '@/lib/api-error';
+import { isApiError, retryAfterOf } from '@/lib/api-error';
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -77,15 +77,6 @@ export function parseReportedBytes(message: string): number | undefined {
   if (!match?.[1]) return undefined;
   const value = Number(match[1]);
   return Number.isSafeInteger(value) ? value : undefined;
-}
-
-/** Retry-After as milliseconds, when the transport read one off the response. */
-export function retryAfterOf(error: unknown): number {
-  if (typeof error === 'object' && error !== null && 'retryAfterMs' in error) {
-    const value = (error as { retryAfterMs: unknown }).retryAfterMs;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  }
-  return 0;
 }
 
 /**

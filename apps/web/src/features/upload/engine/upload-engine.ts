@@ -10,7 +10,7 @@ import {
 } from '@content-studio/contract';
 import type { AccessTokenSource } from '@/lib/access-token-source';
 import { reportingRejection, signedOutError } from '@/lib/api-client';
-import { isApiError } from '@/lib/api-error';
+import { isApiError, retryAfterOf } from '@/lib/api-error';
 import { bytesInFirstChunks, chunkRange, chunksCoveredBy, type ChunkPlan } from './chunk-plan';
 import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from './file-fingerprint';
 import { loadJobs, saveJobs, type JobRecord, type KeyValueStorage } from './job-store';
@@ -20,7 +20,6 @@ import {
   CHUNK_RETRY,
   classifyChunkError,
   initDefinitelyFailed,
-  retryAfterOf,
   UploadStallError,
 } from './retry-policy';
 import type { UploadJobError, UploadJobInput, UploadJobView, UploadRetryInfo, UploadTransport } from './upload-types';

@@ -28,8 +28,14 @@ export function apiError(
   extra: { retryable?: boolean; retryAfterMs?: number; tiktokLogId?: string } = {},
 ) {
   const retryable = extra.retryable ?? (status >= 500 || status === 0 || status === 429);
-  const error = new ApiError({ code, status, message, retryable, tiktokLogId: extra.tiktokLogId });
-  return extra.retryAfterMs === undefined ? error : Object.assign(error, { retryAfterMs: extra.retryAfterMs });
+  return new ApiError({
+    code,
+    status,
+    message,
+    retryable,
+    tiktokLogId: extra.tiktokLogId,
+    retryAfterMs: extra.retryAfterMs,
+  });
 }
 
 export interface ChunkCall {
