@@ -77,7 +77,7 @@ function stallAfterAnswer(head: Buffer, bodyLength: number, firstBytes: number) 
     const giveUp = setTimeout(() => {
       gaveUp = true;
       socket.destroy();
-    }, 8_000);
+    }, 15_000);
     socket.setEncoding('latin1');
     socket.on('data', (text: string) => {
       received += text;

@@ -41,7 +41,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (fastify, { t
 
   app.route({
     ...endpointRoute(endpoints.authToken),
-    // redirect_uri comes from config inside the client, never from the request.
+    // redirect_uri comes from config inside the client, never from the request
+    // (docs/requirements/security-reliability.md#oauth-integrity).
     handler: async (request) => toSessionGrant(await tiktok.exchangeCode(request.body.code)),
   });
 

@@ -13,7 +13,8 @@ export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (fas
     handler: async (request) => tiktok.fetchUserInfo(request.accessToken),
   });
 
-  // Fetched fresh every time the compose screen opens (TikTok's audit rule 1); never cached here.
+  // Fetched fresh every time the compose screen opens (docs/requirements/tiktok-rules.md#latest-creator-info); never
+  // cached here.
   app.route({
     ...endpointRoute(endpoints.creatorInfo, { config: TIKTOK_LIMITS.creatorInfo }),
     handler: async (request, reply) => {

@@ -1,11 +1,11 @@
-import { endpoints, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
+import { chunkRange, endpoints, MAX_FINAL_CHUNK_BYTES, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { endpointRoute } from '../plugins/app/endpoint';
 import { TIKTOK_LIMITS, type InitRateLimit } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
-import { chunkRange, MAX_FINAL_CHUNK_BYTES, TikTokApiError, type TikTokClient } from '../tiktok';
+import { TikTokApiError, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';

@@ -1,4 +1,4 @@
-import { endpoints, OneShotUploadFieldsSchema, type VideoUploadedResponse } from '@content-studio/contract';
+import { chunkRange, endpoints, OneShotUploadFieldsSchema, type VideoUploadedResponse } from '@content-studio/contract';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
@@ -6,7 +6,7 @@ import { parseOrThrow } from '../errors/validation';
 import { endpointRoute } from '../plugins/app/endpoint';
 import { registerMultipart, ONE_SHOT_FIELDS } from '../plugins/external/multipart';
 import type { InitRateLimit } from '../plugins/external/rate-limit';
-import { chunkRange, type TikTokClient } from '../tiktok';
+import type { TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';

@@ -1,10 +1,11 @@
 import type { ApiError } from './api-error';
 
 /**
- * Where authed calls get the creator's access token. The session belongs to the auth feature,
- * which `lib` may not import, so the app registers a loader here. It is its own module, free of
- * zod and the contract, so the app can register it without pulling the api client into the
- * landing page's first download; the loader runs on the first authed call.
+ * Where calls made as the connected creator get the access token, and where they report that the
+ * proxy refused it. The session belongs to the auth feature, which `lib` may not import, so the app
+ * registers a loader here. It is its own module, free of zod and the contract, so the app can
+ * register it without pulling the api client into the landing page's first download; the loader
+ * runs on the first authed call.
  */
 export type AccessTokenSource = {
   /** A token that is valid now, refreshed first if it is about to expire; null when signed out. */
@@ -19,6 +20,17 @@ export function setAccessTokenSource(loader: (() => Promise<AccessTokenSource>) 
   load = loader;
 }
 
-export async function loadAccessTokenSource(): Promise<AccessTokenSource | undefined> {
-  return load?.();
-}
+/**
+ * The tab's registered source as one object, so the api client and the upload engine take their
+ * tokens from, and report 401s to, the same place. Code that works for one account is handed a
+ * source rather than reaching for this one, so a source per account can take its place.
+ */
+export const registeredAccessTokens: AccessTokenSource = {
+  async getAccessToken() {
+    const source = await load?.();
+    return source ? source.getAccessToken() : null;
+  },
+  rejected(accessToken, error) {
+    void load?.().then((source) => source.rejected(accessToken, error));
+  },
+};

@@ -1,10 +1,11 @@
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type ErrorBody, endpoints } from '@content-studio/contract';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '@/mocks/node';
 import { mockProfile } from '@/mocks/handlers/profile';
-import { apiFetch } from './api-client';
+import { apiFetch, parseRetryAfter } from './api-client';
 import { ApiError } from './api-error';
+import { createQueryClient } from './query-client';
 
 async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -168,5 +169,64 @@ describe('apiFetch', () => {
 
     expect(outcome).not.toBeInstanceOf(ApiError);
     expect((outcome as Error).name).toBe('AbortError');
+  });
+});
+
+describe('Retry-After', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("is read off a retryable answer, with or without the proxy's error body", async () => {
+    server.use(
+      http.get(endpoints.me.path, () =>
+        HttpResponse.json(
+          { error: { code: 'RATE_LIMITED', message: 'Too many requests.', retryable: true } },
+          { status: 429, headers: { 'retry-after': '7' } },
+        ),
+      ),
+      http.get(
+        endpoints.health.path,
+        () => new HttpResponse('busy', { status: 503, headers: { 'retry-after': '12' } }),
+      ),
+    );
+
+    expect(await catchApiError(apiFetch(endpoints.me, { accessToken: 'act.token' }))).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 7_000,
+    });
+    expect(await catchApiError(apiFetch(endpoints.health))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryAfterMs: 12_000,
+    });
+  });
+
+  it('parses seconds or an HTTP date', () => {
+    expect(parseRetryAfter('120')).toBe(120_000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+
+  it("holds back the app's query retries until the server's wait is over", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.get(endpoints.health.path, () => {
+        calls++;
+        return calls === 1
+          ? new HttpResponse('busy', { status: 503, headers: { 'retry-after': '20' } })
+          : HttpResponse.json({ status: 'ok' });
+      }),
+    );
+    const query = createQueryClient().fetchQuery({
+      queryKey: ['health'],
+      queryFn: () => apiFetch(endpoints.health),
+    });
+
+    // React Query alone would have tried again within a few seconds.
+    await vi.advanceTimersByTimeAsync(19_900);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(query).resolves.toEqual({ status: 'ok' });
+    expect(calls).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '@content-studio/contract';
 import type { z } from 'zod';
 import { env } from '@/config/env';
-import { loadAccessTokenSource } from './access-token-source';
+import { registeredAccessTokens, type AccessTokenSource } from './access-token-source';
 import { ApiError, isApiError } from './api-error';
 
 /** What one call of an endpoint fills in; which parts it needs follows from the endpoint's entry. */
@@ -83,7 +83,7 @@ export async function apiFetch<E extends EndpointSpec>(
   }
 
   const body = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, body);
+  if (!response.ok) throw errorFromResponse(response, body);
 
   const parsed = endpoint.response.schema.safeParse(body.ok ? body.value : undefined);
   if (!parsed.success) {
@@ -107,22 +107,49 @@ export async function authedApiFetch<E extends EndpointSpec & { auth: 'bearer' }
   endpoint: E,
   ...[call]: CallArgs<Omit<ApiCall<E>, 'accessToken'>>
 ): Promise<ApiAnswer<E>> {
-  const source = await loadAccessTokenSource();
-  const accessToken = await source?.getAccessToken();
-  if (!source || !accessToken) {
-    throw new ApiError({
-      code: 'UNAUTHENTICATED',
-      message: 'Connect your TikTok account to continue.',
-      status: 401,
-      retryable: false,
-    });
-  }
+  return withAccessToken(registeredAccessTokens, (accessToken) =>
+    apiFetch(endpoint, ...([{ ...call, accessToken }] as unknown as CallArgs<ApiCall<E>>)),
+  );
+}
+
+/**
+ * The one way to a call as the creator: a token valid now from `source` (a clear UNAUTHENTICATED
+ * when there is none), and a 401 reported back to it, so the session ends the same way whichever
+ * call was refused.
+ */
+export async function withAccessToken<T>(
+  source: AccessTokenSource,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  const accessToken = await source.getAccessToken();
+  if (!accessToken) throw signedOutError();
+  return reportingRejection(source, accessToken, call);
+}
+
+/**
+ * A call with a token the caller already holds (the upload engine's chunks carry the token their
+ * session was sealed for), with a 401 reported back like {@link withAccessToken} does.
+ */
+export async function reportingRejection<T>(
+  source: AccessTokenSource,
+  accessToken: string,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
   try {
-    return await apiFetch(endpoint, ...([{ ...call, accessToken }] as unknown as CallArgs<ApiCall<E>>));
+    return await call(accessToken);
   } catch (error) {
     if (isApiError(error) && error.status === 401) source.rejected(accessToken, error);
     throw error;
   }
+}
+
+export function signedOutError(): ApiError {
+  return new ApiError({
+    code: 'UNAUTHENTICATED',
+    message: 'Connect your TikTok account to continue.',
+    status: 401,
+    retryable: false,
+  });
 }
 
 function resolveUrl(baseUrl: string, path: string): string {
@@ -143,21 +170,35 @@ async function readJson(response: Response): Promise<JsonRead> {
   }
 }
 
-function errorFromResponse(status: number, body: JsonRead): ApiError {
-  return errorFromBody(status, body.ok ? body.value : undefined);
+function errorFromResponse(response: Response, body: JsonRead): ApiError {
+  return errorFromBody(response.status, body.ok ? body.value : undefined, response.headers.get('retry-after'));
 }
 
 /**
  * The one translation of a failed proxy answer into an {@link ApiError}: the contract's error body
- * when there is one, else the status alone. Shared with the upload feature's XHR transport.
+ * when there is one, else the status alone, with the answer's Retry-After so that whoever tries
+ * again (React Query, the upload engine) waits at least that long. Shared with the upload
+ * feature's XHR transport.
  */
-export function errorFromBody(status: number, body: unknown): ApiError {
+export function errorFromBody(status: number, body: unknown, retryAfter: string | null = null): ApiError {
   const parsed = body === undefined ? undefined : ErrorBodySchema.safeParse(body);
+  const retryAfterMs = parseRetryAfter(retryAfter);
   if (parsed?.success) {
     const { code, message, retryable, tiktokLogId, uploadedBytes } = parsed.data.error;
-    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes });
+    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes, retryAfterMs });
   }
-  return errorFromStatus(status);
+  const bare = errorFromStatus(status);
+  if (retryAfterMs === undefined) return bare;
+  const { code, message, retryable } = bare;
+  return new ApiError({ code, message, status, retryable, retryAfterMs });
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

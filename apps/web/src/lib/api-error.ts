@@ -9,6 +9,8 @@ export type ApiErrorInit = {
   tiktokLogId?: string | undefined;
   /** UPLOAD_OUT_OF_SYNC: the bytes TikTok holds, when the proxy said. */
   uploadedBytes?: number | undefined;
+  /** How long the server asked us to wait before trying again (its Retry-After), when it said. */
+  retryAfterMs?: number | undefined;
   cause?: unknown;
 };
 
@@ -23,6 +25,7 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   readonly tiktokLogId: string | undefined;
   readonly uploadedBytes: number | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message, { cause: init.cause });
@@ -31,9 +34,16 @@ export class ApiError extends Error {
     this.retryable = init.retryable;
     this.tiktokLogId = init.tiktokLogId;
     this.uploadedBytes = init.uploadedBytes;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** The wait a failed call's Retry-After asked for, in ms; 0 when it asked for none. */
+export function retryAfterOf(error: unknown): number {
+  const value = isApiError(error) ? error.retryAfterMs : undefined;
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
 }

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api-error';
+import { isApiError, retryAfterOf } from './api-error';
 
 /** Tests make their own, with retries off (see `setAppQueryClient`). */
 export function createQueryClient(): QueryClient {
@@ -9,6 +9,8 @@ export function createQueryClient(): QueryClient {
         // The proxy says whether a failure is worth retrying; a rejected token or a bad request
         // will fail the same way again, so only retry what it marks retryable.
         retry: (failureCount, error) => failureCount < 2 && (!isApiError(error) || error.retryable),
+        // React Query's own backoff, but never sooner than the server's Retry-After (a 429 or 503).
+        retryDelay: (failureCount, error) => Math.max(Math.min(1000 * 2 ** failureCount, 30_000), retryAfterOf(error)),
         staleTime: 30_000,
       },
       mutations: { retry: false },

@@ -4,7 +4,7 @@ import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors/app-error';
 import { fromSchemaValidation } from '../../errors/validation';
 import type { ProxyMetrics } from '../../metrics/metrics';
-import { toAppError } from '../../tiktok';
+import { toAppError } from '../../errors/from-tiktok';
 
 /** Fastify's own errors carry an HTTP status; these are the ones a client can cause. */
 const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryable: boolean }> = {

@@ -5,12 +5,11 @@ import { authConfigQueries } from '@/features/auth/api/auth-config-queries';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { ScopeNotice } from '@/features/auth/components/scope-notice';
-import { sessionAccessTokens } from '@/features/auth/session-refresh';
 import type { Session } from '@/features/auth/session-store';
 import { Composer } from '@/features/composer';
 import { UploadQueue, useUploadQueue } from '@/features/upload';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { ApiError } from '@/lib/api-error';
+import { registeredAccessTokens } from '@/lib/access-token-source';
 import './compose.css';
 
 /**
@@ -24,7 +23,7 @@ export function ComposeRoute() {
 }
 
 function ComposePage({ session }: { session: Session }) {
-  const queue = useUploadQueue({ getAccessToken, owner: session.openId });
+  const queue = useUploadQueue({ tokens: registeredAccessTokens, owner: session.openId });
   // TikTok refuses posts from apps it has not audited unless the account is private; once a post
   // came back with that, the composer explains it in full.
   const unaudited = queue.jobs.some((job) => job.error?.code === 'UNAUDITED_APP_RESTRICTION');
@@ -54,18 +53,4 @@ function ComposePage({ session }: { session: Session }) {
       <UploadQueue queue={queue} />
     </div>
   );
-}
-
-/** The upload engine's token source: valid now (refreshed first when due), or a clear "signed out". */
-async function getAccessToken(): Promise<string> {
-  const token = await sessionAccessTokens.getAccessToken();
-  if (!token) {
-    throw new ApiError({
-      code: 'UNAUTHENTICATED',
-      message: 'Connect your TikTok account to continue.',
-      status: 401,
-      retryable: false,
-    });
-  }
-  return token;
 }

@@ -1,7 +1,7 @@
 import { endpoints } from '@content-studio/contract';
 import type { AccessTokenSource } from '@/lib/access-token-source';
-import { apiFetch } from '@/lib/api-client';
-import { ApiError, isApiError } from '@/lib/api-error';
+import { apiFetch, signedOutError as signedOut } from '@/lib/api-client';
+import { isApiError, retryAfterOf } from '@/lib/api-error';
 import { sessionFromGrant, sessionStore, type Session } from './session-store';
 
 /**
@@ -74,16 +74,7 @@ function endIfCurrent(session: Session): void {
   if (sessionStore.get()?.accessToken === session.accessToken) sessionStore.end({ reason: 'expired' });
 }
 
-function signedOut(): ApiError {
-  return new ApiError({
-    code: 'UNAUTHENTICATED',
-    message: 'Connect your TikTok account to continue.',
-    status: 401,
-    retryable: false,
-  });
-}
-
-/** What the api client's authed calls use (see `setAccessTokenSource`). */
+/** The session's token source: the api client's and the upload engine's (see `setAccessTokenSource`). */
 export const sessionAccessTokens: AccessTokenSource = {
   async getAccessToken() {
     const session = sessionStore.get();
@@ -130,12 +121,14 @@ export function startSessionKeeper(): () => void {
     // Success saves a new session, which re-plans through the subscription below. A definite
     // failure ends the session (nothing left to plan). A passing failure is retried here: soon,
     // but still before the token expires if there is time left, and never in a tight loop.
-    refreshSession().catch(() => {
+    refreshSession().catch((error: unknown) => {
       const session = sessionStore.get();
       if (!session) return;
       const untilExpiry = session.expiresAt - 1_000 - Date.now();
       const wait = untilExpiry > MIN_RETRY_MS ? Math.min(RETRY_AFTER_MS, untilExpiry) : RETRY_AFTER_MS;
-      plan(Date.now() + wait);
+      // The proxy's Retry-After (rate limited, overloaded) wins even over the token's deadline:
+      // asking sooner would only be refused again.
+      plan(Date.now() + Math.max(wait, retryAfterOf(error)));
     });
   }
 

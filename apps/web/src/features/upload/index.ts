@@ -2,8 +2,6 @@
  * The upload feature's public surface. The compose route wires it: `useUploadQueue` with the app's
  * token getter, `UploadQueue` for the progress and status UI.
  */
-export type { PostSettings } from '@content-studio/contract';
-export { publishStatusQueries } from './api/publish-status-queries';
 export type {
   UploadJobError,
   UploadJobInput,

@@ -5,7 +5,8 @@ import { isApiError } from '@/lib/api-error';
 import { mockUploadSession, MOCK_POST_ID } from '@/mocks/handlers/uploads';
 import { server } from '@/mocks/node';
 import { videoFile } from '../testing/fake-upload-transport';
-import { createHttpUploadTransport, parseRetryAfter, UploadHttpError } from './http-upload-transport';
+import { ApiError } from '@/lib/api-error';
+import { createHttpUploadTransport } from './http-upload-transport';
 
 const transport = createHttpUploadTransport('');
 const context = () => ({ accessToken: 'act.token', signal: new AbortController().signal });
@@ -101,7 +102,7 @@ describe('the HTTP transport', () => {
         new AbortController().signal,
       )
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(UploadHttpError);
+    expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       code: 'RATE_LIMITED',
       status: 429,
@@ -165,13 +166,6 @@ describe('the HTTP transport', () => {
   it('reads the status of a post, with its id as a string', async () => {
     const status = await transport.status('v_pub_file~v2-1.mock.direct.1', context());
     expect(status).toEqual({ status: 'PUBLISH_COMPLETE', failReason: null, postIds: [MOCK_POST_ID], uploadedBytes: 0 });
-  });
-
-  it('parses Retry-After in seconds or as a date', () => {
-    expect(parseRetryAfter('120')).toBe(120_000);
-    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 
   it('the mock proxy refuses a chunk of the wrong length, as the real one does', async () => {

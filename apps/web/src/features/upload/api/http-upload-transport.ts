@@ -10,16 +10,6 @@ import { apiFetch, errorFromBody } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import type { TransportContext, UploadTransport } from '../engine/upload-types';
 
-/** An {@link ApiError} that also carries the server's Retry-After, when it sent one. */
-export class UploadHttpError extends ApiError {
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: ConstructorParameters<typeof ApiError>[0] & { retryAfterMs?: number | undefined }) {
-    super(init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
-}
-
 export function fetchPublishStatus(
   publishId: string,
   { accessToken, signal }: TransportContext,
@@ -99,7 +89,7 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
               return;
             }
             reject(
-              new UploadHttpError({
+              new ApiError({
                 code: 'INTERNAL',
                 message: 'The server sent an answer this version of Content Studio Pro does not understand.',
                 status: xhr.status,
@@ -110,7 +100,7 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
         xhr.onerror = () =>
           settle(() =>
             reject(
-              new UploadHttpError({
+              new ApiError({
                 code: 'UPSTREAM_UNAVAILABLE',
                 message: 'The connection dropped while sending the video.',
                 status: 0,
@@ -133,24 +123,6 @@ function parseJson(xhr: XMLHttpRequest): unknown {
   }
 }
 
-function errorFromXhr(xhr: XMLHttpRequest, body: unknown): UploadHttpError {
-  const { code, message, retryable, tiktokLogId, uploadedBytes } = errorFromBody(xhr.status, body);
-  const retryAfterMs = parseRetryAfter(xhr.getResponseHeader('retry-after'));
-  return new UploadHttpError({
-    code,
-    message,
-    status: xhr.status,
-    retryable,
-    tiktokLogId,
-    uploadedBytes,
-    retryAfterMs,
-  });
-}
-
-/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+function errorFromXhr(xhr: XMLHttpRequest, body: unknown): ApiError {
+  return errorFromBody(xhr.status, body, xhr.getResponseHeader('retry-after'));
 }

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@content-studio/contract';
-import { isApiError } from '@/lib/api-error';
+import { isApiError, retryAfterOf } from '@/lib/api-error';
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -60,7 +60,7 @@ export function classifyChunkError(error: unknown): ChunkFailureAction {
   if (RESTART_CODES.has(error.code)) return { kind: 'restart' };
   // 403 is the proxy's "sealed for another token"; a 400 (malformed, tampered) cannot be mended.
   if (error.code === 'UPLOAD_SESSION_INVALID' && error.status === 403) return { kind: 'rebind' };
-  if (SESSION_ENDED_CODES.has(error.code)) return { kind: 'session-ended' };
+  if (SESSION_ENDED_CODES.has(error.code) || error.status === 401) return { kind: 'session-ended' };
   // Status 0 is "no answer at all" (offline, reset); a 5xx the proxy itself calls retryable counts too.
   if (RETRYABLE_CODES.has(error.code) || error.status === 0 || (error.retryable && error.status >= 500)) {
     return { kind: 'retry', retryAfterMs: retryAfterOf(error) };
@@ -79,19 +79,11 @@ export function parseReportedBytes(message: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** Retry-After as milliseconds, when the transport read one off the response. */
-export function retryAfterOf(error: unknown): number {
-  if (typeof error === 'object' && error !== null && 'retryAfterMs' in error) {
-    const value = (error as { retryAfterMs: unknown }).retryAfterMs;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  }
-  return 0;
-}
-
 /**
  * Whether a failed init certainly created nothing at TikTok. A 4xx is a definite "no"; so is
  * TikTok's own refusal. Anything else (no answer, a timeout, a 5xx, a 2xx we could not read) may
- * have created a publish id we never saw, and must not lead to a second init (R4).
+ * have created a publish id we never saw, and must not lead to a second init
+ * (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export function initDefinitelyFailed(error: unknown): boolean {
   if (!isApiError(error)) return false;

@@ -1,3 +1,4 @@
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { createHttpUploadTransport } from '../api/http-upload-transport';
 import { UploadEngine, type UploadEngineOptions } from './upload-engine';
 
@@ -9,14 +10,14 @@ import { UploadEngine, type UploadEngineOptions } from './upload-engine';
 let shared: UploadEngine | null = null;
 
 export function sharedUploadEngine(
-  getAccessToken: () => Promise<string>,
+  tokens: AccessTokenSource,
   overrides: Partial<UploadEngineOptions> = {},
 ): UploadEngine {
   if (shared && shared.owner !== overrides.owner) resetSharedUploadEngine();
   shared ??= new UploadEngine({
     transport: createHttpUploadTransport(),
     storage: typeof sessionStorage === 'undefined' ? null : sessionStorage,
-    getAccessToken,
+    tokens,
     ...overrides,
   });
   return shared;

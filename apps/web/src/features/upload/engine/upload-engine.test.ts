@@ -1,20 +1,12 @@
-import type { PostSettings, PublishStatus } from '@content-studio/contract';
+import type { PublishStatus } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiError, FakeUploadTransport, MemoryStorage, videoFile } from '../testing/fake-upload-transport';
+import { apiError, FakeUploadTransport, MemoryStorage, testTokens, videoFile } from '../testing/fake-upload-transport';
 import { UPLOADS_STORAGE_KEY, type JobRecord } from './job-store';
 import { UploadEngine, type EngineTiming } from './upload-engine';
 import type { UploadJobState, UploadJobView } from './upload-types';
 
-const POST: PostSettings = {
-  title: 'Sunset #beach',
-  privacyLevel: 'PUBLIC_TO_EVERYONE',
-  allowComment: true,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-};
+const POST = postSettings({ title: 'Sunset #beach', privacyLevel: 'PUBLIC_TO_EVERYONE', allowComment: true });
 
 const engines: UploadEngine[] = [];
 let ids = 0;
@@ -45,11 +37,11 @@ function load({
   timing,
   start = true,
 }: Setup = {}) {
-  const tokens = vi.fn<() => Promise<string>>(getAccessToken ?? (async () => 'token-1'));
+  const tokens = testTokens(getAccessToken);
   const engine = new UploadEngine({
     transport,
     storage,
-    getAccessToken: tokens,
+    tokens,
     random: () => 0.5,
     createId: () => `job-${++ids}`,
     ...(timing ? { timing } : {}),
@@ -214,7 +206,7 @@ describe('a multi-chunk upload', () => {
     const engine = new UploadEngine({
       transport,
       storage: new MemoryStorage(),
-      getAccessToken: async () => 't',
+      tokens: testTokens(async () => 't'),
       fingerprint: () => Promise.reject(new DOMException('gone', 'NotReadableError')),
     });
     engines.push(engine);
@@ -393,7 +385,7 @@ describe('chunk failures', () => {
   it('keeps the job resumable when the session ends mid-upload', async () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(1, apiError('TIKTOK_TOKEN_INVALID', 401, 'Your TikTok session ended.', { retryable: false }));
-    const { engine } = load({ transport });
+    const { engine, tokens } = load({ transport });
     const id = await engine.enqueue({ file: videoFile(35), mode: 'draft' });
     await inState(engine, id, 'needs-file');
     expect(view(engine, id)).toMatchObject({
@@ -401,6 +393,28 @@ describe('chunk failures', () => {
       resumable: true,
       publishId: 'v_pub_file~v2-1.fake1',
     });
+    // The session is told, so it ends the way a refused API call ends it.
+    expect(tokens.rejected).toHaveBeenCalledExactlyOnceWith('token-1', expect.objectContaining({ status: 401 }));
+  });
+
+  it('reports a refused init token to the session and keeps the job for after reconnecting', async () => {
+    const transport = new FakeUploadTransport();
+    transport.initStep = () => {
+      throw apiError('TIKTOK_TOKEN_INVALID', 401, 'Your TikTok session ended.', { retryable: false });
+    };
+    const { engine, tokens } = load({ transport });
+    const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
+    await inState(engine, id, 'needs-file');
+    expect(view(engine, id)).toMatchObject({ needsFileReason: 'session-ended', resumable: true, publishId: null });
+    expect(tokens.rejected).toHaveBeenCalledExactlyOnceWith('token-1', expect.objectContaining({ status: 401 }));
+  });
+
+  it('reports a refused status token to the session', async () => {
+    const { engine, transport, tokens } = load();
+    transport.scriptStatus(apiError('UNAUTHENTICATED', 401, 'Connect again.', { retryable: false }));
+    const id = await engine.enqueue({ file: videoFile(25), mode: 'draft' });
+    await until(engine, () => view(engine, id).retry?.kind === 'status');
+    expect(tokens.rejected).toHaveBeenCalledExactlyOnceWith('token-1', expect.objectContaining({ status: 401 }));
   });
 
   it('stops, resumable, when the creator signs out mid-upload', async () => {
@@ -841,7 +855,7 @@ describe('after a reload', () => {
       transport,
       storage,
       owner: 'open-ava',
-      getAccessToken: async () => 'token-ava',
+      tokens: testTokens(async () => 'token-ava'),
       createId: () => 'job-ava',
     });
     engines.push(ava);
@@ -850,12 +864,22 @@ describe('after a reload', () => {
     await until(ava, () => transport.chunkCalls.length === 2);
     unload(ava);
 
-    const pia = new UploadEngine({ transport, storage, owner: 'open-pia', getAccessToken: async () => 'token-pia' });
+    const pia = new UploadEngine({
+      transport,
+      storage,
+      owner: 'open-pia',
+      tokens: testTokens(async () => 'token-pia'),
+    });
     engines.push(pia);
     expect(pia.getSnapshot()).toEqual([]);
     unload(pia);
     // Pia's (empty) queue replaced Ava's: nothing of Ava's stays in the tab for the next one either.
-    const again = new UploadEngine({ transport, storage, owner: 'open-ava', getAccessToken: async () => 'token-ava' });
+    const again = new UploadEngine({
+      transport,
+      storage,
+      owner: 'open-ava',
+      tokens: testTokens(async () => 'token-ava'),
+    });
     engines.push(again);
     expect(again.getSnapshot()).toEqual([]);
     expect(transport.inits).toHaveLength(1);

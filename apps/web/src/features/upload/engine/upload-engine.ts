@@ -1,5 +1,6 @@
 import {
   VIDEO_MIME_TYPES,
+  videoMimeTypeOfName,
   MAX_VIDEO_BYTES,
   PostSettingsSchema,
   type CreateUploadRequest,
@@ -8,7 +9,9 @@ import {
   type PublishStatus,
   type VideoMimeType,
 } from '@content-studio/contract';
-import { isApiError } from '@/lib/api-error';
+import type { AccessTokenSource } from '@/lib/access-token-source';
+import { reportingRejection, signedOutError } from '@/lib/api-client';
+import { isApiError, retryAfterOf } from '@/lib/api-error';
 import { bytesInFirstChunks, chunkRange, chunksCoveredBy, type ChunkPlan } from './chunk-plan';
 import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from './file-fingerprint';
 import { loadJobs, saveJobs, type JobRecord, type KeyValueStorage } from './job-store';
@@ -18,7 +21,6 @@ import {
   CHUNK_RETRY,
   classifyChunkError,
   initDefinitelyFailed,
-  retryAfterOf,
   UploadStallError,
 } from './retry-policy';
 import type { UploadJobError, UploadJobInput, UploadJobView, UploadRetryInfo, UploadTransport } from './upload-types';
@@ -35,10 +37,10 @@ export interface EngineTiming {
   postLinkWindowMs: number;
   /** Still PROCESSING after this long: stop and tell the creator to check their profile. */
   processingTimeoutMs: number;
-  /** Between any two status requests of this tab: TikTok allows 30/min per token (spec §3.11). */
+  /** Between any two status requests of this tab: TikTok allows 30/min per token (docs/requirements/tiktok-rules.md#rate-limits). */
   statusMinGapMs: number;
   statusErrorCapMs: number;
-  /** TikTok documents no Retry-After for its 429s; back off at least a minute (spec §3.11). */
+  /** TikTok documents no Retry-After for its 429s; back off at least a minute (docs/requirements/tiktok-rules.md#rate-limits). */
   initRateLimitMs: number;
   maxInitAttempts: number;
   /** Out-of-sync answers in a row before giving up: guards against a resync loop. */
@@ -68,7 +70,8 @@ export interface UploadEngineOptions {
   owner?: string;
   /** sessionStorage in the app; null keeps the queue in memory only. */
   storage: KeyValueStorage | null;
-  getAccessToken: () => Promise<string>;
+  /** The creator's session: every request takes its token from here and reports a 401 back. */
+  tokens: AccessTokenSource;
   now?: () => number;
   random?: () => number;
   fingerprint?: (file: File) => Promise<FileFingerprint>;
@@ -95,13 +98,6 @@ interface Runtime {
 }
 
 const ACTIVE_STATES = new Set(['initializing', 'uploading', 'retrying']);
-const EXTENSION_TYPES: Record<string, VideoMimeType> = {
-  mp4: 'video/mp4',
-  m4v: 'video/mp4',
-  mov: 'video/quicktime',
-  webm: 'video/webm',
-};
-
 const EXPIRED_ERROR: UploadJobError = {
   code: 'UPLOAD_SESSION_EXPIRED',
   message:
@@ -119,7 +115,7 @@ const SESSION_ENDED_ERROR: UploadJobError = {
  * The browser side of the resumable upload: a queue that sends one video at a
  * time, chunk by chunk, then tracks TikTok's processing. Every step that TikTok can see is written
  * to storage before (init) or right after (publish id, acknowledged chunks) it happens, so that no
- * reload, lost answer or status error ever leads to a second init for the same video (R4).
+ * reload, lost answer or status error ever leads to a second init for the same video (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export class UploadEngine {
   private records: JobRecord[];
@@ -136,7 +132,7 @@ export class UploadEngine {
 
   private readonly transport: UploadTransport;
   private readonly storage: KeyValueStorage | null;
-  private getAccessTokenFn: () => Promise<string>;
+  private readonly tokens: AccessTokenSource;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly fingerprint: (file: File) => Promise<FileFingerprint>;
@@ -147,7 +143,7 @@ export class UploadEngine {
   constructor(options: UploadEngineOptions) {
     this.transport = options.transport;
     this.storage = options.storage;
-    this.getAccessTokenFn = options.getAccessToken;
+    this.tokens = options.tokens;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.fingerprint = options.fingerprint ?? fingerprintFile;
@@ -184,10 +180,6 @@ export class UploadEngine {
     this.pollers.clear();
     this.listeners.clear();
     this.statusListeners.clear();
-  }
-
-  setAccessTokenGetter(getAccessToken: () => Promise<string>): void {
-    this.getAccessTokenFn = getAccessToken;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -228,7 +220,7 @@ export class UploadEngine {
       file: { ...fingerprint, type: input.file.type },
       post,
       creatorUsername: input.creatorUsername ?? null,
-      // TikTok hands out post ids only for public posts that passed moderation (spec §3.7).
+      // TikTok hands out post ids only for public posts that passed moderation (docs/requirements/tiktok-rules.md#post-status).
       expectsPostLink:
         input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
       upload: null,
@@ -409,17 +401,11 @@ export class UploadEngine {
       if (!record || signal.aborted) return false;
       let accessToken: string;
       try {
-        accessToken = await this.getAccessTokenFn();
+        accessToken = await this.currentToken();
       } catch (error) {
         if (signal.aborted) return false;
         // Nothing was sent to TikTok yet, so choosing the file again after connecting is safe.
-        this.runtime(id).retry = null;
-        this.update(id, {
-          state: 'needs-file',
-          needsFileReason: 'session-ended',
-          resumable: true,
-          error: isApiError(error) ? toJobError(error) : SESSION_ENDED_ERROR,
-        });
+        this.sessionEnded(id, isApiError(error) ? toJobError(error) : SESSION_ENDED_ERROR);
         return false;
       }
       if (signal.aborted) return false;
@@ -429,9 +415,16 @@ export class UploadEngine {
       this.update(id, { state: 'initializing', error: null });
       let created: CreateUploadResponse;
       try {
-        created = await this.transport.init(buildInitRequest(record), { accessToken, signal });
+        created = await reportingRejection(this.tokens, accessToken, (token) =>
+          this.transport.init(buildInitRequest(record), { accessToken: token, signal }),
+        );
       } catch (error) {
         if (signal.aborted) return false;
+        if (isApiError(error) && error.status === 401) {
+          // The session is over (the token source has been told); a refused init created nothing.
+          this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null });
+          return false;
+        }
         if (isApiError(error) && error.code === 'RATE_LIMITED' && attempt < this.timing.maxInitAttempts) {
           // A 429 is a definite "no": nothing was created, so asking again later is safe.
           const delay =
@@ -520,7 +513,7 @@ export class UploadEngine {
         }
         continue;
       }
-      // Out of sync: trust TikTok's count of what it holds, and go on from there (R3).
+      // Out of sync: trust TikTok's count of what it holds, and go on from there (docs/requirements/security-reliability.md#chunk-retry).
       resyncs++;
       if (resyncs > this.timing.maxResyncs) {
         this.fail(
@@ -567,7 +560,7 @@ export class UploadEngine {
       try {
         // Asked every chunk even when the init token is at hand: a creator who disconnected
         // mid-upload must stop the upload, not just the next status check.
-        const current = await this.getAccessTokenFn();
+        const current = await this.currentToken();
         accessToken = runtime.boundToken ?? current;
       } catch (error) {
         failure = error;
@@ -594,23 +587,25 @@ export class UploadEngine {
         }, this.timing.watchdogTickMs);
         const base = bytesInFirstChunks(plan, index);
         try {
-          const response = await this.transport.putChunk(
-            {
-              publishId: plan.publishId,
-              // Re-read each attempt: a re-bind (below) replaces the session mid-chunk.
-              uploadSession: this.record(id)?.upload?.uploadSession ?? plan.uploadSession,
-              index,
-              body: file.slice(range.start, range.end + 1),
-              accessToken,
-            },
-            (loaded) => {
-              const at = this.now();
-              if (loaded > runtime.loadedInChunk) lastProgressAt = at;
-              runtime.loadedInChunk = Math.min(loaded, range.length);
-              runtime.meter.record(at, base + runtime.loadedInChunk);
-              this.emitProgress(runtime);
-            },
-            attemptController.signal,
+          const response = await reportingRejection(this.tokens, accessToken, (token) =>
+            this.transport.putChunk(
+              {
+                publishId: plan.publishId,
+                // Re-read each attempt: a re-bind (below) replaces the session mid-chunk.
+                uploadSession: this.record(id)?.upload?.uploadSession ?? plan.uploadSession,
+                index,
+                body: file.slice(range.start, range.end + 1),
+                accessToken: token,
+              },
+              (loaded) => {
+                const at = this.now();
+                if (loaded > runtime.loadedInChunk) lastProgressAt = at;
+                runtime.loadedInChunk = Math.min(loaded, range.length);
+                runtime.meter.record(at, base + runtime.loadedInChunk);
+                this.emitProgress(runtime);
+              },
+              attemptController.signal,
+            ),
           );
           if (signal.aborted) return { kind: 'stop' };
           runtime.loadedInChunk = range.length;
@@ -684,12 +679,7 @@ export class UploadEngine {
           continue;
         }
         case 'session-ended':
-          this.update(id, {
-            state: 'needs-file',
-            needsFileReason: 'session-ended',
-            resumable: true,
-            error: { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId },
-          });
+          this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId });
           return { kind: 'stop' };
         case 'fail':
           this.fail(id, error, { resumable: false });
@@ -707,10 +697,9 @@ export class UploadEngine {
     const upload = this.record(id)?.upload;
     if (!upload) return 'stopped';
     try {
-      const accessToken = await this.getAccessTokenFn();
-      const renewed = await this.transport.renewSession(
-        { publishId, uploadSession: upload.uploadSession },
-        { accessToken, signal },
+      const accessToken = await this.currentToken();
+      const renewed = await reportingRejection(this.tokens, accessToken, (token) =>
+        this.transport.renewSession({ publishId, uploadSession: upload.uploadSession }, { accessToken: token, signal }),
       );
       if (signal.aborted) return 'stopped';
       this.runtime(id).boundToken = accessToken;
@@ -718,6 +707,10 @@ export class UploadEngine {
       return 'ok';
     } catch (error) {
       if (signal.aborted) return 'stopped';
+      if (isApiError(error) && error.status === 401) {
+        this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null });
+        return 'stopped';
+      }
       // Worth trying again later only if nothing was decided (the network, TikTok busy).
       this.fail(id, toJobError(error), { resumable: isApiError(error) && error.retryable });
       return 'stopped';
@@ -761,8 +754,11 @@ export class UploadEngine {
       if (!record?.upload) return;
       let status: PublishStatus;
       try {
-        const accessToken = await this.getAccessTokenFn();
-        status = await this.transport.status(record.upload.publishId, { accessToken, signal });
+        const accessToken = await this.currentToken();
+        const { publishId } = record.upload;
+        status = await reportingRejection(this.tokens, accessToken, (token) =>
+          this.transport.status(publishId, { accessToken: token, signal }),
+        );
       } catch (error) {
         if (signal.aborted) return;
         failures++;
@@ -911,6 +907,19 @@ export class UploadEngine {
     if (!resumable) this.files.delete(id);
   }
 
+  /** A token valid now from the creator's session; UNAUTHENTICATED when they are signed out. */
+  private async currentToken(): Promise<string> {
+    const token = await this.tokens.getAccessToken();
+    if (!token) throw signedOutError();
+    return token;
+  }
+
+  /** The creator is signed out: the job waits, resumable, for them to connect and pick the file. */
+  private sessionEnded(id: string, error: UploadJobError): void {
+    this.runtime(id).retry = null;
+    this.update(id, { state: 'needs-file', needsFileReason: 'session-ended', resumable: true, error });
+  }
+
   private markCancelled(id: string): void {
     this.runtime(id).retry = null;
     this.files.delete(id);
@@ -1010,8 +1019,7 @@ function fingerprintOf(record: JobRecord): FileFingerprint {
 export function mimeTypeOf(file: Pick<File, 'name' | 'type'>): VideoMimeType | null {
   if ((VIDEO_MIME_TYPES as readonly string[]).includes(file.type)) return file.type as VideoMimeType;
   // Some systems leave `type` empty for .mov and friends; the proxy checks the real bytes anyway.
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (extension && EXTENSION_TYPES[extension]) || null;
+  return videoMimeTypeOfName(file.name);
 }
 
 function validateInput(input: UploadJobInput): string | null {

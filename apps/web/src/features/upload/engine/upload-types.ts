@@ -106,7 +106,8 @@ export interface PutChunkInput {
 /**
  * The requests of the resumable protocol. The engine only talks to this interface, so its
  * logic is tested with a fake; the real one uses XHR for chunks (upload progress) and fetch for JSON.
- * Failures are `ApiError`s (optionally with `retryAfterMs`); an abort rejects with the signal's reason.
+ * Failures are `ApiError`s (with the server's `retryAfterMs` when it sent one); an abort rejects with
+ * the signal's reason.
  */
 export interface UploadTransport {
   init(request: CreateUploadRequest, context: TransportContext): Promise<CreateUploadResponse>;

@@ -1,4 +1,5 @@
 import { type PublishStatus, endpoints } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,27 +11,18 @@ import { publishStatusQueries } from '../api/publish-status-queries';
 import { UploadQueue } from '../components/upload-queue';
 import { UPLOADS_STORAGE_KEY, type JobRecord } from '../engine/job-store';
 import { resetSharedUploadEngine, sharedUploadEngine } from '../engine/shared-upload-engine';
-import { videoFile } from '../testing/fake-upload-transport';
+import { testTokens, videoFile } from '../testing/fake-upload-transport';
 import type { UploadJobInput } from '../engine/upload-types';
 import { useUploadQueue } from './use-upload-queue';
 
-const getAccessToken = async () => 'act.mock-access-token';
-const POST: NonNullable<UploadJobInput['post']> = {
-  title: 'Hello',
-  privacyLevel: 'PUBLIC_TO_EVERYONE',
-  allowComment: false,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-};
+const tokens = testTokens(async () => 'act.mock-access-token');
+const POST: NonNullable<UploadJobInput['post']> = postSettings({ title: 'Hello', privacyLevel: 'PUBLIC_TO_EVERYONE' });
 
 afterEach(() => resetSharedUploadEngine());
 
 /** What the compose route does: one queue, one list, a way to enqueue. */
 function Harness({ input }: { input: UploadJobInput }) {
-  const queue = useUploadQueue({ getAccessToken });
+  const queue = useUploadQueue({ tokens });
   return (
     <>
       <button type="button" onClick={() => void queue.enqueue(input)}>
@@ -43,7 +35,7 @@ function Harness({ input }: { input: UploadJobInput }) {
 
 function renderQueue(input: UploadJobInput) {
   // Fast polling for the test; the first caller configures the tab's one engine.
-  sharedUploadEngine(getAccessToken, { timing: { pollIntervalMs: 20, statusMinGapMs: 0 } });
+  sharedUploadEngine(tokens, { timing: { pollIntervalMs: 20, statusMinGapMs: 0 } });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>

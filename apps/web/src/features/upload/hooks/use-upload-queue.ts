@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { publishStatusQueries } from '../api/publish-status-queries';
 import type { FileMatch } from '../engine/file-fingerprint';
 import { sharedUploadEngine } from '../engine/shared-upload-engine';
@@ -14,17 +15,14 @@ export interface UploadQueue {
 }
 
 /**
- * The tab's upload queue. `getAccessToken` comes from the app layer (features don't import the auth
- * feature) and must return a token valid now, refreshing first when due. `owner` is the connected
- * creator's open_id: a queue another creator left in this tab is neither shown nor continued.
+ * The tab's upload queue. `tokens` is the creator's session as the app layer hands it over
+ * (features don't import the auth feature): the same source the api client uses, so a 401 on an
+ * upload ends the session as one anywhere else does. `owner` is the connected creator's open_id: a
+ * queue another creator left in this tab is neither shown nor continued.
  */
-export function useUploadQueue(options: { getAccessToken: () => Promise<string>; owner?: string }): UploadQueue {
-  const { getAccessToken, owner } = options;
-  const engine = sharedUploadEngine(getAccessToken, owner === undefined ? {} : { owner });
-  // The engine outlives this component; it always calls the latest getter the route passed in.
-  useEffect(() => {
-    engine.setAccessTokenGetter(getAccessToken);
-  }, [engine, getAccessToken]);
+export function useUploadQueue(options: { tokens: AccessTokenSource; owner?: string }): UploadQueue {
+  const { tokens, owner } = options;
+  const engine = sharedUploadEngine(tokens, owner === undefined ? {} : { owner });
   useEffect(() => {
     engine.start();
   }, [engine]);

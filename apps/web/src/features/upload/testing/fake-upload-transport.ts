@@ -6,6 +6,8 @@ import type {
   PublishStatus,
   RenewedUploadSession,
 } from '@content-studio/contract';
+import { vi } from 'vitest';
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { ApiError } from '@/lib/api-error';
 import type { PutChunkInput, TransportContext, UploadTransport } from '../engine/upload-types';
 
@@ -26,8 +28,14 @@ export function apiError(
   extra: { retryable?: boolean; retryAfterMs?: number; tiktokLogId?: string } = {},
 ) {
   const retryable = extra.retryable ?? (status >= 500 || status === 0 || status === 429);
-  const error = new ApiError({ code, status, message, retryable, tiktokLogId: extra.tiktokLogId });
-  return extra.retryAfterMs === undefined ? error : Object.assign(error, { retryAfterMs: extra.retryAfterMs });
+  return new ApiError({
+    code,
+    status,
+    message,
+    retryable,
+    tiktokLogId: extra.tiktokLogId,
+    retryAfterMs: extra.retryAfterMs,
+  });
 }
 
 export interface ChunkCall {
@@ -209,4 +217,12 @@ export function videoFile(
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7) % 251;
   return new File([bytes], name, { type, lastModified });
+}
+
+/** A session for the engine: tokens from `getAccessToken`, and every 401 it is told about recorded. */
+export function testTokens(getAccessToken: () => Promise<string | null> = async () => 'token-1') {
+  return {
+    getAccessToken: vi.fn<AccessTokenSource['getAccessToken']>(getAccessToken),
+    rejected: vi.fn<AccessTokenSource['rejected']>(),
+  } satisfies AccessTokenSource;
 }
