@@ -27,9 +27,9 @@ import {
   PublishStatusSchema,
   SessionGrantSchema,
   apiRoutes,
-  type PostSettings,
 } from '@content-studio/contract';
 import { obtainAuthorizationCode, startSandbox, type RunningSandbox } from '@content-studio/tiktok-sandbox';
+import { postSettings } from '@content-studio/contract/testing';
 import type { z } from 'zod';
 
 const CLIP = readFileSync(new URL('./fixtures/smoke-clip.mp4', import.meta.url));
@@ -156,16 +156,8 @@ async function smokeUpload(
   received?: (publishId: string) => string | null | undefined,
 ): Promise<boolean> {
   say(`\n[smoke] ${MODE} of ${videoSize.toLocaleString('en')} bytes`);
-  const post: PostSettings = {
-    title: 'Content Studio Pro smoke check',
-    privacyLevel: 'SELF_ONLY',
-    allowComment: false,
-    allowDuet: false,
-    allowStitch: false,
-    brandOrganic: false,
-    brandedContent: false,
-    isAigc: false,
-  };
+  // Nothing allowed, nothing disclosed, "Only me": the settings every account may post with.
+  const post = postSettings({ title: 'Content Studio Pro smoke check', privacyLevel: 'SELF_ONLY' });
   const created = await call(proxy, token, apiRoutes.uploads, CreateUploadResponseSchema, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { postSettings } from '@content-studio/contract/testing';
 import { launchBrowser, openPage } from '../../e2e/support/browser.ts';
 import { openCompose, signIn } from '../../e2e/support/sign-in.ts';
 import { startFullStack } from '../../e2e/support/stack.ts';
@@ -144,16 +145,7 @@ async function main(): Promise<void> {
     await recorded.close();
 
     // ── curl, one shot, the same file through the same route ────────────────────────────────────
-    const post = JSON.stringify({
-      title: 'bench',
-      privacyLevel: 'PUBLIC_TO_EVERYONE',
-      allowComment: false,
-      allowDuet: false,
-      allowStitch: false,
-      brandOrganic: false,
-      brandedContent: false,
-      isAigc: false,
-    });
+    const post = JSON.stringify(postSettings({ title: 'bench', privacyLevel: 'PUBLIC_TO_EVERYONE' }));
     const curlStarted = performance.now();
     const curlOut = await new Promise<string>((resolve, reject) => {
       const child = spawn('curl', [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { postSettings } from '@content-studio/contract/testing';
 import { obtainAuthorizationCode } from '@content-studio/tiktok-sandbox';
 import { request, type Dispatcher } from 'undici';
 import { chunkRanges, planChunks, type ChunkRange } from './chunk-plan';
@@ -16,16 +17,7 @@ import type { VideoBytes } from './video-bytes';
 export const CLIENT_HEADER = { 'x-content-studio': '1' } as const;
 
 /** Direct posts (drafts are capped at 5 pending per user); SELF_ONLY so no moderation timer runs. */
-export const POST_SETTINGS = {
-  title: 'Benchmark upload #sandbox',
-  privacyLevel: 'SELF_ONLY',
-  allowComment: false,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-} as const;
+export const POST_SETTINGS = postSettings({ title: 'Benchmark upload #sandbox', privacyLevel: 'SELF_ONLY' });
 
 /** The same post in TikTok's field names, for the inits the bench sends itself (c, d). */
 const POST_INFO = {

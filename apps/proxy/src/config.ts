@@ -1,16 +1,17 @@
 import { isSecureOrLoopback } from '@content-studio/contract';
 import { z } from 'zod';
-import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from './tiktok/upload-origin';
+import { compileUploadOrigins, DEFAULT_UPLOAD_ORIGINS, KNOWN_UPLOAD_HOSTS } from './tiktok';
 
 /**
  * The only module that reads the environment. Everything the proxy knows about its deployment comes
  * through here, is validated once at start, and is frozen, so a misconfigured instance never serves.
  */
 
-export const DEFAULT_TIKTOK_AUTH_URL = 'https://www.tiktok.com/v2/auth/authorize/';
+const DEFAULT_TIKTOK_AUTH_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 export const DEFAULT_TIKTOK_API_BASE_URL = 'https://open.tiktokapis.com';
 
-/** `http:` is tolerated only on loopback (dev and tests); production traffic is HTTPS (promise 7). */
+/** `http:` is tolerated only on loopback (dev and tests); production traffic is HTTPS
+ * (docs/requirements/product-promises.md#https-only). */
 function secureUrl(what: string, opts: { allowPath: boolean; forbidQuery?: boolean }) {
   return z.string().superRefine((raw, ctx) => {
     let url: URL;

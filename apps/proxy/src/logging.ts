@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
  * Paths pino replaces before a line is written. Tokens, codes and upload URLs are credentials
  * (an upload URL carries its upload_token), so they never reach a log, whatever the log level.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   // Plugins log request headers under their own keys (@fastify/multipart's busboyOptions at trace).
   '*.headers.authorization',

@@ -9,7 +9,8 @@ function readConfigOrExit(): Config {
     return loadConfigFromProcess();
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Owner's promise 8: refuse to start, naming each variable and never printing a value.
+      // Refuse to start, naming each variable and never printing a value
+      // (docs/requirements/product-promises.md#secret-stays-in-proxy).
       process.stderr.write(`content-studio proxy: refusing to start.\n${error.message}\n`);
       process.exit(1);
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, testConfig } from './test-config';
 
 /**
- * R8: whatever arrives — malformed JSON, wrong types, unknown fields, broken multipart, junk
+ * docs/requirements/security-reliability.md#bad-input: whatever arrives — malformed JSON, wrong types, unknown fields, broken multipart, junk
  * headers — the answer is a 4xx with the contract's error body, never a 500, and TikTok (here a
  * canary server standing in for every TikTok origin) is never called.
  */

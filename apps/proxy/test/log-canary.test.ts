@@ -4,7 +4,7 @@ import { createUpload, oneShotFields, putChunk, uploadOneShot, uploadResumable }
 import { videoSource } from './video-source';
 
 /**
- * S2 over whole flows at the most verbose log level, with TikTok failing in every way the sandbox
+ * docs/requirements/security-reliability.md#no-secrets-in-output over whole flows at the most verbose log level, with TikTok failing in every way the sandbox
  * can: no client secret, access or refresh token, authorization code or upload URL may appear in any
  * log line, nor any of them (but the caller's own grant) in any response.
  */

@@ -5,7 +5,7 @@ import { startSandboxApp } from './sandbox-app';
 import { createUpload, putChunk } from './upload-client';
 import { videoSource } from './video-source';
 
-/** R7: when the instance reports overload, new work is refused early; running uploads continue. */
+/** docs/requirements/security-reliability.md#overload: when the instance reports overload, new work is refused early; running uploads continue. */
 let overloaded = false;
 let ctx: Awaited<ReturnType<typeof startSandboxApp>>;
 let base: string;

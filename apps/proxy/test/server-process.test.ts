@@ -143,7 +143,8 @@ describe('the built proxy process', () => {
   });
 });
 
-describe('graceful shutdown (R6)', () => {
+// docs/requirements/security-reliability.md#graceful-shutdown
+describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, lets the in-flight chunk finish, then exits 0', async () => {
     const { sandbox, child, base, grant } = await signedInProxy();
     try {
@@ -181,7 +182,8 @@ describe('graceful shutdown (R6)', () => {
   });
 });
 
-describe('no video byte touches the disk (owner promise 3)', () => {
+// docs/requirements/product-promises.md#no-video-on-disk
+describe('no video byte touches the disk', () => {
   it('streams a 24 MiB upload through the built proxy with zero bytes written to storage', async () => {
     const { sandbox, child, base, grant } = await signedInProxy();
     try {

@@ -18,7 +18,7 @@ export const TIKTOK_CANARIES = {
   uploadToken: 'canary-tt-upload-token-e8b6',
 } as const;
 
-export const TIKTOK_TEST_ORIGINS = {
+const TIKTOK_TEST_ORIGINS = {
   api: 'https://open.tiktokapis.com',
   upload: 'https://open-upload.tiktokapis.com',
 } as const;

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ChunkResponse, CreateUploadResponse, PostSettings, UploadMode } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { request } from 'undici';
 import type { videoSource } from './video-source';
 
 type Source = ReturnType<typeof videoSource>;
 
-export const DEFAULT_POST: PostSettings = {
+export const DEFAULT_POST: PostSettings = postSettings({
   title: 'Integration test #sandbox',
   privacyLevel: 'PUBLIC_TO_EVERYONE',
   allowComment: true,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-};
+});
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -112,7 +108,7 @@ export async function uploadResumable(
 }
 
 /** A streaming multipart body: fields first, then the file, never assembled in memory. */
-export async function* multipartBody(
+async function* multipartBody(
   boundary: string,
   fields: Record<string, string>,
   file: AsyncIterable<Uint8Array> | undefined,

@@ -12,7 +12,7 @@ import {
 import { videoSource } from './video-source';
 
 /**
- * R2, R3, R5: what TikTok's upload host (or the creator's network) does wrong, and what the proxy
+ * docs/requirements/security-reliability.md#client-abort, #chunk-retry and #bounded-slowness: what TikTok's upload host (or the creator's network) does wrong, and what the proxy
  * makes of it. Where TikTok's rules allow a retry, the retried upload must still be byte exact.
  */
 const MiB = 1024 * 1024;

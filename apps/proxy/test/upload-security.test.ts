@@ -7,7 +7,7 @@ import { DEFAULT_POST, createUpload, oneShotFields, putChunk, uploadOneShot } fr
 import { TINY_MP4, videoSource } from './video-source';
 
 /**
- * S3, S4, S9: every hostile upload is refused before TikTok's upload host is contacted (counted at
+ * docs/requirements/security-reliability.md#outbound-allowlist, #sealed-upload-sessions and #streaming-limits: every hostile upload is refused before TikTok's upload host is contacted (counted at
  * the sandbox), and nothing of it is kept.
  */
 const MiB = 1024 * 1024;
@@ -31,7 +31,8 @@ async function freshUpload(videoSize = source.size) {
 
 const firstChunk = (chunkSize: number) => source.range(0, chunkSize - 1);
 
-describe('sealed upload sessions (S4)', () => {
+// docs/requirements/security-reliability.md#sealed-upload-sessions
+describe('sealed upload sessions', () => {
   it('refuses a tampered session', async () => {
     const { accessToken, upload } = await freshUpload();
     const s = upload.uploadSession;
@@ -133,7 +134,8 @@ describe('sealed upload sessions (S4)', () => {
   });
 });
 
-describe('content checks while streaming (S9)', () => {
+// docs/requirements/security-reliability.md#streaming-limits
+describe('content checks while streaming', () => {
   it('refuses a first chunk that is not a video, before contacting TikTok', async () => {
     const { accessToken, upload } = await freshUpload(PDF.length);
     const res = await putChunk(live.base, accessToken, upload, 0, PDF, PDF.length);
@@ -190,7 +192,8 @@ describe('content checks while streaming (S9)', () => {
   });
 });
 
-describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS (S3)', () => {
+// docs/requirements/security-reliability.md#outbound-allowlist
+describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS', () => {
   it('never PUTs to an upload URL the proxy is not configured to trust', async () => {
     const strict = await startSandboxApp(
       { audited: true },
@@ -210,7 +213,8 @@ describe('upload URLs outside TIKTOK_UPLOAD_ORIGINS (S3)', () => {
   });
 });
 
-describe('rate limits mirror TikTok (S8)', () => {
+// docs/requirements/security-reliability.md#rate-limits
+describe('rate limits mirror TikTok', () => {
   const initRequests = () =>
     Object.entries(live.ctx.sandbox.stats().requests)
       .filter(([key]) => key.includes('/video/init/'))

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerAccessTokenSource } from './app/access-tokens';
 import { AppRouter } from './app/router';
+import { startI18n } from './lib/i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 
@@ -12,8 +13,13 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 registerAccessTokenSource();
-createRoot(container).render(
-  <StrictMode>
-    <AppRouter />
-  </StrictMode>,
-);
+// A catalog that fails to arrive leaves the page in English rather than blank.
+void startI18n()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <AppRouter />
+      </StrictMode>,
+    ),
+  );

@@ -14,8 +14,8 @@ export const MIN_CHUNK_BYTES = 5 * MiB;
 export const MAX_CHUNK_BYTES = 64_000_000;
 /** The last chunk absorbs the remainder; 128,000,000 is less than 128 MiB. */
 export const MAX_FINAL_CHUNK_BYTES = 128_000_000;
-export const MAX_CHUNK_COUNT = 1000;
-export const DEFAULT_CHUNK_BYTES = 10 * MiB;
+const MAX_CHUNK_COUNT = 1000;
+const DEFAULT_CHUNK_BYTES = 10 * MiB;
 
 export interface ChunkPlan {
   /** Bytes in every chunk but the last; equals the video size for a one-chunk upload. */

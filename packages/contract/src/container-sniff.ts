@@ -1,4 +1,5 @@
 import type { VideoMimeType } from './posting';
+import { CONTAINER_MIME_TYPES, type VideoContainer } from './video-files';
 
 /**
  * The first-bytes rule shared by the proxy (before init on the one-shot path, before the first chunk
@@ -26,7 +27,7 @@ export type ContainerRefusal =
   | 'not_a_container';
 
 export type ContainerSniff =
-  | { ok: true; mimeType: VideoMimeType; container: 'mp4' | 'mov' | 'webm'; brand: string | null }
+  | { ok: true; mimeType: VideoMimeType; container: VideoContainer; brand: string | null }
   | { ok: false; reason: ContainerRefusal; brand: string | null };
 
 /**
@@ -99,23 +100,24 @@ function uint32(bytes: Uint8Array, at: number): number {
   );
 }
 
-function mp4(brand: string): ContainerSniff {
-  return { ok: true, mimeType: 'video/mp4', container: 'mp4', brand };
+/** A container it recognised, labelled with the type the container table gives it. */
+function found(container: VideoContainer, brand: string | null): ContainerSniff {
+  return { ok: true, mimeType: CONTAINER_MIME_TYPES[container], container, brand };
 }
 
 function sniffFtyp(head: Uint8Array): ContainerSniff {
   const major = ascii(head, 8, 4);
-  if (major === QUICKTIME_BRAND) return { ok: true, mimeType: 'video/quicktime', container: 'mov', brand: major };
+  if (major === QUICKTIME_BRAND) return found('mov', major);
   if (AUDIO_BRANDS.has(major)) return { ok: false, reason: 'audio_brand', brand: major };
   if (IMAGE_BRANDS.has(major)) return { ok: false, reason: 'image_brand', brand: major };
-  if (VIDEO_BRANDS.has(major)) return mp4(major);
+  if (VIDEO_BRANDS.has(major)) return found('mp4', major);
   // An unknown major brand (a new camera's) is taken when it declares compatibility with a video brand:
   // that is what compatible brands are for. Only as many as were sniffed are looked at.
   const boxEnd = Math.min(uint32(head, 0), head.length);
   for (let at = 16; at + 4 <= boxEnd; at += 4) {
     const brand = ascii(head, at, 4);
-    if (brand === QUICKTIME_BRAND) return { ok: true, mimeType: 'video/quicktime', container: 'mov', brand: major };
-    if (VIDEO_BRANDS.has(brand)) return mp4(major);
+    if (brand === QUICKTIME_BRAND) return found('mov', major);
+    if (VIDEO_BRANDS.has(brand)) return found('mp4', major);
   }
   return { ok: false, reason: 'unknown_brand', brand: major };
 }
@@ -148,9 +150,7 @@ function sniffEbml(head: Uint8Array): ContainerSniff {
     const body = at + id.length + len.length;
     if (id.value === DOCTYPE_ID) {
       const doctype = ascii(head, body, len.value).replace(/\0+$/, '');
-      return doctype === 'webm'
-        ? { ok: true, mimeType: 'video/webm', container: 'webm', brand: doctype }
-        : { ok: false, reason: 'matroska', brand: doctype };
+      return doctype === 'webm' ? found('webm', doctype) : { ok: false, reason: 'matroska', brand: doctype };
     }
     at = body + len.value;
   }
@@ -165,7 +165,7 @@ export function sniffVideoContainer(head: Uint8Array): ContainerSniff {
   if (head.length < 12) {
     // Too short for an ftyp with its major brand; a legacy QuickTime atom header needs only 8.
     if (head.length >= 8 && QUICKTIME_LEADING_ATOMS.has(ascii(head, 4, 4)) && uint32(head, 0) >= 8) {
-      return { ok: true, mimeType: 'video/quicktime', container: 'mov', brand: null };
+      return found('mov', null);
     }
     return { ok: false, reason: 'not_a_container', brand: null };
   }
@@ -173,7 +173,7 @@ export function sniffVideoContainer(head: Uint8Array): ContainerSniff {
   const size = uint32(head, 0);
   if (box === 'ftyp' && size >= 16) return sniffFtyp(head.subarray(0, CONTAINER_SNIFF_BYTES));
   if (QUICKTIME_LEADING_ATOMS.has(box) && (size >= 8 || size === 0 || size === 1)) {
-    return { ok: true, mimeType: 'video/quicktime', container: 'mov', brand: null };
+    return found('mov', null);
   }
   return { ok: false, reason: 'not_a_container', brand: null };
 }

@@ -7,3 +7,4 @@ export * from './openapi';
 export * from './chunk-plan';
 export * from './container-sniff';
 export * from './loopback';
+export * from './video-files';

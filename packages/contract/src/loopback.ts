@@ -1,7 +1,7 @@
 /**
  * Loopback hosts as the WHATWG URL parser spells them after normalising: 127.0.0.0/8, [::1] and
  * localhost. Plain `http:` is acceptable only towards these (dev and tests); everything else must
- * be `https:` (owner's promise 7).
+ * be `https:` (docs/requirements/product-promises.md#https-only).
  */
 export function isLoopbackHostname(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);

@@ -34,7 +34,8 @@ export const CreatorInfoSchema = z.object({
 export type CreatorInfo = z.infer<typeof CreatorInfoSchema>;
 
 /**
- * The creator's choices for a Direct Post, forwarded to TikTok exactly as chosen (owner's promise 4).
+ * The creator's choices for a Direct Post, forwarded to TikTok exactly as chosen
+ * (docs/requirements/product-promises.md#settings-as-chosen).
  * Interactions are "allow" flags so that the default, false, is TikTok's required unchecked state.
  */
 export const PostSettingsSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Exactly the scopes the product asks TikTok for (owner's promise 1): nothing more, nothing less. */
+/** Exactly the scopes the product asks TikTok for (docs/requirements/product-promises.md#scopes): nothing more, nothing less. */
 export const REQUESTED_SCOPES = ['user.info.basic', 'video.publish', 'video.upload'] as const;
 export const ScopeSchema = z.string().min(1).max(64);
 
@@ -34,7 +34,7 @@ export type SessionGrant = z.infer<typeof SessionGrantSchema>;
 export const RevokeResponseSchema = z.object({ revoked: z.literal(true) });
 export type RevokeResponse = z.infer<typeof RevokeResponseSchema>;
 
-/** `GET /api/v1/me`: only `user.info.basic` fields (owner's promise 2). */
+/** `GET /api/v1/me`: only `user.info.basic` fields (docs/requirements/product-promises.md#profile-fields). */
 export const ProfileSchema = z.object({
   openId: z.string(),
   unionId: z.string(),

@@ -75,7 +75,8 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
   const env = (service: Service, key: string) => service.envVars?.find((v) => v.key === key);
 
   // Proxy service
-  if (proxy.region !== 'frankfurt') problems.push('proxy: region must be frankfurt (owner promise 11)');
+  if (proxy.region !== 'frankfurt')
+    problems.push('proxy: region must be frankfurt (docs/requirements/product-promises.md#hosting-frankfurt)');
   if (!proxy.dockerfilePath || !facts.existingPaths(proxy.dockerfilePath))
     problems.push('proxy: dockerfilePath does not exist');
   if (proxy.healthCheckPath !== '/healthz') problems.push('proxy: healthCheckPath must be /healthz');
@@ -104,14 +105,17 @@ export function checkBlueprint(yamlText: string, facts: BlueprintFacts): string[
       problems.push('proxy: RATE_LIMIT_REDIS_URL must be the connectionString of a keyvalue service in this blueprint');
     } else {
       if (keyValue.region !== proxy.region)
-        problems.push("keyvalue: region must be the proxy's (private network, owner promise 11)");
+        problems.push(
+          "keyvalue: region must be the proxy's (private network, docs/requirements/product-promises.md#hosting-frankfurt)",
+        );
       if ((keyValue.ipAllowList ?? []).length > 0)
         problems.push('keyvalue: ipAllowList must be empty (no access from outside Render)');
     }
   }
   for (const v of [...(proxy.envVars ?? []), ...(web.envVars ?? [])]) {
     if (!facts.documentedEnv.has(v.key)) problems.push(`${v.key} is not documented in .env.example`);
-    if (v.value?.startsWith('http://')) problems.push(`${v.key} must be https (owner promise 7)`);
+    if (v.value?.startsWith('http://'))
+      problems.push(`${v.key} must be https (docs/requirements/product-promises.md#https-only)`);
   }
 
   // Static site

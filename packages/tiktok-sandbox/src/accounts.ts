@@ -26,13 +26,6 @@ export interface SandboxAccount {
 
 export type PrivacyLevel = 'PUBLIC_TO_EVERYONE' | 'MUTUAL_FOLLOW_FRIENDS' | 'FOLLOWER_OF_CREATOR' | 'SELF_ONLY';
 
-export const PRIVACY_LEVELS: readonly PrivacyLevel[] = [
-  'PUBLIC_TO_EVERYONE',
-  'MUTUAL_FOLLOW_FRIENDS',
-  'FOLLOWER_OF_CREATOR',
-  'SELF_ONLY',
-];
-
 function freezeAll(accounts: SandboxAccount[]): SandboxAccount[] {
   for (const a of accounts) Object.freeze(a);
   return Object.freeze(accounts) as SandboxAccount[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export const FAULT_TARGETS = ['upload', 'init', 'status', 'token', 'creator_info', 'user_info'] as const;
-export const FAULT_KINDS = [
+const FAULT_TARGETS = ['upload', 'init', 'status', 'token', 'creator_info', 'user_info'] as const;
+const FAULT_KINDS = [
   'status',
   'reset-mid-body',
   'delay',

@@ -4,9 +4,9 @@ import { readMedia } from './media/read-media';
 import type { PublishTask, SandboxState } from './state';
 
 /** TikTok's Media Transfer Guide (media restrictions): developers may send up to 10 minutes through the inbox flow; users trim in the app. */
-export const INBOX_MAX_DURATION_SEC = 600;
+const INBOX_MAX_DURATION_SEC = 600;
 
-export function isTerminal(task: PublishTask): boolean {
+function isTerminal(task: PublishTask): boolean {
   return task.status === 'FAILED' || task.status === 'PUBLISH_COMPLETE';
 }
 

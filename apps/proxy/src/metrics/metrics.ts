@@ -33,7 +33,7 @@ export interface ProxyMetrics {
 
 export type UploadKind = 'chunk' | 'one_shot';
 
-export const METRIC_PREFIX = 'content_studio_';
+const METRIC_PREFIX = 'content_studio_';
 
 const ignore = { inc() {}, dec() {}, observe() {} };
 

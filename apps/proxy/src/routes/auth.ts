@@ -46,7 +46,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, { tikto
 
   app.post(apiRoutes.authToken, async (request): Promise<SessionGrant> => {
     const { code } = parseOrThrow(TokenExchangeRequestSchema, request.body, 'sign-in request');
-    // redirect_uri comes from config inside the client, never from the request (S5).
+    // redirect_uri comes from config inside the client, never from the request
+    // (docs/requirements/security-reliability.md#oauth-integrity).
     return toSessionGrant(await tiktok.exchangeCode(code));
   });
 

@@ -8,7 +8,8 @@ import type { TikTokClient } from '../tiktok';
 export const meRoutes: FastifyPluginAsync<{ tiktok: TikTokClient }> = async (app, { tiktok }) => {
   app.get(apiRoutes.me, async (request): Promise<Profile> => tiktok.fetchUserInfo(requireAccessToken(request)));
 
-  // Fetched fresh every time the compose screen opens (TikTok's audit rule 1); never cached here.
+  // Fetched fresh every time the compose screen opens (docs/requirements/tiktok-rules.md#latest-creator-info); never
+  // cached here.
   app.get(
     apiRoutes.creatorInfo,
     { config: TIKTOK_LIMITS.creatorInfo },

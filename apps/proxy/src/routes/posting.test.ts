@@ -52,7 +52,8 @@ describe('GET /api/v1/creator-info', () => {
   });
 });
 
-describe('post settings reach TikTok exactly as chosen (promise 4)', () => {
+// docs/requirements/product-promises.md#settings-as-chosen
+describe('post settings reach TikTok exactly as chosen', () => {
   it('maps every choice into post_info', async () => {
     const { accessToken } = await ctx.signIn('ava');
     const post: PostSettings = {

@@ -1,6 +1,8 @@
 import {
   apiRoutes,
+  chunkRange,
   CreateUploadRequestSchema,
+  MAX_FINAL_CHUNK_BYTES,
   PublishIdSchema,
   routePatterns,
   UPLOAD_SESSION_HEADER,
@@ -15,7 +17,7 @@ import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
 import { TIKTOK_LIMITS, type InitRateLimit } from '../plugins/external/rate-limit';
 import type { Sealer } from '../seal/seal';
-import { chunkRange, MAX_FINAL_CHUNK_BYTES, TikTokApiError, type TikTokClient } from '../tiktok';
+import { TikTokApiError, type TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';

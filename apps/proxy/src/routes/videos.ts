@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import {
   apiRoutes,
+  chunkRange,
   MAX_VIDEO_BYTES,
   OneShotUploadFieldsSchema,
   type VideoUploadedResponse,
@@ -10,7 +11,7 @@ import { AppError } from '../errors/app-error';
 import { parseOrThrow } from '../errors/validation';
 import { requireAccessToken } from '../plugins/app/bearer';
 import type { InitRateLimit } from '../plugins/external/rate-limit';
-import { chunkRange, type TikTokClient } from '../tiktok';
+import type { TikTokClient } from '../tiktok';
 import { ByteSplitter } from '../upload/byte-splitter';
 import { initUpload } from '../upload/init-upload';
 import { checkVideoHead, clientGoneSignal, transferChunk } from '../upload/transfer';

@@ -10,22 +10,9 @@ export type { PutVideoChunkInput, PutVideoChunkResult, SelfReportingBody } from 
 export type { FileUploadSource } from './requests';
 export type { TikTokTokenGrant, UploadTarget } from './responses';
 export {
-  DEFAULT_CHUNK_BYTES,
-  MAX_CHUNK_BYTES,
-  MAX_CHUNK_COUNT,
-  MAX_FINAL_CHUNK_BYTES,
-  MIN_CHUNK_BYTES,
-  chunkRange,
-  isValidChunkPlan,
-  planChunks,
-  type ChunkPlan,
-  type ChunkRange,
-  // The plan is part of the upload protocol the SPA and bench follow too, so it lives in the contract.
-} from '@content-studio/contract';
-export {
   DEFAULT_UPLOAD_ORIGINS,
+  KNOWN_UPLOAD_HOSTS,
   UploadUrlNotAllowedError,
-  assertUploadUrlAllowed,
   compileUploadOrigins,
   type UploadUrlRejection,
 } from './upload-origin';
@@ -35,7 +22,6 @@ export {
   TikTokOAuthError,
   TikTokProtocolError,
   TikTokTransferError,
-  toAppError,
   type NetworkFailure,
   type OAuthOperation,
 } from './tiktok-errors';

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { VIDEO_MIME_TYPES, type VideoMimeType } from '@content-studio/contract';
-import { TikTokNetworkError, TikTokTransferError } from './tiktok-errors';
+import { TikTokTransferError } from './tiktok-errors';
 import { discard, send, toNetworkError, type Transport } from './transport';
 import { assertUploadUrlAllowed } from './upload-origin';
 
@@ -89,7 +89,7 @@ function assertRange(input: PutVideoChunkInput): void {
     throw new RangeError('chunk range must satisfy 0 <= start <= end < videoSize');
   }
   if (!(VIDEO_MIME_TYPES as readonly string[]).includes(input.contentType)) {
-    throw new RangeError('contentType must be video/mp4, video/quicktime or video/webm');
+    throw new RangeError(`contentType must be one of ${VIDEO_MIME_TYPES.join(', ')}`);
   }
 }
 
@@ -99,7 +99,8 @@ function assertRange(input: PutVideoChunkInput): void {
  * sent (and the body is not touched) if it fails. Redirects are never followed: a 3xx is an error.
  *
  * On failure the body is destroyed, since a chunk's bytes are single-use; the caller re-sends the
- * chunk from its source. A 416 carries TikTok's reported progress in `uploadedBytes`.
+ * chunk from its source. A 416 carries TikTok's reported progress in `uploadedBytes`. When the body's
+ * own source fails, that failure is thrown as it is: it is the caller's, not TikTok's.
  *
  * @see https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
  */
@@ -137,8 +138,10 @@ export async function putVideoChunk(
     throw new TikTokTransferError(response.statusCode, uploadedBytes);
   } catch (err) {
     if (!wire.destroyed) wire.destroy();
+    // The body's own failure is the caller's (its source broke, ended short or ran long): it comes
+    // back as it is, for the caller to explain; it is not TikTok's, so it is not one of our errors.
     if (wire.sourceError && !input.signal?.aborted && !(err instanceof TikTokTransferError)) {
-      throw new TikTokNetworkError('source', wire.sourceError);
+      throw wire.sourceError;
     }
     throw toNetworkError(err, input.signal);
   }

@@ -27,7 +27,7 @@ export interface DirectPostInfo {
   video_cover_timestamp_ms?: number;
 }
 
-export function fileUploadSourceInfo(source: FileUploadSource): FileUploadSourceInfo {
+function fileUploadSourceInfo(source: FileUploadSource): FileUploadSourceInfo {
   return {
     source: 'FILE_UPLOAD',
     video_size: source.videoSize,
@@ -41,7 +41,7 @@ export function fileUploadSourceInfo(source: FileUploadSource): FileUploadSource
  * interaction and disclosure flag is sent explicitly, because TikTok's defaults are not the
  * audit's defaults (interactions must default to off, which TikTok spells `disable_* = true`).
  */
-export function directPostInfo(post: PostSettings): DirectPostInfo {
+function directPostInfo(post: PostSettings): DirectPostInfo {
   return {
     privacy_level: post.privacyLevel,
     // Omitted rather than sent empty: "no caption" is documented as omission; "" is not.

@@ -26,7 +26,7 @@ import {
 // ---- v2 envelope ------------------------------------------------------------------------------
 
 /** The docs' tables say `logid`, every example says `log_id`; accept both. */
-export const V2ErrorSchema = z.object({
+const V2ErrorSchema = z.object({
   code: z.string(),
   message: z.string().optional(),
   log_id: z.string().optional(),
@@ -34,14 +34,14 @@ export const V2ErrorSchema = z.object({
 });
 
 /** `{data, error{code,message,log_id}}`; `data` is `{}` or missing on errors. */
-export const V2EnvelopeSchema = z.object({
+const V2EnvelopeSchema = z.object({
   data: z.unknown().optional(),
   error: V2ErrorSchema,
 });
 
 // ---- OAuth (flat, no envelope) ----------------------------------------------------------------
 
-export const OAuthTokenResponseSchema = z.object({
+const OAuthTokenResponseSchema = z.object({
   access_token: z.string().min(1),
   expires_in: z.number().int().positive(),
   open_id: z.string().min(1),
@@ -52,7 +52,7 @@ export const OAuthTokenResponseSchema = z.object({
   token_type: z.string().optional(),
 });
 
-export const OAuthErrorResponseSchema = z.object({
+const OAuthErrorResponseSchema = z.object({
   error: z.string().min(1),
   error_description: z.string().optional(),
   log_id: z.string().optional(),

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { PostSettings } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import type { Interceptable } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -19,14 +19,9 @@ import {
   tokenResponse,
   type TikTokMock,
 } from '../../test/tiktok-mock';
+import { toAppError } from '../errors/from-tiktok';
 import { createTikTokClient, type TikTokClient } from './tiktok-client';
-import {
-  TikTokApiError,
-  TikTokOAuthError,
-  TikTokProtocolError,
-  TikTokTransferError,
-  toAppError,
-} from './tiktok-errors';
+import { TikTokApiError, TikTokOAuthError, TikTokProtocolError, TikTokTransferError } from './tiktok-errors';
 import { UploadUrlNotAllowedError } from './upload-origin';
 
 /** What MockAgent hands a reply callback. */
@@ -93,17 +88,14 @@ const VIDEO_INIT = { path: '/v2/post/publish/video/init/', method: 'POST' };
 const INBOX_INIT = { path: '/v2/post/publish/inbox/video/init/', method: 'POST' };
 const STATUS = { path: '/v2/post/publish/status/fetch/', method: 'POST' };
 
-const POST: PostSettings = {
+const POST = postSettings({
   title: 'First light #sunrise @friend',
   privacyLevel: 'MUTUAL_FOLLOW_FRIENDS',
   allowComment: true,
-  allowDuet: false,
-  allowStitch: false,
   brandOrganic: true,
-  brandedContent: false,
   isAigc: true,
   coverTimestampMs: 1000,
-};
+});
 const PLAN = { videoSize: 50_000_123, chunkSize: 10_000_000, chunkCount: 5 };
 
 /** A status/fetch answer with `data` as raw JSON text, so 19-digit ids stay raw integers. */
@@ -423,16 +415,12 @@ describe('initVideoUpload', () => {
 
   it('sends false flags explicitly too, and omits an empty title and a missing cover time', async () => {
     const seen = answer(mock.api, VIDEO_INIT, 200, okEnvelope(initUploadData()));
-    const post: PostSettings = {
-      title: '',
+    const post = postSettings({
       privacyLevel: 'PUBLIC_TO_EVERYONE',
-      allowComment: false,
       allowDuet: true,
       allowStitch: true,
-      brandOrganic: false,
       brandedContent: true,
-      isAigc: false,
-    };
+    });
     await client.initVideoUpload(accessToken, { post, videoSize: 1000, chunkSize: 1000, chunkCount: 1 });
     expect((jsonOf(only(seen)) as { post_info: unknown }).post_info).toStrictEqual({
       privacy_level: 'PUBLIC_TO_EVERYONE',

@@ -63,7 +63,7 @@ export interface InitVideoUploadInput extends FileUploadSource {
 
 /**
  * One function per TikTok call. Each throws the typed errors of tiktok-errors.ts (never a token,
- * code or URL in them); `toAppError` turns those into creator-facing errors.
+ * code or URL in them); errors/from-tiktok.ts turns those into creator-facing errors.
  */
 export interface TikTokClient {
   /**
@@ -158,7 +158,7 @@ function assertPlan(source: FileUploadSource): void {
 /**
  * Creates the proxy's TikTok client: one typed function per TikTok call, all through the injected
  * undici Dispatcher. Functions throw the typed errors of tiktok-errors.ts; turn them into
- * creator-facing errors with `toAppError`.
+ * creator-facing errors with `toAppError` (errors/from-tiktok.ts).
  *
  * @see https://developers.tiktok.com/doc/content-posting-api-get-started
  */
@@ -288,7 +288,8 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     },
 
     async fetchUserInfo(accessToken, callOptions) {
-      // Only user.info.basic fields (owner's promise 2); the commas stay raw, as in TikTok's docs.
+      // Only user.info.basic fields (docs/requirements/product-promises.md#profile-fields); the commas stay raw, as in
+      // TikTok's docs.
       const { statusCode, text } = await callV2(
         'GET',
         `/v2/user/info/?fields=${USER_INFO_FIELDS.join(',')}`,

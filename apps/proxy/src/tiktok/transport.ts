@@ -59,7 +59,7 @@ export async function send(transport: Transport, req: OutgoingRequest): Promise<
 }
 
 /** Reads a whole (small) body as UTF-8, refusing oversized ones without buffering them. */
-export async function readText(response: Dispatcher.ResponseData, signal: AbortSignal | undefined): Promise<string> {
+async function readText(response: Dispatcher.ResponseData, signal: AbortSignal | undefined): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

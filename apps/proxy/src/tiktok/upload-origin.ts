@@ -2,7 +2,8 @@ import { isSecureOrLoopback } from '@content-studio/contract';
 /**
  * Where chunk PUTs may go. TikTok's init answers with an `upload_url` and the proxy streams creator
  * video to it, so a URL pointing anywhere else would turn the proxy into an open relay. Every URL is
- * checked against an allowlist before the first byte is sent (security property S3).
+ * checked against an allowlist before the first byte is sent
+ * (docs/requirements/security-reliability.md#outbound-allowlist).
  *
  * Allowlist entries are either
  * - an exact origin, e.g. `https://open-upload.tiktokapis.com` or, for the local sandbox,
@@ -136,11 +137,7 @@ export function compileUploadOrigins(entries: readonly string[]): (url: URL) => 
  *
  * @see https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
  */
-export function assertUploadUrlAllowed(
-  rawUrl: string,
-  allowedOrigins: readonly string[] | ((url: URL) => boolean),
-): URL {
-  const isAllowed = typeof allowedOrigins === 'function' ? allowedOrigins : compileUploadOrigins(allowedOrigins);
+export function assertUploadUrlAllowed(rawUrl: string, isAllowed: (url: URL) => boolean): URL {
   if (typeof rawUrl !== 'string' || rawUrl.length === 0 || rawUrl.length > MAX_UPLOAD_URL_LENGTH) {
     throw new UploadUrlNotAllowedError('malformed');
   }

@@ -1,18 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type VideoMimeType, containerRefusalMessage } from '@content-studio/contract';
+import {
+  CONTAINER_SNIFF_BYTES,
+  containerRefusalMessage,
+  isCompatibleVideoType,
+  sniffVideoContainer,
+  type ChunkRange,
+  type VideoMimeType,
+} from '@content-studio/contract';
 import { AppError } from '../errors/app-error';
-import { TikTokNetworkError, type ChunkRange, type TikTokClient } from '../tiktok';
+import type { TikTokClient } from '../tiktok';
 import { LongStreamError, ShortStreamError, type ByteSplitter } from './byte-splitter';
-import { isCompatibleFormat, SNIFF_BYTES, sniffVideoFormat } from './magic-bytes';
 
 /**
- * Checks the container's magic bytes before anything is sent anywhere: a renamed PDF should fail
- * here in milliseconds, not at TikTok minutes later (and not after spending one of 6 inits a minute).
+ * Checks the container's magic bytes before anything is sent anywhere: a renamed PDF, an audio-only
+ * M4A or a Matroska file should fail here in milliseconds, not at TikTok minutes later (and not after
+ * spending one of 6 inits a minute). The rule is the contract's, the one the compose screen runs too
+ * (docs/decisions/013-first-bytes-container-rule.md).
  */
 export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMimeType): Promise<VideoMimeType> {
-  const sniffed = sniffVideoFormat(await splitter.peek(SNIFF_BYTES));
+  const head = await splitter.peek(CONTAINER_SNIFF_BYTES).catch((error: unknown) => {
+    throw sourceFailure(error);
+  });
+  const sniffed = sniffVideoContainer(head);
   if (!sniffed.ok) throw new AppError('VIDEO_FORMAT_UNSUPPORTED', 415, containerRefusalMessage(sniffed));
-  if (declared && !isCompatibleFormat(declared, sniffed.mimeType)) {
+  if (declared && !isCompatibleVideoType(declared, sniffed.mimeType)) {
     throw new AppError(
       'VIDEO_FORMAT_UNSUPPORTED',
       415,
@@ -22,24 +33,36 @@ export async function checkVideoHead(splitter: ByteSplitter, declared?: VideoMim
   return sniffed.mimeType;
 }
 
-/** Turns the splitter's length errors into what the creator or API caller should hear. */
-function lengthError(error: unknown, range: ChunkRange, what: 'chunk' | 'file'): AppError | undefined {
-  const cause = error instanceof TikTokNetworkError && error.failure === 'source' ? error.cause : error;
-  if (cause instanceof ShortStreamError) {
+/**
+ * What the creator or API caller hears when the bytes they send fail: the splitter's length errors,
+ * a size check's own AppError, or their connection breaking. Classified here, where the client's
+ * bytes are read, and only here: the TikTok client hands a chunk's source failure back unchanged
+ * (docs/decisions/022-errors-surface-once.md).
+ */
+function sourceFailure(error: unknown, chunk?: { range: ChunkRange; what: 'chunk' | 'file' }): AppError {
+  if (error instanceof AppError) return error;
+  if (chunk && error instanceof ShortStreamError) {
     return new AppError(
       'VIDEO_SIZE_MISMATCH',
       400,
-      `The ${what} ended after ${range.start + cause.received} bytes; ${range.end + 1} were declared. Nothing was published.`,
+      `The ${chunk.what} ended after ${chunk.range.start + error.received} bytes; ${chunk.range.end + 1} were declared. Nothing was published.`,
+      { cause: error },
     );
   }
-  if (cause instanceof LongStreamError) {
+  if (chunk && error instanceof LongStreamError) {
     return new AppError(
       'VIDEO_SIZE_MISMATCH',
       400,
-      `The ${what} is larger than the declared size. Nothing was published; send the real size.`,
+      `The ${chunk.what} is larger than the declared size. Nothing was published; send the real size.`,
+      { cause: error },
     );
   }
-  return undefined;
+  return new AppError(
+    'CLIENT_ABORTED',
+    499,
+    'The video data stopped arriving before this part was complete. Please try again.',
+    { retryable: true, cause: error },
+  );
 }
 
 export interface TransferTarget {
@@ -71,7 +94,11 @@ export async function transferChunk(
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
-    throw lengthError(error, range, options.what ?? 'chunk') ?? error;
+    // The slice says whether the failure was its own source's; anything else is TikTok's side.
+    if (body.sourceError !== undefined && error === body.sourceError) {
+      throw sourceFailure(error, { range, what: options.what ?? 'chunk' });
+    }
+    throw error;
   }
 }
 

@@ -14,7 +14,7 @@
  * `gc` exists only under `--expose-gc` (the proxy's start script); without it (tests, tsx) this is a
  * no-op.
  */
-export const YOUNG_GC_EVERY_BYTES = 3 * 1024 * 1024;
+const YOUNG_GC_EVERY_BYTES = 3 * 1024 * 1024;
 
 type Gc = (options: { type: 'minor' }) => void;
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-export const SITE_NAME = 'Content Studio Pro';
+const SITE_NAME = 'Content Studio Pro';
 
 /**
  * Sets the tab title for the current page. A single-page app keeps one document, so without this

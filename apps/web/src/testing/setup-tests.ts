@@ -2,6 +2,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { sessionStore } from '@/features/auth/session-store';
 import { resetFakeReads } from '@/features/composer/testing/fake-container-reader';
+import { setLocale } from '@/lib/i18n';
 import { setAppQueryClient } from '@/lib/query-client';
 import { server, startMockServer } from '@/mocks/node';
 
@@ -15,7 +16,9 @@ vi.mock(
 
 beforeAll(startMockServer);
 
-afterEach(() => {
+afterEach(async () => {
+  // Tests read English unless they switch; a switch never leaks into the next test.
+  await setLocale('en', { remember: false });
   // Vitest globals are off, so Testing Library cannot register its own cleanup.
   resetFakeReads();
   server.resetHandlers();

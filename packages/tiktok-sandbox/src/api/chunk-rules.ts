@@ -7,7 +7,7 @@ export const MIB = 1024 * 1024;
  * against both.
  */
 export type MbReading = 'binary' | 'decimal';
-export const BYTES_PER_MB: Readonly<Record<MbReading, number>> = { binary: MIB, decimal: 1_000_000 };
+const BYTES_PER_MB: Readonly<Record<MbReading, number>> = { binary: MIB, decimal: 1_000_000 };
 
 export interface ChunkLimits {
   minChunk: number;
@@ -26,10 +26,7 @@ export function chunkLimits(reading: MbReading): ChunkLimits {
   return { minChunk: 5 * mb, maxChunk: 64 * mb, maxFinalChunk: 128 * mb, maxVideo: 4 * mbPerGb * mb };
 }
 
-/** The binary reading's limits, the sandbox's default. */
-export const MIN_CHUNK_BYTES = 5 * MIB;
-export const MAX_CHUNK_BYTES = 64 * MIB;
-export const MAX_CHUNKS = 1000;
+const MAX_CHUNKS = 1000;
 
 export const CHUNK_SIZE_INVALID = 'The chunk size is invalid';
 export const CHUNK_COUNT_INVALID = 'The total chunk count is invalid';

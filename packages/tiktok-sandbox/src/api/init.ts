@@ -14,9 +14,9 @@ import { apiError, ok } from './envelope';
 import { type Caller, guard, readJson } from './guards';
 import { ReceivedBytes } from '../upload/received-bytes';
 
-export const TITLE_MAX_UTF16 = 2200;
-export const MAX_PENDING_SHARES = 5;
-export const GUIDELINES_MESSAGE =
+const TITLE_MAX_UTF16 = 2200;
+const MAX_PENDING_SHARES = 5;
+const GUIDELINES_MESSAGE =
   'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/';
 
 // Sign and range are judged by checkChunkPlan so the answer carries TikTok's own messages.
@@ -75,7 +75,7 @@ function blockReply(st: SandboxState, status: number, block: Block): Reply {
 }
 
 /** TikTok's Media Transfer Guide (PULL_FROM_URL): https, a host name (never an IP), under a verified domain or an exact URL prefix. */
-export function checkPullUrl(st: SandboxState, raw: string): Reply | undefined {
+function checkPullUrl(st: SandboxState, raw: string): Reply | undefined {
   let url: URL;
   try {
     url = new URL(raw);

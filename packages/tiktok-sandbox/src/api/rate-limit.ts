@@ -1,4 +1,4 @@
-export const WINDOW_MS = 60_000;
+const WINDOW_MS = 60_000;
 
 /**
  * Per-token limits per minute. TikTok's Direct Post and Upload references each give their own init

@@ -7,7 +7,7 @@ import { apiError, ok } from './envelope';
 import { guard } from './guards';
 
 /** TikTok's Get User Info page: every field and the scope that unlocks it. */
-export const USER_FIELDS = {
+const USER_FIELDS = {
   open_id: 'user.info.basic',
   union_id: 'user.info.basic',
   avatar_url: 'user.info.basic',

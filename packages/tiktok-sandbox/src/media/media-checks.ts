@@ -8,13 +8,13 @@ export type MediaVerdict =
   { kind: 'pass'; note?: string } | { kind: 'fail'; failReason: MediaFailReason; detail: string };
 
 /** TikTok's "Media Restrictions": H.264 (recommended), H.265, VP8, VP9. */
-export const ACCEPTED_VIDEO_CODECS: readonly string[] = ['avc', 'hevc', 'vp8', 'vp9'];
+const ACCEPTED_VIDEO_CODECS: readonly string[] = ['avc', 'hevc', 'vp8', 'vp9'];
 /** TikTok's "Media Restrictions": MP4 (recommended), WebM, MOV. Matroska other than WebM is not listed. */
-export const ACCEPTED_CONTAINERS: readonly string[] = ['mp4', 'mov', 'webm'];
-export const MIN_FPS = 23;
-export const MAX_FPS = 60;
-export const MIN_SIDE_PX = 360;
-export const MAX_SIDE_PX = 4096;
+const ACCEPTED_CONTAINERS: readonly string[] = ['mp4', 'mov', 'webm'];
+const MIN_FPS = 23;
+const MAX_FPS = 60;
+const MIN_SIDE_PX = 360;
+const MAX_SIDE_PX = 4096;
 
 /**
  * TikTok's verdict on a read file, in the order its fail reasons are listed on the "Get Post

@@ -60,12 +60,12 @@ export interface ByteSource {
  * A frame rate estimate needs a few seconds of frames, not all of them: a WebM's frames are spread
  * through the whole file, and only its first megabytes are kept. 600 is ten seconds at 60 fps.
  */
-export const FPS_SAMPLE_PACKETS = 600;
+const FPS_SAMPLE_PACKETS = 600;
 /**
  * When the kept head ends before FPS_SAMPLE_PACKETS frames (a high-bitrate WebM), the frames it does
  * hold are averaged if there are at least this many: two seconds at 24 fps.
  */
-export const MIN_FPS_SAMPLE_PACKETS = 48;
+const MIN_FPS_SAMPLE_PACKETS = 48;
 
 const FORMATS = [MP4, QTFF, WEBM, MATROSKA];
 

@@ -34,7 +34,7 @@ function safeEqual(a: string, b: string): boolean {
 type FormResult = { ok: true; form: URLSearchParams } | { ok: false; reply: Reply };
 
 /** Both OAuth endpoints take form bodies and check the client the same way. */
-export async function readClientForm(ctx: RouteContext): Promise<FormResult> {
+async function readClientForm(ctx: RouteContext): Promise<FormResult> {
   const st = ctx.state;
   if (mediaType(ctx.req.headers['content-type']) !== 'application/x-www-form-urlencoded') {
     return {

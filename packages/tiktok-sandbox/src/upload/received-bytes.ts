@@ -7,9 +7,9 @@
  */
 
 /** Enough for any faststart index and a WebM's first seconds of clusters (the frame-rate sample). */
-export const HEAD_WINDOW_BYTES = 4 * 1024 * 1024;
+const HEAD_WINDOW_BYTES = 4 * 1024 * 1024;
 /** An hour of 60 fps video with audio has an index of about 3 MiB; twice that leaves headroom. */
-export const TAIL_WINDOW_BYTES = 8 * 1024 * 1024;
+const TAIL_WINDOW_BYTES = 8 * 1024 * 1024;
 
 /**
  * mediabunny's reader stretches a read across a gap of up to 128 KiB rather than start a second read

@@ -11,7 +11,12 @@ import type { PublishTask, SandboxState, UploadSession } from '../state';
 import { parseContentRange, progressHeader } from './content-range';
 
 export const UPLOAD_PATH = '/upload/video/';
-export const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
+/**
+ * TikTok's list (Media Transfer Guide), written out here rather than imported from
+ * packages/contract on purpose: the sandbox plays TikTok, so it must not agree with the proxy by
+ * construction, or a wrong list in the contract would pass every test.
+ */
+const VIDEO_TYPES: readonly string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
 
 /** TikTok documents only the statuses of the upload host (Media Transfer Guide); the JSON body is for humans. */
 function uploadReply(

@@ -2,7 +2,7 @@ import type { ErrorBody, ErrorCode } from '@content-studio/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors/app-error';
 import type { ProxyMetrics } from '../../metrics/metrics';
-import { toAppError } from '../../tiktok';
+import { toAppError } from '../../errors/from-tiktok';
 
 /** Fastify's own errors carry an HTTP status; these are the ones a client can cause. */
 const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string; retryable: boolean }> = {

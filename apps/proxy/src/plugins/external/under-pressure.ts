@@ -15,7 +15,7 @@ export interface PressureOptions {
 const CONTINUING = new Set<string>([routePatterns.uploadChunk, routePatterns.postStatus, apiRoutes.health]);
 
 /**
- * R7: an overloaded instance says so early (503 + Retry-After, before reading a body) so Render's
+ * An overloaded instance (docs/requirements/security-reliability.md#overload) says so early (503 + Retry-After, before reading a body) so Render's
  * load balancer and the browser's backoff move new work elsewhere, while chunks of uploads that are
  * already running keep going.
  */

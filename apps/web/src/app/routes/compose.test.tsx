@@ -1,4 +1,5 @@
 import { apiRoutes } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { chooseVideo, privacySelect, videoFile } from '@/features/composer/test-utils';
@@ -53,17 +54,7 @@ describe('/studio/compose', () => {
     expect(await init?.request.json()).toMatchObject({
       mode: 'direct',
       mimeType: 'video/mp4',
-      post: {
-        title: '',
-        privacyLevel: 'MUTUAL_FOLLOW_FRIENDS',
-        allowComment: false,
-        allowDuet: false,
-        allowStitch: false,
-        brandOrganic: false,
-        brandedContent: false,
-        isAigc: false,
-        coverTimestampMs: 0,
-      },
+      post: postSettings({ privacyLevel: 'MUTUAL_FOLLOW_FRIENDS', coverTimestampMs: 0 }),
     });
   });
 });

@@ -2,23 +2,25 @@ import { useLocation } from 'react-router';
 import { ButtonLink } from '@/components/ui/button-link';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { RichText, useT } from '@/lib/i18n';
 import './status-page.css';
 
 export function NotFoundRoute() {
   const { pathname } = useLocation();
-  useDocumentTitle('Page not found');
+  const t = useT();
+  useDocumentTitle(t('notFound.title'));
   return (
     <section className="status-page" aria-labelledby="not-found-title">
       <p className="status-page__code">404</p>
       <h1 id="not-found-title" className="status-page__title">
-        Page not found
+        {t('notFound.title')}
       </h1>
       <p className="status-page__text">
-        There is no page at <code>{pathname}</code>. It may have moved, or the link may be mistyped.
+        <RichText id="notFound.text" values={{ path: pathname }} components={{ 0: <code /> }} />
       </p>
       <div className="status-page__actions">
         <ButtonLink to={paths.home.getHref()} variant="primary">
-          Go to the home page
+          {t('status.home')}
         </ButtonLink>
       </div>
     </section>

@@ -3,6 +3,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { Layout } from '@/components/ui/layout';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useT } from '@/lib/i18n';
 import './status-page.css';
 
 /**
@@ -10,21 +11,19 @@ import './status-page.css';
  * disappeared because a new version was deployed while the tab was open: reloading fixes that.
  */
 export function RouteError() {
-  useDocumentTitle('Something went wrong');
+  const t = useT();
+  useDocumentTitle(t('routeError.title'));
   return (
     <Layout>
       <section className="status-page" aria-labelledby="route-error-title">
-        <p className="status-page__code">Error</p>
+        <p className="status-page__code">{t('routeError.code')}</p>
         <h1 id="route-error-title" className="status-page__title">
-          Something went wrong
+          {t('routeError.title')}
         </h1>
-        <p className="status-page__text">
-          This page could not be shown. Reloading usually helps, for example after Content Studio Pro was updated while
-          this tab was open.
-        </p>
+        <p className="status-page__text">{t('routeError.text')}</p>
         <div className="status-page__actions">
-          <Button onClick={() => window.location.reload()}>Reload the page</Button>
-          <ButtonLink to={paths.home.getHref()}>Go to the home page</ButtonLink>
+          <Button onClick={() => window.location.reload()}>{t('routeError.reload')}</Button>
+          <ButtonLink to={paths.home.getHref()}>{t('status.home')}</ButtonLink>
         </div>
       </section>
     </Layout>

@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useT } from '@/lib/i18n';
 import './skip-link.css';
 
 export const MAIN_CONTENT_ID = 'main';
@@ -8,6 +9,7 @@ export const MAIN_CONTENT_ID = 'main';
  * the URL does not change and the router does not treat it as a navigation.
  */
 export function SkipLink() {
+  const t = useT();
   function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
     const main = document.getElementById(MAIN_CONTENT_ID);
     if (!main) return;
@@ -18,7 +20,7 @@ export function SkipLink() {
 
   return (
     <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={skipToMain}>
-      Skip to main content
+      {t('shell.skipLink')}
     </a>
   );
 }

@@ -1,7 +1,7 @@
 import { REQUESTED_SCOPES, type AuthConfig } from '@content-studio/contract';
 
 /**
- * OAuth `state` (S5). TikTok's web flow has no PKCE, so `state` is the only thing
+ * OAuth `state` (docs/requirements/security-reliability.md#oauth-integrity). TikTok's web flow has no PKCE, so `state` is the only thing
  * that ties the code arriving at /auth/callback to a sign-in this tab started. Without it, anyone
  * could send a creator to our callback with *their own* code and sign the creator into the
  * attacker's TikTok account (login CSRF).

@@ -9,7 +9,3 @@ export type RequestedScope = (typeof REQUESTED_SCOPES)[number];
 export function missingScopes(granted: readonly string[]): RequestedScope[] {
   return REQUESTED_SCOPES.filter((scope) => !granted.includes(scope));
 }
-
-export function hasScope(granted: readonly string[], scope: RequestedScope): boolean {
-  return granted.includes(scope);
-}

@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
 
 /**
- * The creator's TikTok session, kept in this tab's sessionStorage and nowhere else (S10): no
+ * The creator's TikTok session, kept in this tab's sessionStorage and nowhere else
+ * (docs/requirements/security-reliability.md#no-token-storage): no
  * localStorage, cookie or IndexedDB, so it is gone when the tab closes and no other tab or site
  * can read it. The refresh token inside is sealed by the proxy and useless anywhere else.
  */

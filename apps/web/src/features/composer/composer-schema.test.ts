@@ -1,3 +1,4 @@
+import { postSettings } from '@content-studio/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { mockCreatorInfo, nicoCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import {
@@ -46,16 +47,9 @@ describe('composer rules', () => {
   });
 
   it('sends the contract PostSettings with every interaction off by default', () => {
-    expect(toPostSettings({ ...EMPTY_FIELDS, privacyLevel: 'SELF_ONLY' }, mockCreatorInfo)).toEqual({
-      title: '',
-      privacyLevel: 'SELF_ONLY',
-      allowComment: false,
-      allowDuet: false,
-      allowStitch: false,
-      brandOrganic: false,
-      brandedContent: false,
-      isAigc: false,
-    });
+    expect(toPostSettings({ ...EMPTY_FIELDS, privacyLevel: 'SELF_ONLY' }, mockCreatorInfo)).toStrictEqual(
+      postSettings(),
+    );
   });
 
   it('never sends an interaction as allowed that the creator turned off in TikTok', () => {

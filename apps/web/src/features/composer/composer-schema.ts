@@ -38,12 +38,12 @@ export const PRIVACY_LABELS: Record<PrivacyLevel, string> = {
 
 export type ComposerFields = {
   title: string;
-  /** '' until the creator chooses: TikTok forbids a default (§4.2b). */
+  /** '' until the creator chooses: TikTok forbids a default (docs/requirements/tiktok-rules.md#privacy-no-default). */
   privacyLevel: PrivacyLevel | '';
   allowComment: boolean;
   allowDuet: boolean;
   allowStitch: boolean;
-  /** The "Disclose commercial content" switch; off by default (§4.3). */
+  /** The "Disclose commercial content" switch; off by default (docs/requirements/tiktok-rules.md#commercial-disclosure). */
   disclose: boolean;
   brandOrganic: boolean;
   brandedContent: boolean;
@@ -70,7 +70,7 @@ export const EMPTY_FIELDS: ComposerFields = {
 export type ComposerSubmission = {
   file: File;
   mode: UploadMode;
-  /** Present exactly for Direct Post: TikTok ignores post settings for drafts (§3.3). */
+  /** Present exactly for Direct Post: TikTok ignores post settings for drafts (docs/requirements/tiktok-rules.md#inbox-init). */
   post?: PostSettings;
   creatorUsername?: string;
 };
@@ -84,7 +84,7 @@ export function isBranded(fields: DisclosureChoice): boolean {
   return fields.disclose && fields.brandedContent;
 }
 
-/** §4.3: the label TikTok will put on the post, or null while there is nothing (valid) to label. */
+/** The label TikTok will put on the post (docs/requirements/tiktok-rules.md#commercial-disclosure), or null while there is nothing (valid) to label. */
 export function disclosureLabel(fields: DisclosureChoice): string | null {
   if (!fields.disclose) return null;
   if (fields.brandedContent) return LABEL_PAID_PARTNERSHIP;
@@ -92,12 +92,15 @@ export function disclosureLabel(fields: DisclosureChoice): string | null {
   return null;
 }
 
-/** §4.3: with the switch on, at least one of "Your brand" / "Branded content" must be ticked. */
+/** With the switch on (docs/requirements/tiktok-rules.md#commercial-disclosure), at least one of "Your brand" / "Branded content" must be ticked. */
 export function disclosureIncomplete(fields: DisclosureChoice): boolean {
   return fields.disclose && !fields.brandOrganic && !fields.brandedContent;
 }
 
-/** §4.3: "Branded content" cannot be ticked while "Only me" is chosen (we disable it, never switch privacy). */
+/**
+ * "Branded content" cannot be ticked while "Only me" is chosen (we disable it, never switch privacy):
+ * docs/requirements/tiktok-rules.md#branded-content-not-private.
+ */
 export function isBrandedContentDisabled(fields: Pick<ComposerFields, 'privacyLevel'>): boolean {
   return fields.privacyLevel === 'SELF_ONLY';
 }
@@ -120,7 +123,7 @@ export function captionTooLong(title: string): boolean {
 }
 
 /**
- * The post settings exactly as chosen (owner's promise 4), checked against the contract. An
+ * The post settings exactly as chosen (docs/requirements/product-promises.md#settings-as-chosen), checked against the contract. An
  * interaction the creator's TikTok settings turn off is never sent as allowed, whatever the box said
  * before creator info changed.
  */

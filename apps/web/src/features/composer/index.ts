@@ -1,4 +1,3 @@
 /** The composer's public face: the route renders `Composer` and passes the upload engine's `enqueue`. */
 export { Composer, type ComposerProps } from './components/composer';
-export { ComposerForm, type ComposerFormProps } from './components/composer-form';
 export type { ComposerSubmission } from './composer-schema';

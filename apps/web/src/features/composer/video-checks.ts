@@ -1,4 +1,4 @@
-import { MAX_VIDEO_BYTES, VIDEO_MIME_TYPES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
+import { MAX_VIDEO_BYTES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
 import { formatBytes } from '@/lib/format-bytes';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
@@ -29,13 +29,12 @@ export type VideoProblem = {
   fix: string;
 };
 
-export const MIN_VIDEO_SIDE_PX = 360;
-export const MAX_VIDEO_SIDE_PX = 4096;
-export const MIN_FRAME_RATE = 23;
-export const MAX_FRAME_RATE = 60;
+const MIN_VIDEO_SIDE_PX = 360;
+const MAX_VIDEO_SIDE_PX = 4096;
+const MIN_FRAME_RATE = 23;
+const MAX_FRAME_RATE = 60;
 /** TikTok accepts drafts up to 10 minutes; creators trim them in the app (TikTok's Media Transfer Guide). */
 export const MAX_DRAFT_DURATION_SEC = 600;
-export const VIDEO_ACCEPT = [...VIDEO_MIME_TYPES, '.mp4', '.mov', '.webm'].join(',');
 
 /** TikTok's Media Restrictions: H.264 (recommended), H.265, VP8, VP9 (mediabunny's names). */
 export const TIKTOK_VIDEO_CODECS: readonly string[] = ['avc', 'hevc', 'vp8', 'vp9'];
@@ -210,7 +209,7 @@ export function describeFacts(facts: VideoFacts): string {
     .join(' · ');
 }
 
-export function formatFrameRate(fps: number): string {
+function formatFrameRate(fps: number): string {
   return String(Math.round(fps * 100) / 100);
 }
 

@@ -11,7 +11,7 @@ export const policyFacts = {
   /** The owner's date; change it only together with the text. */
   lastUpdated: 'May 2026',
   lastUpdatedIso: '2026-05',
-  /** Exactly what the app asks TikTok for (owner's promise 1), from the shared contract. */
+  /** Exactly what the app asks TikTok for (docs/requirements/product-promises.md#scopes), from the shared contract. */
   scopes: REQUESTED_SCOPES,
   profileFields: ['display name', 'avatar', 'open id', 'union id'],
   host: { name: 'Render', region: 'Frankfurt, EU' },

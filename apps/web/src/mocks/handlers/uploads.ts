@@ -15,7 +15,7 @@ import { HttpResponse, http } from 'msw';
 import { errorBody } from './session';
 
 /** The proxy's own planner, so the mock plans exactly what the proxy would. */
-export const mockChunkPlan = planChunks;
+const mockChunkPlan = planChunks;
 
 /**
  * Like the proxy's sealed session, the mock session carries the plan itself, so the chunk handler

@@ -12,7 +12,7 @@ export type SignOutResult = { revoked: boolean };
  * The session is cleared even when the revoke fails, and the result says which happened, so the
  * creator can be told to remove the app in TikTok themselves.
  */
-export async function signOut(): Promise<SignOutResult> {
+async function signOut(): Promise<SignOutResult> {
   // A refresh in flight is about to replace the token; revoke the one that will be current.
   await settledRefresh();
   let session = sessionStore.get();

@@ -14,7 +14,8 @@ const brandedContent = () => screen.getByRole('checkbox', { name: 'Branded conte
 const onlyMe = () => within(privacySelect()).getByRole('option', { name: 'Only me' }) as HTMLOptionElement;
 const declaration = () => screen.getByText(/^By posting, you agree to TikTok's/);
 
-describe('commercial content disclosure (TikTok §4.3)', () => {
+// docs/requirements/tiktok-rules.md#commercial-disclosure
+describe('commercial content disclosure', () => {
   it('is off by default, with its two choices hidden', () => {
     renderComposerForm();
 
@@ -113,7 +114,8 @@ describe('commercial content disclosure (TikTok §4.3)', () => {
   });
 });
 
-describe('the declaration above the Post button (TikTok §4.2, §4.4)', () => {
+// docs/requirements/tiktok-rules.md#declarations
+describe('the declaration above the Post button', () => {
   function links() {
     return within(declaration()).getAllByRole('link') as HTMLAnchorElement[];
   }

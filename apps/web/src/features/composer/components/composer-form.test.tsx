@@ -1,3 +1,4 @@
+import { postSettings } from '@content-studio/contract/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
@@ -39,17 +40,7 @@ describe('the compose form', () => {
       file,
       mode: 'direct',
       creatorUsername: 'ava.creates',
-      post: {
-        title: '',
-        privacyLevel: 'MUTUAL_FOLLOW_FRIENDS',
-        allowComment: false,
-        allowDuet: false,
-        allowStitch: false,
-        brandOrganic: false,
-        brandedContent: false,
-        isAigc: false,
-        coverTimestampMs: 0,
-      },
+      post: postSettings({ privacyLevel: 'MUTUAL_FOLLOW_FRIENDS', coverTimestampMs: 0 }),
     });
   });
 

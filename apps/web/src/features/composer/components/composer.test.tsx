@@ -33,7 +33,8 @@ function renderComposer({
 
 const creatorInfoCalls = (requests: ReturnType<typeof recordRequests>) => requests.count('GET', apiRoutes.creatorInfo);
 
-describe('the compose screen and TikTok creator info (TikTok §4.1)', () => {
+// docs/requirements/tiktok-rules.md#latest-creator-info
+describe('the compose screen and TikTok creator info', () => {
   it('asks the proxy for creator info with the bearer token and shows whom it posts to', async () => {
     const requests = recordRequests();
     renderComposer();

@@ -28,8 +28,9 @@ export const NO_UPLOAD_SCOPE =
   "You didn't allow uploading drafts (video.upload) when you connected TikTok, so drafts can't be sent.";
 
 /**
- * The compose screen: fetches the creator's CURRENT posting settings every time it opens (TikTok's
- * audit rule 1), stops before any form when TikTok says the creator cannot post now (rule 1b), and
+ * The compose screen: fetches the creator's CURRENT posting settings every time it opens
+ * (docs/requirements/tiktok-rules.md#latest-creator-info), stops before any form when TikTok says the creator
+ * cannot post now (docs/requirements/tiktok-rules.md#cannot-post-now), and
  * asks TikTok again right before a Direct Post leaves, so a choice made against settings that
  * changed meanwhile is caught here rather than refused by TikTok.
  */

@@ -4,7 +4,7 @@ import './composer-notices.css';
 /**
  * A draft goes to the creator's TikTok inbox with the video only: TikTok ignores every post setting
  * for drafts (TikTok's Upload reference), and the creator must open TikTok's inbox notification to finish the
- * post (§3.0, §4.6). Said before sending, so nobody writes a caption that will not arrive.
+ * post (docs/requirements/tiktok-rules.md#inbox-notice). Said before sending, so nobody writes a caption that will not arrive.
  */
 export function DraftNotice() {
   const titleId = useId();

@@ -5,7 +5,8 @@ import { descriptionOf, renderComposerForm } from '../test-utils';
 
 const box = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
 
-describe('interactions: Allow Comment / Duet / Stitch (TikTok §4.2c)', () => {
+// docs/requirements/tiktok-rules.md#interactions-off
+describe('interactions: Allow Comment / Duet / Stitch', () => {
   it('starts with all three unticked, even where the creator allows them', () => {
     renderComposerForm({ creatorInfo: mockCreatorInfo });
 

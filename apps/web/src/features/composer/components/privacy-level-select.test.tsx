@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mockCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import { chooseVideo, descriptionOf, isBlocked, postButton, privacySelect, renderComposerForm } from '../test-utils';
 
-describe('privacy: who can see the post (TikTok §4.2b)', () => {
+// docs/requirements/tiktok-rules.md#privacy-no-default
+describe('privacy: who can see the post', () => {
   it('has no default: a disabled placeholder is selected until the creator chooses', () => {
     renderComposerForm();
 

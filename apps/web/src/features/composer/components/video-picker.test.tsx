@@ -25,7 +25,7 @@ describe('choosing the video: checked in the browser before any byte moves', () 
     renderComposerForm();
 
     expect(fileInput().type).toBe('file');
-    expect(fileInput().accept).toBe('video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm');
+    expect(fileInput().accept).toBe('video/mp4,video/quicktime,video/webm,.mp4,.m4v,.mov,.webm');
     expect(descriptionOf(fileInput())).toMatch(/MP4, MOV or WebM · up to 4 GB · up to 10:00 long · 360–4096 px/);
   });
 

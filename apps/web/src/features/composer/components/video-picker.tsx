@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type DragEvent, type Ref } from 'react';
 import { buttonClassName } from '@/components/ui/button';
-import { VIDEO_ACCEPT, type VideoProblem } from '../video-checks';
+import { VIDEO_FILE_ACCEPT } from '@content-studio/contract';
+import type { VideoProblem } from '../video-checks';
 import './video-picker.css';
 
 export type VideoPickerProps = {
@@ -74,7 +75,7 @@ export function VideoPicker({ onPick, hasVideo, requirements, inputRef, describe
           ref={inputRef}
           className="visually-hidden"
           type="file"
-          accept={VIDEO_ACCEPT}
+          accept={VIDEO_FILE_ACCEPT}
           aria-describedby={[requirementsId, describedBy].filter(Boolean).join(' ')}
           onChange={(event) => {
             take(event.target.files);

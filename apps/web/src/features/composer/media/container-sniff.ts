@@ -1,7 +1,7 @@
 import {
-  CONTAINER_SNIFF_BYTES,
   sniffVideoContainer,
   type ContainerRefusal,
+  type VideoContainer,
   type VideoMimeType,
 } from '@content-studio/contract';
 
@@ -11,9 +11,7 @@ import {
  * before any call, so a file that is not a video never spends one of the creator's inits (TikTok's
  * Content Posting API allows six a minute).
  */
-export type SniffedContainer = { kind: 'mp4' | 'mov' | 'webm'; mimeType: VideoMimeType };
-
-export const SNIFF_BYTES = CONTAINER_SNIFF_BYTES;
+export type SniffedContainer = { kind: VideoContainer; mimeType: VideoMimeType };
 
 export function sniffContainer(
   head: Uint8Array,

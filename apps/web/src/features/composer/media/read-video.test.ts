@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { openAsBlob } from 'node:fs';
+import { CONTAINER_SNIFF_BYTES } from '@content-studio/contract';
 import {
   corpus,
   corpusPath,
@@ -10,7 +11,7 @@ import {
 } from '@content-studio/media-corpus';
 import { describe, expect, it, vi } from 'vitest';
 import { TIKTOK_VIDEO_CODECS, videoProblems, type VideoProblemId } from '../video-checks';
-import { sniffContainer, SNIFF_BYTES } from './container-sniff';
+import { sniffContainer } from './container-sniff';
 import { readVideo } from './read-video';
 
 // The real mediabunny reader over the committed corpus, in Node (its File can be backed by a file
@@ -99,7 +100,7 @@ describe('the container reader over the real-world corpus', () => {
     '%s: first bytes %s',
     async (name, outcome) => {
       const entry = corpus.find((candidate) => candidate.name === name)!;
-      const head = new Uint8Array(await (await pick(entry)).slice(0, SNIFF_BYTES).arrayBuffer());
+      const head = new Uint8Array(await (await pick(entry)).slice(0, CONTAINER_SNIFF_BYTES).arrayBuffer());
       expect(sniffContainer(head).ok ? 'accepted' : 'refused').toBe(outcome);
     },
   );

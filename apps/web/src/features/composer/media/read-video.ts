@@ -1,4 +1,5 @@
-import { SNIFF_BYTES, sniffContainer } from './container-sniff';
+import { CONTAINER_SNIFF_BYTES } from '@content-studio/contract';
+import { sniffContainer } from './container-sniff';
 import type { VideoRead } from './video-facts';
 
 /**
@@ -7,7 +8,7 @@ import type { VideoRead } from './video-facts';
  * demuxer asks for are read (`BlobSource` slices the File); a 4 GB video is never held in memory.
  */
 export async function readVideo(file: File, signal?: AbortSignal): Promise<VideoRead> {
-  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, CONTAINER_SNIFF_BYTES).arrayBuffer());
   const sniffed = sniffContainer(head);
   if (!sniffed.ok) return { kind: 'not-a-video', reason: sniffed.reason };
   const { readContainer } = await import('./mediabunny-reader');

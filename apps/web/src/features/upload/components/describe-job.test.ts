@@ -19,7 +19,7 @@ describe('progress text', () => {
   });
 
   it('formats sizes and durations', () => {
-    expect([999, 1_000, 45_600, 999_999_999, 4_000_000_000].map(formatBytes)).toEqual([
+    expect([999, 1_000, 45_600, 999_999_999, 4_000_000_000].map((bytes) => formatBytes(bytes))).toEqual([
       '999 B',
       '1 kB',
       '45.6 kB',

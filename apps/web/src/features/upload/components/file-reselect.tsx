@@ -1,8 +1,6 @@
 import { useId, useState } from 'react';
-import { VIDEO_MIME_TYPES } from '@content-studio/contract';
+import { VIDEO_FILE_ACCEPT } from '@content-studio/contract';
 import type { UploadJobView } from '../engine/upload-types';
-
-const ACCEPT = [...VIDEO_MIME_TYPES, '.mp4', '.mov', '.webm'].join(',');
 
 /** The file can't be kept across a reload, so the creator picks it again; we check it's the same one. */
 export function FileReselect({
@@ -23,7 +21,7 @@ export function FileReselect({
       <input
         id={inputId}
         type="file"
-        accept={ACCEPT}
+        accept={VIDEO_FILE_ACCEPT}
         className="upload-job__reselect-input"
         disabled={checking}
         aria-describedby={problem ? `${inputId}-problem` : undefined}

@@ -82,7 +82,8 @@ export function parseReportedBytes(message: string): number | undefined {
 /**
  * Whether a failed init certainly created nothing at TikTok. A 4xx is a definite "no"; so is
  * TikTok's own refusal. Anything else (no answer, a timeout, a 5xx, a 2xx we could not read) may
- * have created a publish id we never saw, and must not lead to a second init (R4).
+ * have created a publish id we never saw, and must not lead to a second init
+ * (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export function initDefinitelyFailed(error: unknown): boolean {
   if (!isApiError(error)) return false;

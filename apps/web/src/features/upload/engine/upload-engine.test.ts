@@ -1,20 +1,12 @@
-import type { PostSettings, PublishStatus } from '@content-studio/contract';
+import type { PublishStatus } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, FakeUploadTransport, MemoryStorage, testTokens, videoFile } from '../testing/fake-upload-transport';
 import { UPLOADS_STORAGE_KEY, type JobRecord } from './job-store';
 import { UploadEngine, type EngineTiming } from './upload-engine';
 import type { UploadJobState, UploadJobView } from './upload-types';
 
-const POST: PostSettings = {
-  title: 'Sunset #beach',
-  privacyLevel: 'PUBLIC_TO_EVERYONE',
-  allowComment: true,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-};
+const POST = postSettings({ title: 'Sunset #beach', privacyLevel: 'PUBLIC_TO_EVERYONE', allowComment: true });
 
 const engines: UploadEngine[] = [];
 let ids = 0;

@@ -1,5 +1,6 @@
 import {
   VIDEO_MIME_TYPES,
+  videoMimeTypeOfName,
   MAX_VIDEO_BYTES,
   PostSettingsSchema,
   type CreateUploadRequest,
@@ -41,10 +42,10 @@ export interface EngineTiming extends ChunkAttemptTiming {
   postLinkWindowMs: number;
   /** Still PROCESSING after this long: stop and tell the creator to check their profile. */
   processingTimeoutMs: number;
-  /** Between any two status requests of this tab: TikTok allows 30/min per token. */
+  /** Between any two status requests of this tab: TikTok allows 30/min per token (docs/requirements/tiktok-rules.md#rate-limits). */
   statusMinGapMs: number;
   statusErrorCapMs: number;
-  /** TikTok documents no Retry-After for its 429s; back off at least a minute. */
+  /** TikTok documents no Retry-After for its 429s; back off at least a minute (docs/requirements/tiktok-rules.md#rate-limits). */
   initRateLimitMs: number;
   maxInitAttempts: number;
   /** Out-of-sync answers in a row before giving up: guards against a resync loop. */
@@ -101,13 +102,6 @@ interface Runtime {
   cancelRequested: boolean;
 }
 
-const EXTENSION_TYPES: Record<string, VideoMimeType> = {
-  mp4: 'video/mp4',
-  m4v: 'video/mp4',
-  mov: 'video/quicktime',
-  webm: 'video/webm',
-};
-
 const SESSION_ENDED_ERROR: UploadJobError = {
   code: 'TIKTOK_TOKEN_INVALID',
   message: 'Your TikTok session ended. Connect your account again, then choose the file again to continue.',
@@ -123,7 +117,7 @@ type ChunkOutcome = { kind: 'done'; complete: boolean } | { kind: 'resync'; uplo
  * the queue pump, the init, the chunk loop (one attempt at a time, see chunk-attempt.ts) and the
  * status poller. Every step TikTok can see is stored before (init) or right after (publish id,
  * acknowledged chunks) it happens, so no reload, lost answer or status error ever leads to a
- * second init for the same video.
+ * second init for the same video (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export class UploadEngine {
   private records: JobRecord[];
@@ -219,7 +213,7 @@ export class UploadEngine {
       file: { ...fingerprint, type: input.file.type },
       post,
       creatorUsername: input.creatorUsername ?? null,
-      // TikTok hands out post ids only for public posts that passed moderation.
+      // TikTok hands out post ids only for public posts that passed moderation (docs/requirements/tiktok-rules.md#post-status).
       expectsPostLink:
         input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
       upload: null,
@@ -492,7 +486,7 @@ export class UploadEngine {
         }
         continue;
       }
-      // Out of sync: trust TikTok's count of what it holds, and go on from there.
+      // Out of sync: trust TikTok's count of what it holds, and go on from there (docs/requirements/security-reliability.md#chunk-retry).
       resyncs++;
       if (resyncs > this.timing.maxResyncs) {
         this.dispatch(id, {
@@ -925,8 +919,7 @@ function fingerprintOf(record: JobRecord): FileFingerprint {
 export function mimeTypeOf(file: Pick<File, 'name' | 'type'>): VideoMimeType | null {
   if ((VIDEO_MIME_TYPES as readonly string[]).includes(file.type)) return file.type as VideoMimeType;
   // Some systems leave `type` empty for .mov and friends; the proxy checks the real bytes anyway.
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (extension && EXTENSION_TYPES[extension]) || null;
+  return videoMimeTypeOfName(file.name);
 }
 
 function validateInput(input: UploadJobInput): string | null {

@@ -1,4 +1,5 @@
 import { apiRoutes } from '@content-studio/contract';
+import { postSettings } from '@content-studio/contract/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -15,16 +16,7 @@ import type { UploadJobInput } from '../engine/upload-types';
 import { useUploadQueue } from './use-upload-queue';
 
 const tokens = testTokens(async () => 'act.mock-access-token');
-const POST: NonNullable<UploadJobInput['post']> = {
-  title: 'Hello',
-  privacyLevel: 'PUBLIC_TO_EVERYONE',
-  allowComment: false,
-  allowDuet: false,
-  allowStitch: false,
-  brandOrganic: false,
-  brandedContent: false,
-  isAigc: false,
-};
+const POST: NonNullable<UploadJobInput['post']> = postSettings({ title: 'Hello', privacyLevel: 'PUBLIC_TO_EVERYONE' });
 
 afterEach(() => resetSharedUploadEngine());
 
