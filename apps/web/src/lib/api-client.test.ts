@@ -5,7 +5,7 @@ import { server } from '@/mocks/node';
 import { mockProfile } from '@/mocks/handlers/profile';
 import { apiFetch, parseRetryAfter } from './api-client';
 import { ApiError } from './api-error';
-import { createQueryClient } from './query-client';
+import { appQueryClient } from './query-client';
 
 async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -217,7 +217,7 @@ describe('Retry-After', () => {
           : HttpResponse.json({ status: 'ok' });
       }),
     );
-    const query = createQueryClient().fetchQuery({
+    const query = appQueryClient().fetchQuery({
       queryKey: ['health'],
       queryFn: () => apiFetch(endpoints.health),
     });

@@ -46,8 +46,8 @@ describe('a 401 on the compose screen ends the session the same way wherever it 
 
     expect(await afterTheRefusal(router)).toEqual(SIGNED_OUT);
     const stored = JSON.parse(sessionStorage.getItem(UPLOADS_STORAGE_KEY) ?? '{}') as {
-      jobs?: Array<{ state: string; needsFileReason: string | null }>;
+      jobs?: Array<{ state: string; waitReason: string | null }>;
     };
-    expect(stored.jobs).toEqual([expect.objectContaining({ state: 'needs-file', needsFileReason: 'session-ended' })]);
+    expect(stored.jobs).toEqual([expect.objectContaining({ state: 'paused', waitReason: 'session-ended' })]);
   });
 });

@@ -3,19 +3,11 @@ import {
   endpointPath,
   endpoints,
   UPLOAD_SESSION_HEADER,
-  type PublishStatus,
 } from '@content-studio/contract';
 import { env } from '@/config/env';
 import { apiFetch, errorFromBody } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-import type { TransportContext, UploadTransport } from '../engine/upload-types';
-
-export function fetchPublishStatus(
-  publishId: string,
-  { accessToken, signal }: TransportContext,
-): Promise<PublishStatus> {
-  return apiFetch(endpoints.postStatus, { params: { publishId }, accessToken, signal });
-}
+import type { UploadTransport } from '../engine/upload-types';
 
 /**
  * The real transport: JSON calls through `apiFetch`, chunks through XHR, because only XHR reports

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../testing/fake-upload-transport';
-import { loadJobs, saveJobs, UPLOADS_STORAGE_KEY, type JobRecord } from './job-store';
+import { jobRecord } from '../testing/job-record';
+import { loadJobs, saveJobs, UPLOADS_STORAGE_KEY } from './job-store';
 
-const record: JobRecord = {
-  id: 'job-1',
-  mode: 'draft',
-  state: 'uploading',
-  createdAt: 1,
-  file: { name: 'clip.mp4', size: 25, lastModified: 2, type: 'video/mp4', headSha256: 'a'.repeat(64) },
-  post: null,
-  creatorUsername: null,
-  expectsPostLink: false,
-  upload: { publishId: 'v_pub_file~1', uploadSession: 's', videoSize: 25, chunkSize: 10, chunkCount: 2, expiresAt: 10 },
-  acknowledgedChunks: 1,
-  lastStatus: null,
-  processingSince: null,
-  publishedAt: null,
-  postUrl: null,
-  awaitingPostLink: false,
-  failReason: null,
-  error: null,
-  needsFileReason: null,
-  resumable: false,
-  notice: null,
-};
+const record = jobRecord('uploading', { acknowledgedChunks: 1 });
 
 describe('the stored queue', () => {
   it('round-trips', () => {
@@ -34,7 +14,7 @@ describe('the stored queue', () => {
 
   it('drops entries that fail validation and keeps the rest', () => {
     const storage = new MemoryStorage();
-    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs: [{ id: 'broken' }, record] }));
+    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 2, jobs: [{ id: 'broken' }, record] }));
     expect(loadJobs(storage)).toEqual([record]);
   });
 
@@ -43,9 +23,17 @@ describe('the stored queue', () => {
     expect(loadJobs(storage)).toEqual([]);
     storage.setItem(UPLOADS_STORAGE_KEY, '{not json');
     expect(loadJobs(storage)).toEqual([]);
-    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 2, jobs: [record] }));
+    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs: [record] }));
     expect(loadJobs(storage)).toEqual([]);
     expect(loadJobs(null)).toEqual([]);
+  });
+
+  it('drops a job whose state and publish id disagree', () => {
+    const storage = new MemoryStorage();
+    const held = { ...jobRecord('uploading'), upload: null };
+    const unsent = { ...jobRecord('queued'), upload: jobRecord('uploading').upload };
+    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 2, jobs: [held, unsent, record] }));
+    expect(loadJobs(storage)).toEqual([record]);
   });
 
   it("does not hand one creator's queue to another", () => {

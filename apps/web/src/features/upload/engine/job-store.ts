@@ -1,6 +1,8 @@
 import { PostSettingsSchema, PublishIdSchema, PUBLISH_STATUSES, UploadModeSchema } from '@content-studio/contract';
 import { z } from 'zod';
-import { UPLOAD_JOB_STATES } from './upload-types';
+import { FINAL_STATES, HELD_STATES, PRE_INIT_STATES, type JobRecord } from './job-machine';
+
+export type { JobRecord } from './job-machine';
 
 /**
  * The queue as kept in sessionStorage, so that a reload knows what was already sent to TikTok. It
@@ -15,10 +17,18 @@ const ErrorSchema = z.object({
   tiktokLogId: z.string().nullable(),
 });
 
-export const JobRecordSchema = z.object({
+const UploadPlanSchema = z.object({
+  publishId: PublishIdSchema,
+  uploadSession: z.string().min(1),
+  videoSize: z.number().int().positive(),
+  chunkSize: z.number().int().positive(),
+  chunkCount: z.number().int().positive(),
+  expiresAt: z.number(),
+});
+
+const JobDataShape = {
   id: z.string().min(1),
   mode: UploadModeSchema,
-  state: z.enum(UPLOAD_JOB_STATES),
   createdAt: z.number(),
   file: z.object({
     name: z.string(),
@@ -27,41 +37,28 @@ export const JobRecordSchema = z.object({
     type: z.string(),
     headSha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
-  /**
-   * The creator's choices for a direct post, kept so that a job queued before a reload can still
-   * start with exactly what they confirmed.
-   */
   post: PostSettingsSchema.nullable(),
   creatorUsername: z.string().nullable(),
-  /** A public direct post: TikTok hands out its post id (for the link) after moderation. */
   expectsPostLink: z.boolean(),
-  /** Set the moment init returns; its presence means a post exists at TikTok. */
-  upload: z
-    .object({
-      publishId: PublishIdSchema,
-      uploadSession: z.string().min(1),
-      videoSize: z.number().int().positive(),
-      chunkSize: z.number().int().positive(),
-      chunkCount: z.number().int().positive(),
-      expiresAt: z.number(),
-    })
-    .nullable(),
-  /** Chunks go in order, so "how many are acknowledged" is the whole progress. */
   acknowledgedChunks: z.number().int().min(0),
   lastStatus: z.enum(PUBLISH_STATUSES).nullable(),
   processingSince: z.number().nullable(),
   publishedAt: z.number().nullable(),
   postUrl: z.string().nullable(),
-  awaitingPostLink: z.boolean(),
   failReason: z.string().nullable(),
   error: ErrorSchema.nullable(),
-  needsFileReason: z.enum(['reload-before-start', 'reload-mid-upload', 'session-ended']).nullable(),
-  resumable: z.boolean(),
+  waitReason: z.enum(['reload-before-start', 'reload-mid-upload', 'session-ended', 'gave-up']).nullable(),
   notice: z.string().nullable(),
-});
-export type JobRecord = z.infer<typeof JobRecordSchema>;
+};
 
-const StoredQueueSchema = z.object({ version: z.literal(1), owner: z.string().optional(), jobs: z.array(z.unknown()) });
+/** The machine's invariant, checked on read: a publish id exactly where the state says one exists. */
+export const JobRecordSchema: z.ZodType<JobRecord> = z.union([
+  z.object({ ...JobDataShape, state: z.enum(PRE_INIT_STATES), upload: z.null() }),
+  z.object({ ...JobDataShape, state: z.enum(HELD_STATES), upload: UploadPlanSchema }),
+  z.object({ ...JobDataShape, state: z.enum(FINAL_STATES), upload: UploadPlanSchema.nullable() }),
+]);
+
+const StoredQueueSchema = z.object({ version: z.literal(2), owner: z.string().optional(), jobs: z.array(z.unknown()) });
 
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -97,7 +94,7 @@ export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobReco
   try {
     storage?.setItem(
       UPLOADS_STORAGE_KEY,
-      JSON.stringify({ version: 1, ...(owner === undefined ? {} : { owner }), jobs }),
+      JSON.stringify({ version: 2, ...(owner === undefined ? {} : { owner }), jobs }),
     );
   } catch (error) {
     // Storage full or disabled: the in-memory queue still prevents double inits in this tab; only

@@ -12,9 +12,11 @@ import {
 import type { AccessTokenSource } from '@/lib/access-token-source';
 import { reportingRejection, signedOutError } from '@/lib/api-client';
 import { isApiError, retryAfterOf } from '@/lib/api-error';
+import { sendChunkAttempt, sleep, type ChunkAttemptTiming } from './chunk-attempt';
 import { bytesInFirstChunks, chunkRange, chunksCoveredBy, type ChunkPlan } from './chunk-plan';
 import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from './file-fingerprint';
-import { loadJobs, saveJobs, type JobRecord, type KeyValueStorage } from './job-store';
+import { EXPIRED_ERROR, isActive, transition, waitsForFile, type JobEvent, type JobRecord } from './job-machine';
+import { loadJobs, saveJobs, type KeyValueStorage } from './job-store';
 import { ProgressMeter } from './progress-meter';
 import {
   backoffDelayMs,
@@ -23,14 +25,17 @@ import {
   initDefinitelyFailed,
   UploadStallError,
 } from './retry-policy';
-import type { UploadJobError, UploadJobInput, UploadJobView, UploadRetryInfo, UploadTransport } from './upload-types';
+import { StatusSlot } from './status-slot';
+import type {
+  UploadJobError,
+  UploadJobInput,
+  UploadJobState,
+  UploadJobView,
+  UploadRetryInfo,
+  UploadTransport,
+} from './upload-types';
 
-export interface EngineTiming {
-  /** No upload progress for this long while bytes remain: the connection is stuck. */
-  stallMs: number;
-  /** All bytes of a chunk sent and no answer for this long: give up on that attempt. */
-  responseTimeoutMs: number;
-  watchdogTickMs: number;
+export interface EngineTiming extends ChunkAttemptTiming {
   pollIntervalMs: number;
   /** Slower polling while a published public post waits for its post id (moderation). */
   postLinkPollIntervalMs: number;
@@ -97,25 +102,22 @@ interface Runtime {
   cancelRequested: boolean;
 }
 
-const ACTIVE_STATES = new Set(['initializing', 'uploading', 'retrying']);
-const EXPIRED_ERROR: UploadJobError = {
-  code: 'UPLOAD_SESSION_EXPIRED',
-  message:
-    'This upload took longer than the hour TikTok allows, so TikTok discarded it. Nothing was posted; post the video again to start over.',
-  tiktokLogId: null,
-};
-
 const SESSION_ENDED_ERROR: UploadJobError = {
   code: 'TIKTOK_TOKEN_INVALID',
   message: 'Your TikTok session ended. Connect your account again, then choose the file again to continue.',
   tiktokLogId: null,
 };
 
+type ChunkOutcome = { kind: 'done'; complete: boolean } | { kind: 'resync'; uploadedBytes: number } | { kind: 'stop' };
+
 /**
- * The browser side of the resumable upload: a queue that sends one video at a
- * time, chunk by chunk, then tracks TikTok's processing. Every step that TikTok can see is written
- * to storage before (init) or right after (publish id, acknowledged chunks) it happens, so that no
- * reload, lost answer or status error ever leads to a second init for the same video (docs/requirements/security-reliability.md#no-duplicate-posts).
+ * The browser side of the resumable upload: a queue that sends one video at a time, chunk by
+ * chunk, then tracks TikTok's processing. The class is the store `useSyncExternalStore` reads; a
+ * job's state changes only through `transition` (job-machine.ts), fed by the effect runners below:
+ * the queue pump, the init, the chunk loop (one attempt at a time, see chunk-attempt.ts) and the
+ * status poller. Every step TikTok can see is stored before (init) or right after (publish id,
+ * acknowledged chunks) it happens, so no reload, lost answer or status error ever leads to a
+ * second init for the same video (docs/requirements/security-reliability.md#no-duplicate-posts).
  */
 export class UploadEngine {
   private records: JobRecord[];
@@ -123,12 +125,10 @@ export class UploadEngine {
   private readonly runtimes = new Map<string, Runtime>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly listeners = new Set<() => void>();
-  private readonly statusListeners = new Set<(publishId: string, status: PublishStatus) => void>();
   private snapshot: UploadJobView[] = [];
   private running: string | null = null;
   private started = false;
   private disposed = false;
-  private nextStatusSlotAt = 0;
 
   private readonly transport: UploadTransport;
   private readonly storage: KeyValueStorage | null;
@@ -138,6 +138,7 @@ export class UploadEngine {
   private readonly fingerprint: (file: File) => Promise<FileFingerprint>;
   private readonly createId: () => string;
   private readonly timing: EngineTiming;
+  private readonly statusSlot: StatusSlot;
   readonly owner: string | undefined;
 
   constructor(options: UploadEngineOptions) {
@@ -149,8 +150,10 @@ export class UploadEngine {
     this.fingerprint = options.fingerprint ?? fingerprintFile;
     this.createId = options.createId ?? (() => crypto.randomUUID());
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.statusSlot = new StatusSlot(this.timing.statusMinGapMs, this.now);
     this.owner = options.owner;
-    this.records = loadJobs(this.storage, this.owner).map((record) => this.restore(record));
+    const at = this.now();
+    this.records = loadJobs(this.storage, this.owner).map((record) => transition(record, { type: 'reloaded', at }));
     this.persist();
     this.rebuildSnapshot();
   }
@@ -162,9 +165,7 @@ export class UploadEngine {
     if (this.started || this.disposed) return;
     this.started = true;
     for (const record of this.records) {
-      if (record.state === 'processing' || (record.state === 'published' && record.awaitingPostLink)) {
-        this.startPolling(record.id);
-      }
+      if (record.state === 'processing' || record.state === 'awaiting-link') this.startPolling(record.id);
     }
     this.pump();
   }
@@ -179,7 +180,6 @@ export class UploadEngine {
     for (const poller of this.pollers.values()) poller.abort(new DOMException('Disposed', 'AbortError'));
     this.pollers.clear();
     this.listeners.clear();
-    this.statusListeners.clear();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -188,12 +188,6 @@ export class UploadEngine {
   };
 
   getSnapshot = (): UploadJobView[] => this.snapshot;
-
-  /** Every status answer, e.g. to mirror it into the query cache. */
-  onStatus(listener: (publishId: string, status: PublishStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
 
   enqueue = async (input: UploadJobInput): Promise<string> => {
     const id = this.createId();
@@ -212,10 +206,9 @@ export class UploadEngine {
       };
     }
     const post = input.mode === 'direct' ? (input.post ?? null) : null;
-    const record: JobRecord = {
+    const data = {
       id,
       mode: input.mode,
-      state: problem ? 'failed' : 'queued',
       createdAt: this.now(),
       file: { ...fingerprint, type: input.file.type },
       post,
@@ -229,13 +222,13 @@ export class UploadEngine {
       processingSince: null,
       publishedAt: null,
       postUrl: null,
-      awaitingPostLink: false,
       failReason: null,
-      error: problem ? { code: 'VALIDATION_FAILED', message: problem, tiktokLogId: null } : null,
-      needsFileReason: null,
-      resumable: false,
+      waitReason: null,
       notice: null,
     };
+    const record: JobRecord = problem
+      ? { ...data, state: 'failed', error: { code: 'VALIDATION_FAILED', message: problem, tiktokLogId: null } }
+      : { ...data, state: 'queued', error: null };
     if (!problem) this.files.set(id, input.file);
     this.records = [...this.records, record];
     this.commit();
@@ -246,42 +239,32 @@ export class UploadEngine {
   cancel = (id: string): void => {
     const record = this.record(id);
     if (!record) return;
-    if (ACTIVE_STATES.has(record.state)) {
-      const runtime = this.runtime(id);
-      if (this.finalChunkFullySent(record, runtime)) {
-        // Every byte already left: TikTok may be completing the upload right now. Aborting would only
-        // hide the outcome, so wait for the answer and report it honestly.
-        runtime.cancelRequested = true;
-        this.update(id, { notice: 'Cancelling… the last part has already been sent, waiting for TikTok’s answer.' });
-        return;
-      }
-      this.markCancelled(id);
-      runtime.controller?.abort(new DOMException('Cancelled by the creator', 'AbortError'));
+    const runtime = this.runtime(id);
+    if (this.finalChunkFullySent(record, runtime)) {
+      // Every byte already left: TikTok may be completing the upload right now. Aborting would only
+      // hide the outcome, so wait for the answer and report it honestly.
+      runtime.cancelRequested = true;
+      this.dispatch(id, { type: 'cancel-deferred' });
       return;
     }
-    if (record.state === 'queued' || record.state === 'needs-file' || (record.state === 'failed' && record.resumable)) {
-      this.markCancelled(id);
-    }
+    if (!this.dispatch(id, { type: 'cancel' })) return;
+    runtime.controller?.abort(new DOMException('Cancelled by the creator', 'AbortError'));
   };
 
   provideFile = async (id: string, file: File): Promise<FileMatch> => {
     const record = this.record(id);
-    if (!record || !(record.state === 'needs-file' || (record.state === 'failed' && record.resumable))) {
-      return { ok: false, reason: 'This upload is not waiting for a file.' };
-    }
+    if (!record || !waitsForFile(record)) return { ok: false, reason: 'This upload is not waiting for a file.' };
     if (record.upload && this.now() >= record.upload.expiresAt) {
-      this.fail(id, EXPIRED_ERROR, { resumable: false });
+      this.dispatch(id, { type: 'upload-expired', error: EXPIRED_ERROR });
       return { ok: false, reason: EXPIRED_ERROR.message };
     }
     const match = await matchFile(fingerprintOf(record), file, this.fingerprint);
     if (!match.ok) return match;
     // The record may have changed while the file was being read (cancelled, dismissed).
     const current = this.record(id);
-    if (!current || !(current.state === 'needs-file' || (current.state === 'failed' && current.resumable))) {
-      return { ok: false, reason: 'This upload is not waiting for a file.' };
-    }
+    if (!current || !waitsForFile(current)) return { ok: false, reason: 'This upload is not waiting for a file.' };
     this.files.set(id, file);
-    this.update(id, { state: 'queued', error: null, needsFileReason: null, resumable: false, notice: null });
+    this.dispatch(id, { type: 'file-provided' });
     this.pump();
     return { ok: true };
   };
@@ -289,8 +272,7 @@ export class UploadEngine {
   dismiss = (id: string): void => {
     const record = this.record(id);
     if (!record) return;
-    if (ACTIVE_STATES.has(record.state))
-      this.runtime(id).controller?.abort(new DOMException('Dismissed', 'AbortError'));
+    this.runtimes.get(id)?.controller?.abort(new DOMException('Dismissed', 'AbortError'));
     this.pollers.get(id)?.abort(new DOMException('Dismissed', 'AbortError'));
     this.pollers.delete(id);
     this.files.delete(id);
@@ -299,59 +281,42 @@ export class UploadEngine {
     this.commit();
   };
 
-  // ── Restore after a reload ────────────────────────────────────────────────────────────────────
+  // ── The store: the one place records change ───────────────────────────────────────────────────
 
-  private restore(record: JobRecord): JobRecord {
-    const expired = record.upload !== null && this.now() >= record.upload.expiresAt;
-    switch (record.state) {
-      case 'queued':
-        // Never sent: safe to start once the file is chosen again.
-        return { ...record, state: 'needs-file', needsFileReason: 'reload-before-start', resumable: true };
-      case 'initializing':
-        // The init may or may not have reached TikTok; its answer is lost. Asking again could post twice.
-        return {
-          ...record,
-          state: 'unknown',
-          resumable: false,
-          error: {
-            code: 'INIT_OUTCOME_UNKNOWN',
-            message:
-              'The page was reloaded while TikTok was being asked to start this upload, so we can’t tell whether it did.',
-            tiktokLogId: null,
-          },
-        };
-      case 'uploading':
-      case 'retrying':
-        if (!record.upload) {
-          // Only a rate-limited init waits in 'retrying' without a publish id: TikTok refused it outright.
-          return { ...record, state: 'needs-file', needsFileReason: 'reload-before-start', resumable: true };
-        }
-        if (expired) return { ...record, state: 'failed', error: EXPIRED_ERROR, resumable: false };
-        return { ...record, state: 'needs-file', needsFileReason: 'reload-mid-upload', resumable: true };
-      case 'needs-file':
-        return expired
-          ? { ...record, state: 'failed', error: EXPIRED_ERROR, resumable: false, needsFileReason: null }
-          : record;
-      case 'failed':
-        return record.resumable && expired ? { ...record, error: EXPIRED_ERROR, resumable: false } : record;
-      case 'published':
-        if (record.awaitingPostLink && this.now() - (record.publishedAt ?? 0) >= this.timing.postLinkWindowMs) {
-          return { ...record, awaitingPostLink: false };
-        }
-        return record;
-      default:
-        return record;
+  /** Applies `event` to the job; false when the machine says it is impossible in its state. */
+  private dispatch(id: string, event: JobEvent): boolean {
+    const record = this.record(id);
+    if (!record) return false;
+    const next = transition(record, event);
+    if (next === record) return false;
+    this.records = this.records.map((job) => (job.id === id ? next : job));
+    if (!isActive(next)) {
+      const runtime = this.runtimes.get(id);
+      if (runtime) runtime.retry = null;
     }
+    // A file is kept only while the job may still send it.
+    if (
+      !isActive(next) &&
+      next.state !== 'queued' &&
+      next.state !== 'resume-queued' &&
+      !(next.state === 'paused' && next.waitReason === 'gave-up')
+    ) {
+      this.files.delete(id);
+    }
+    this.commit();
+    return true;
   }
 
-  // ── The queue ─────────────────────────────────────────────────────────────────────────────────
+  // ── Effect runner: the queue pump ─────────────────────────────────────────────────────────────
 
   /** One upload at a time: TikTok wants chunks in order, and allows only 6 inits a minute. */
   private pump(): void {
     if (!this.started || this.disposed || this.running) return;
-    const waiting = this.records.filter((job) => job.state === 'queued' && this.files.has(job.id));
+    const waiting = this.records.filter(
+      (job) => (job.state === 'queued' || job.state === 'resume-queued') && this.files.has(job.id),
+    );
     // An upload TikTok already holds part of goes first: its hour is running.
-    const next = waiting.find((job) => job.upload !== null) ?? waiting[0];
+    const next = waiting.find((job) => job.state === 'resume-queued') ?? waiting[0];
     if (!next) return;
     this.running = next.id;
     void this.run(next.id).finally(() => {
@@ -374,7 +339,7 @@ export class UploadEngine {
     runtime.cancelRequested = false;
     const { signal } = controller;
     try {
-      if (!this.record(id)?.upload) {
+      if (this.record(id)?.state === 'queued') {
         const initialized = await this.initialize(id, signal);
         if (!initialized) return;
       }
@@ -383,17 +348,18 @@ export class UploadEngine {
       if (signal.aborted || this.disposed) return;
       // A bug, not a TikTok answer: stop this job, keep what TikTok already holds resumable.
       console.error('Upload engine error', error);
-      this.fail(
-        id,
-        {
-          code: 'INTERNAL',
-          message: 'Something went wrong in the upload. Choose the file again to continue.',
-          tiktokLogId: null,
-        },
-        { resumable: Boolean(this.record(id)?.upload) },
-      );
+      const internal: UploadJobError = {
+        code: 'INTERNAL',
+        message: 'Something went wrong in the upload. Choose the file again to continue.',
+        tiktokLogId: null,
+      };
+      if (!this.dispatch(id, { type: 'gave-up', error: internal })) {
+        this.dispatch(id, { type: 'init-refused', error: internal });
+      }
     }
   }
+
+  // ── Effect runner: the init ───────────────────────────────────────────────────────────────────
 
   private async initialize(id: string, signal: AbortSignal): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
@@ -405,14 +371,14 @@ export class UploadEngine {
       } catch (error) {
         if (signal.aborted) return false;
         // Nothing was sent to TikTok yet, so choosing the file again after connecting is safe.
-        this.sessionEnded(id, isApiError(error) ? toJobError(error) : SESSION_ENDED_ERROR);
+        this.dispatch(id, { type: 'signed-out', error: isApiError(error) ? toJobError(error) : SESSION_ENDED_ERROR });
         return false;
       }
       if (signal.aborted) return false;
-      // Written BEFORE the request: if the page dies while it is in flight, the reload knows that an
+      // Stored BEFORE the request: if the page dies while it is in flight, the reload knows that an
       // init may exist and will not make another one.
       this.runtime(id).retry = null;
-      this.update(id, { state: 'initializing', error: null });
+      if (!this.dispatch(id, { type: 'init-sent' })) return false;
       let created: CreateUploadResponse;
       try {
         created = await reportingRejection(this.tokens, accessToken, (token) =>
@@ -422,14 +388,17 @@ export class UploadEngine {
         if (signal.aborted) return false;
         if (isApiError(error) && error.status === 401) {
           // The session is over (the token source has been told); a refused init created nothing.
-          this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null });
+          this.dispatch(id, {
+            type: 'signed-out',
+            error: { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null },
+          });
           return false;
         }
         if (isApiError(error) && error.code === 'RATE_LIMITED' && attempt < this.timing.maxInitAttempts) {
           // A 429 is a definite "no": nothing was created, so asking again later is safe.
           const delay =
             Math.max(retryAfterOf(error), this.timing.initRateLimitMs) + backoffDelayMs(1, CHUNK_RETRY, this.random);
-          this.setRetry(id, {
+          this.runtime(id).retry = {
             kind: 'init',
             chunkIndex: null,
             chunkCount: null,
@@ -437,7 +406,8 @@ export class UploadEngine {
             maxAttempts: this.timing.maxInitAttempts,
             nextAttemptAt: this.now() + delay,
             message: error.message,
-          });
+          };
+          this.dispatch(id, { type: 'init-rate-limited' });
           try {
             await sleep(delay, signal);
           } catch {
@@ -446,11 +416,10 @@ export class UploadEngine {
           continue;
         }
         if (initDefinitelyFailed(error)) {
-          this.fail(id, toJobError(error), { resumable: false });
+          this.dispatch(id, { type: 'init-refused', error: toJobError(error) });
         } else {
-          this.update(id, {
-            state: 'unknown',
-            resumable: false,
+          this.dispatch(id, {
+            type: 'init-lost',
             error: isApiError(error)
               ? toJobError(error)
               : {
@@ -462,30 +431,34 @@ export class UploadEngine {
         }
         return false;
       }
-      // Written the moment it is known: from here on this video has a post at TikTok.
+      // Stored the moment it is known: from here on this video has a post at TikTok.
       this.runtime(id).boundToken = accessToken;
-      const upload = { ...created };
-      this.update(id, {
-        upload,
-        acknowledgedChunks: 0,
-        ...(signal.aborted ? {} : { state: 'uploading' as const }),
-      });
+      const upload = {
+        publishId: created.publishId,
+        uploadSession: created.uploadSession,
+        videoSize: created.videoSize,
+        chunkSize: created.chunkSize,
+        chunkCount: created.chunkCount,
+        expiresAt: created.expiresAt,
+      };
+      this.dispatch(id, { type: 'init-created', upload });
       if (signal.aborted) return false;
       if (!planFits(upload, record.file.size)) {
-        this.fail(
-          id,
-          {
+        this.dispatch(id, {
+          type: 'upload-refused',
+          error: {
             code: 'VIDEO_SIZE_MISMATCH',
             message: 'The server planned this upload for a different file size. Nothing was posted.',
             tiktokLogId: null,
           },
-          { resumable: false },
-        );
+        });
         return false;
       }
       return true;
     }
   }
+
+  // ── Effect runner: the chunk loop ─────────────────────────────────────────────────────────────
 
   private async uploadChunks(id: string, signal: AbortSignal): Promise<void> {
     let resyncs = 0;
@@ -499,14 +472,14 @@ export class UploadEngine {
         return;
       }
       if (this.now() >= plan.expiresAt) {
-        this.fail(id, EXPIRED_ERROR, { resumable: false });
+        this.dispatch(id, { type: 'upload-expired', error: EXPIRED_ERROR });
         return;
       }
       const outcome = await this.sendChunk(id, plan, index, signal);
       if (outcome.kind === 'stop') return;
       if (outcome.kind === 'done') {
         resyncs = 0;
-        this.update(id, { acknowledgedChunks: index + 1 });
+        this.dispatch(id, { type: 'chunk-acknowledged', index });
         if (outcome.complete || index + 1 >= plan.chunkCount) {
           this.toProcessing(id);
           return;
@@ -516,44 +489,42 @@ export class UploadEngine {
       // Out of sync: trust TikTok's count of what it holds, and go on from there (docs/requirements/security-reliability.md#chunk-retry).
       resyncs++;
       if (resyncs > this.timing.maxResyncs) {
-        this.fail(
-          id,
-          {
+        this.dispatch(id, {
+          type: 'upload-refused',
+          error: {
             code: 'UPLOAD_OUT_OF_SYNC',
             message:
               'The upload kept getting out of step with TikTok. Nothing was posted; post the video again to start over.',
             tiktokLogId: null,
           },
-          { resumable: false },
-        );
+        });
         return;
       }
-      const covered = chunksCoveredBy(plan, outcome.uploadedBytes);
       this.runtime(id).meter.reset();
-      this.update(id, { acknowledgedChunks: covered });
+      this.dispatch(id, { type: 'resynced', acknowledgedChunks: chunksCoveredBy(plan, outcome.uploadedBytes) });
     }
   }
 
   private async sendChunk(
     id: string,
-    plan: NonNullable<JobRecord['upload']>,
+    plan: ChunkPlan & { publishId: string },
     index: number,
     signal: AbortSignal,
-  ): Promise<{ kind: 'done'; complete: boolean } | { kind: 'resync'; uploadedBytes: number } | { kind: 'stop' }> {
+  ): Promise<ChunkOutcome> {
     const range = chunkRange(plan, index);
     const runtime = this.runtime(id);
     let rebound = false;
     for (let attempt = 1; ; attempt++) {
       const file = this.files.get(id);
       if (!file) {
-        this.update(id, { state: 'needs-file', needsFileReason: 'reload-mid-upload', resumable: true });
+        this.dispatch(id, { type: 'file-missing' });
         return { kind: 'stop' };
       }
       runtime.chunkIndex = index;
       runtime.loadedInChunk = 0;
       runtime.retry = null;
-      if (this.record(id)?.state !== 'uploading') this.update(id, { state: 'uploading' });
-      else this.emit();
+      if (!this.dispatch(id, { type: 'chunk-sending' })) this.emit();
+      if (this.record(id)?.state !== 'uploading') return { kind: 'stop' };
 
       let failure: unknown;
       let accessToken: string | null = null;
@@ -568,66 +539,40 @@ export class UploadEngine {
       if (signal.aborted) return { kind: 'stop' };
 
       if (accessToken) {
-        const attemptController = new AbortController();
-        const forwardAbort = () => attemptController.abort(signal.reason);
-        signal.addEventListener('abort', forwardAbort, { once: true });
-        let lastProgressAt = this.now();
-        const watchdog = setInterval(() => {
-          const allSent = runtime.loadedInChunk >= range.length;
-          const limit = allSent ? this.timing.responseTimeoutMs : this.timing.stallMs;
-          if (this.now() - lastProgressAt >= limit) {
-            attemptController.abort(
-              new UploadStallError(
-                allSent
-                  ? `No answer for ${Math.round(limit / 1000)} seconds after sending part ${index + 1}.`
-                  : `No upload progress for ${Math.round(limit / 1000)} seconds.`,
-              ),
-            );
-          }
-        }, this.timing.watchdogTickMs);
         const base = bytesInFirstChunks(plan, index);
         try {
           const response = await reportingRejection(this.tokens, accessToken, (token) =>
-            this.transport.putChunk(
-              {
+            sendChunkAttempt({
+              transport: this.transport,
+              input: {
                 publishId: plan.publishId,
                 // Re-read each attempt: a re-bind (below) replaces the session mid-chunk.
-                uploadSession: this.record(id)?.upload?.uploadSession ?? plan.uploadSession,
+                uploadSession: this.record(id)?.upload?.uploadSession ?? '',
                 index,
                 body: file.slice(range.start, range.end + 1),
                 accessToken: token,
               },
-              (loaded) => {
-                const at = this.now();
-                if (loaded > runtime.loadedInChunk) lastProgressAt = at;
-                runtime.loadedInChunk = Math.min(loaded, range.length);
-                runtime.meter.record(at, base + runtime.loadedInChunk);
+              timing: this.timing,
+              now: this.now,
+              onProgress: (loaded) => {
+                runtime.loadedInChunk = loaded;
+                runtime.meter.record(this.now(), base + loaded);
                 this.emitProgress(runtime);
               },
-              attemptController.signal,
-            ),
+              signal,
+            }),
           );
           if (signal.aborted) return { kind: 'stop' };
           runtime.loadedInChunk = range.length;
-          if (runtime.cancelRequested) {
-            this.update(id, {
-              notice:
-                this.record(id)?.mode === 'draft'
-                  ? 'Too late to cancel: the whole video had already reached TikTok, so it will still arrive in your inbox.'
-                  : 'Too late to cancel: the whole video had already reached TikTok, so it will still be posted.',
-            });
-          }
+          if (runtime.cancelRequested) this.dispatch(id, { type: 'cancel-too-late' });
           return { kind: 'done', complete: response.complete };
         } catch (error) {
-          failure = attemptController.signal.aborted && !signal.aborted ? attemptController.signal.reason : error;
-        } finally {
-          clearInterval(watchdog);
-          signal.removeEventListener('abort', forwardAbort);
+          failure = error;
         }
       }
       if (signal.aborted) return { kind: 'stop' };
       if (runtime.cancelRequested) {
-        this.markCancelled(id);
+        this.dispatch(id, { type: 'cancel' });
         return { kind: 'stop' };
       }
 
@@ -641,11 +586,11 @@ export class UploadEngine {
         case 'retry': {
           if (attempt >= CHUNK_RETRY.maxAttempts) {
             // Worth another go later (the network may be back): TikTok keeps the upload for the hour.
-            this.fail(id, error, { resumable: true });
+            this.dispatch(id, { type: 'gave-up', error });
             return { kind: 'stop' };
           }
           const delay = Math.max(backoffDelayMs(attempt, CHUNK_RETRY, this.random), action.retryAfterMs);
-          this.setRetry(id, {
+          runtime.retry = {
             kind: 'chunk',
             chunkIndex: index,
             chunkCount: plan.chunkCount,
@@ -653,7 +598,8 @@ export class UploadEngine {
             maxAttempts: CHUNK_RETRY.maxAttempts,
             nextAttemptAt: this.now() + delay,
             message: error.message,
-          });
+          };
+          this.dispatch(id, { type: 'chunk-retry-scheduled' });
           try {
             await sleep(delay, signal);
           } catch {
@@ -663,13 +609,10 @@ export class UploadEngine {
         }
         case 'resync':
           return { kind: 'resync', uploadedBytes: action.uploadedBytes };
-        case 'restart':
-          this.fail(id, error, { resumable: false });
-          return { kind: 'stop' };
         case 'rebind': {
           // Once per chunk: a second refusal means the session is not ours to mend.
           if (rebound || !accessToken) {
-            this.fail(id, error, { resumable: false });
+            this.dispatch(id, { type: 'upload-refused', error });
             return { kind: 'stop' };
           }
           rebound = true;
@@ -679,10 +622,11 @@ export class UploadEngine {
           continue;
         }
         case 'session-ended':
-          this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId });
+          this.dispatch(id, { type: 'signed-out', error: { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId } });
           return { kind: 'stop' };
+        case 'restart':
         case 'fail':
-          this.fail(id, error, { resumable: false });
+          this.dispatch(id, { type: 'upload-refused', error });
           return { kind: 'stop' };
       }
     }
@@ -703,32 +647,37 @@ export class UploadEngine {
       );
       if (signal.aborted) return 'stopped';
       this.runtime(id).boundToken = accessToken;
-      this.update(id, { upload: { ...upload, uploadSession: renewed.uploadSession, expiresAt: renewed.expiresAt } });
+      this.dispatch(id, {
+        type: 'session-renewed',
+        uploadSession: renewed.uploadSession,
+        expiresAt: renewed.expiresAt,
+      });
       return 'ok';
     } catch (error) {
       if (signal.aborted) return 'stopped';
+      const jobError = toJobError(error);
       if (isApiError(error) && error.status === 401) {
-        this.sessionEnded(id, { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null });
-        return 'stopped';
+        this.dispatch(id, { type: 'signed-out', error: { ...SESSION_ENDED_ERROR, tiktokLogId: jobError.tiktokLogId } });
+      } else if (isApiError(error) && error.retryable) {
+        // Nothing was decided (the network, TikTok busy): worth trying again later.
+        this.dispatch(id, { type: 'gave-up', error: jobError });
+      } else {
+        this.dispatch(id, { type: 'upload-refused', error: jobError });
       }
-      // Worth trying again later only if nothing was decided (the network, TikTok busy).
-      this.fail(id, toJobError(error), { resumable: isApiError(error) && error.retryable });
       return 'stopped';
     }
   }
 
   private finalChunkFullySent(record: JobRecord, runtime: Runtime): boolean {
-    if (record.state !== 'uploading' || !record.upload || runtime.chunkIndex === null) return false;
+    if (record.state !== 'uploading' || runtime.chunkIndex === null) return false;
     if (runtime.chunkIndex !== record.upload.chunkCount - 1) return false;
     return runtime.loadedInChunk >= chunkRange(record.upload, runtime.chunkIndex).length;
   }
 
-  // ── Status tracking ───────────────────────────────────────────────────────────────────────────
+  // ── Effect runner: the status poller ──────────────────────────────────────────────────────────
 
   private toProcessing(id: string): void {
-    this.update(id, { state: 'processing', processingSince: this.now(), error: null, resumable: false });
-    this.files.delete(id);
-    this.startPolling(id);
+    if (this.dispatch(id, { type: 'chunks-done', at: this.now() })) this.startPolling(id);
   }
 
   private startPolling(id: string): void {
@@ -744,12 +693,14 @@ export class UploadEngine {
     let failures = 0;
     let delay = this.timing.pollIntervalMs;
     for (;;) {
+      if (this.linkWindowOver(id)) return;
       try {
         await sleep(delay, signal);
-        await this.statusSlot(signal);
+        await this.statusSlot.take(signal);
       } catch {
         return;
       }
+      if (this.linkWindowOver(id)) return;
       const record = this.record(id);
       if (!record?.upload) return;
       let status: PublishStatus;
@@ -765,7 +716,7 @@ export class UploadEngine {
         const sessionEnded = isApiError(error) && (error.status === 401 || error.code === 'UNAUTHENTICATED');
         if (isApiError(error) && !error.retryable && !sessionEnded && error.code !== 'RATE_LIMITED') {
           // E.g. TikTok no longer knows this publish id: asking again won't change the answer.
-          this.update(id, { state: 'unknown', error: toJobError(error), awaitingPostLink: false });
+          this.dispatch(id, { type: 'status-lost', error: toJobError(error) });
           return;
         }
         // Passing trouble, or a signed-out creator who may connect again: keep asking, slower and slower.
@@ -778,7 +729,7 @@ export class UploadEngine {
               this.random,
             ),
         );
-        this.setRetry(id, {
+        this.runtime(id).retry = {
           kind: 'status',
           chunkIndex: null,
           chunkCount: null,
@@ -786,86 +737,52 @@ export class UploadEngine {
           maxAttempts: null,
           nextAttemptAt: this.now() + delay,
           message: sessionEnded ? SESSION_ENDED_ERROR.message.split('.')[0] + '.' : toJobError(error).message,
-        });
+        };
+        this.emit();
         continue;
       }
       if (signal.aborted) return;
       failures = 0;
       this.runtime(id).retry = null;
-      for (const listener of this.statusListeners) listener(record.upload.publishId, status);
-      if (this.applyStatus(id, status)) {
+      const at = this.now();
+      this.dispatch(id, { type: 'status', status, at });
+      const after = this.record(id);
+      if (after?.state === 'processing' && at - (after.processingSince ?? at) >= this.timing.processingTimeoutMs) {
+        this.dispatch(id, {
+          type: 'processing-timed-out',
+          error: {
+            code: 'PROCESSING_TIMEOUT',
+            message: `TikTok was still processing this video after ${Math.round(this.timing.processingTimeoutMs / 60_000)} minutes, so we stopped checking.`,
+            tiktokLogId: null,
+          },
+        });
+      }
+      const state = this.record(id)?.state;
+      if (state !== 'processing' && state !== 'awaiting-link') {
         this.emit();
         return;
       }
-      delay = this.record(id)?.state === 'published' ? this.timing.postLinkPollIntervalMs : this.timing.pollIntervalMs;
+      delay = state === 'awaiting-link' ? this.timing.postLinkPollIntervalMs : this.timing.pollIntervalMs;
     }
   }
 
-  /** Applies one status answer; true when tracking is over. */
-  private applyStatus(id: string, status: PublishStatus): boolean {
+  /** A public post waits for its link only so long; after that it is simply published. */
+  private linkWindowOver(id: string): boolean {
     const record = this.record(id);
-    if (!record) return true;
-    const now = this.now();
-    switch (status.status) {
-      case 'FAILED':
-        this.update(id, {
-          state: 'failed',
-          lastStatus: status.status,
-          failReason: status.failReason ?? 'unknown',
-          awaitingPostLink: false,
-          // TikTok's log id of the answer that says FAILED: what its support asks for. The creator
-          // reads the fail reason's words (describe-job.ts); this is for the diagnostics.
-          error: {
-            code: 'PUBLISH_FAILED',
-            message: 'TikTok did not publish this video.',
-            tiktokLogId: status.tiktokLogId ?? null,
-          },
-        });
-        return true;
-      case 'SEND_TO_USER_INBOX':
-        // The creator finishes the post in the TikTok app, maybe days later. Polling on would burn
-        // the shared 30/min status budget for nothing the page can act on, so tracking ends here.
-        this.update(id, { state: 'inbox', lastStatus: status.status });
-        return true;
-      case 'PUBLISH_COMPLETE': {
-        const postId = status.postIds[0];
-        const postUrl =
-          postId && record.creatorUsername
-            ? `https://www.tiktok.com/@${encodeURIComponent(record.creatorUsername)}/video/${postId}`
-            : null;
-        const publishedAt = record.publishedAt ?? now;
-        const awaitingPostLink = !postUrl && record.expectsPostLink && now - publishedAt < this.timing.postLinkWindowMs;
-        this.update(id, { state: 'published', lastStatus: status.status, postUrl, publishedAt, awaitingPostLink });
-        return !awaitingPostLink;
-      }
-      default: {
-        if (now - (record.processingSince ?? now) >= this.timing.processingTimeoutMs) {
-          this.update(id, {
-            state: 'unknown',
-            lastStatus: status.status,
-            error: {
-              code: 'PROCESSING_TIMEOUT',
-              message: `TikTok was still processing this video after ${Math.round(this.timing.processingTimeoutMs / 60_000)} minutes, so we stopped checking.`,
-              tiktokLogId: null,
-            },
-          });
-          return true;
-        }
-        if (record.lastStatus !== status.status) this.update(id, { lastStatus: status.status });
-        return false;
-      }
-    }
+    if (record?.state !== 'awaiting-link') return false;
+    if (this.now() - (record.publishedAt ?? 0) < this.timing.postLinkWindowMs) return false;
+    this.dispatch(id, { type: 'link-window-over' });
+    return true;
   }
 
-  /** Spaces status requests of all jobs so that together they stay inside TikTok's 30/min. */
-  private async statusSlot(signal: AbortSignal): Promise<void> {
-    const now = this.now();
-    const at = Math.max(now, this.nextStatusSlotAt);
-    this.nextStatusSlotAt = at + this.timing.statusMinGapMs;
-    if (at > now) await sleep(at - now, signal);
-  }
+  // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
-  // ── State helpers ─────────────────────────────────────────────────────────────────────────────
+  /** A token valid now from the creator's session; UNAUTHENTICATED when they are signed out. */
+  private async currentToken(): Promise<string> {
+    const token = await this.tokens.getAccessToken();
+    if (!token) throw signedOutError();
+    return token;
+  }
 
   private record(id: string): JobRecord | undefined {
     return this.records.find((job) => job.id === id);
@@ -888,42 +805,6 @@ export class UploadEngine {
       this.runtimes.set(id, runtime);
     }
     return runtime;
-  }
-
-  private update(id: string, patch: Partial<JobRecord>): void {
-    this.records = this.records.map((job) => (job.id === id ? { ...job, ...patch } : job));
-    this.commit();
-  }
-
-  private setRetry(id: string, retry: UploadRetryInfo): void {
-    this.runtime(id).retry = retry;
-    if (retry.kind === 'status') this.emit();
-    else this.update(id, { state: 'retrying' });
-  }
-
-  private fail(id: string, error: UploadJobError, { resumable }: { resumable: boolean }): void {
-    this.runtime(id).retry = null;
-    this.update(id, { state: 'failed', error, resumable: resumable && Boolean(this.record(id)?.upload) });
-    if (!resumable) this.files.delete(id);
-  }
-
-  /** A token valid now from the creator's session; UNAUTHENTICATED when they are signed out. */
-  private async currentToken(): Promise<string> {
-    const token = await this.tokens.getAccessToken();
-    if (!token) throw signedOutError();
-    return token;
-  }
-
-  /** The creator is signed out: the job waits, resumable, for them to connect and pick the file. */
-  private sessionEnded(id: string, error: UploadJobError): void {
-    this.runtime(id).retry = null;
-    this.update(id, { state: 'needs-file', needsFileReason: 'session-ended', resumable: true, error });
-  }
-
-  private markCancelled(id: string): void {
-    this.runtime(id).retry = null;
-    this.files.delete(id);
-    this.update(id, { state: 'cancelled', resumable: false, needsFileReason: null, notice: null });
   }
 
   /** Progress events come many times a second; the UI needs a few updates a second at most. */
@@ -966,10 +847,28 @@ export class UploadEngine {
   }
 }
 
+/** The UI's words for the machine's states (components/describe-job.ts speaks these). */
+function viewState(record: JobRecord): UploadJobState {
+  switch (record.state) {
+    case 'resume-queued':
+      return 'queued';
+    case 'init-backoff':
+    case 'chunk-backoff':
+      return 'retrying';
+    case 'paused':
+      return record.waitReason === 'gave-up' ? 'failed' : 'needs-file';
+    case 'awaiting-link':
+      return 'published';
+    default:
+      return record.state;
+  }
+}
+
 function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView {
   const total = record.file.size;
+  const state = viewState(record);
   let sent = 0;
-  if (['processing', 'published', 'inbox'].includes(record.state)) sent = total;
+  if (['processing', 'published', 'inbox'].includes(state)) sent = total;
   else if (record.upload) {
     sent = bytesInFirstChunks(record.upload, record.acknowledgedChunks);
     if (record.state === 'uploading' && runtime?.chunkIndex === record.acknowledgedChunks)
@@ -978,12 +877,13 @@ function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView 
   sent = Math.min(sent, total);
   const uploading = record.state === 'uploading' && runtime !== undefined;
   const bytesPerSecond = uploading ? runtime.meter.bytesPerSecond() : null;
+  const waitReason = record.waitReason === 'gave-up' ? null : record.waitReason;
   return {
     id: record.id,
     fileName: record.file.name,
     size: total,
     mode: record.mode,
-    state: record.state,
+    state,
     progress: {
       sentBytes: sent,
       totalBytes: total,
@@ -994,17 +894,17 @@ function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView 
       record.upload &&
       runtime?.chunkIndex !== null &&
       runtime?.chunkIndex !== undefined &&
-      ['uploading', 'retrying'].includes(record.state)
+      (record.state === 'uploading' || record.state === 'chunk-backoff')
         ? { index: runtime.chunkIndex, count: record.upload.chunkCount }
         : null,
     retry: runtime?.retry ?? null,
     publishId: record.upload?.publishId ?? null,
     postUrl: record.postUrl,
-    awaitingPostLink: record.awaitingPostLink,
+    awaitingPostLink: record.state === 'awaiting-link',
     error: record.error,
     failReason: record.failReason,
-    needsFileReason: record.state === 'needs-file' ? record.needsFileReason : null,
-    resumable: record.state === 'needs-file' || (record.state === 'failed' && record.resumable),
+    needsFileReason: state === 'needs-file' ? waitReason : null,
+    resumable: waitsForFile(record),
     expiresAt: record.upload?.expiresAt ?? null,
     notice: record.notice,
     createdAt: record.createdAt,
@@ -1053,23 +953,4 @@ function toJobError(error: unknown): UploadJobError {
   if (isApiError(error)) return { code: error.code, message: error.message, tiktokLogId: error.tiktokLogId ?? null };
   if (error instanceof UploadStallError) return { code: 'UPLOAD_STALLED', message: error.message, tiktokLogId: null };
   return { code: 'INTERNAL', message: 'Something went wrong in the upload.', tiktokLogId: null };
-}
-
-/** A timer that an abort cuts short (rejecting with the signal's reason). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

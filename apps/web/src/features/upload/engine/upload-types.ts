@@ -18,20 +18,19 @@ export interface UploadJobInput {
   creatorUsername?: string;
 }
 
-export const UPLOAD_JOB_STATES = [
-  'queued',
-  'initializing',
-  'uploading',
-  'retrying',
-  'needs-file',
-  'processing',
-  'published',
-  'inbox',
-  'failed',
-  'cancelled',
-  'unknown',
-] as const;
-export type UploadJobState = (typeof UPLOAD_JOB_STATES)[number];
+/** A job's state in the UI's words; the engine's own states are in job-machine.ts. */
+export type UploadJobState =
+  | 'queued'
+  | 'initializing'
+  | 'uploading'
+  | 'retrying'
+  | 'needs-file'
+  | 'processing'
+  | 'published'
+  | 'inbox'
+  | 'failed'
+  | 'cancelled'
+  | 'unknown';
 
 /** Why a job waits for its file to be chosen again. */
 export type NeedsFileReason = 'reload-before-start' | 'reload-mid-upload' | 'session-ended';

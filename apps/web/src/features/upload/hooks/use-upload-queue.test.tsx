@@ -1,4 +1,4 @@
-import { type PublishStatus, endpoints } from '@content-studio/contract';
+import { endpoints } from '@content-studio/contract';
 import { postSettings } from '@content-studio/contract/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
@@ -7,9 +7,9 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MOCK_POST_ID } from '@/mocks/handlers/uploads';
 import { server } from '@/mocks/node';
-import { publishStatusQueries } from '../api/publish-status-queries';
 import { UploadQueue } from '../components/upload-queue';
-import { UPLOADS_STORAGE_KEY, type JobRecord } from '../engine/job-store';
+import { UPLOADS_STORAGE_KEY } from '../engine/job-store';
+import { jobRecord, uploadPlan } from '../testing/job-record';
 import { resetSharedUploadEngine, sharedUploadEngine } from '../engine/shared-upload-engine';
 import { testTokens, videoFile } from '../testing/fake-upload-transport';
 import type { UploadJobInput } from '../engine/upload-types';
@@ -55,7 +55,7 @@ function countInits() {
 
 describe('useUploadQueue against the mock proxy', () => {
   it('uploads a direct post, then links to it once published', async () => {
-    const { user, queryClient } = renderQueue({
+    const { user } = renderQueue({
       file: videoFile(2_000),
       mode: 'direct',
       post: POST,
@@ -65,12 +65,6 @@ describe('useUploadQueue against the mock proxy', () => {
     const link = await screen.findByRole('link', { name: 'View on TikTok (opens in a new tab)' });
     expect(link.getAttribute('href')).toBe(`https://www.tiktok.com/@ava.creates/video/${MOCK_POST_ID}`);
     expect(screen.getByText('Published')).toBeTruthy();
-
-    const [[key, status]] = queryClient.getQueriesData<PublishStatus>({ queryKey: publishStatusQueries.all() }) as [
-      [readonly unknown[], PublishStatus],
-    ];
-    expect(key).toEqual(['videos', 'status', expect.stringMatching(/^v_pub_file~v2-1\.mock\.direct\./)]);
-    expect(status.status).toBe('PUBLISH_COMPLETE');
   });
 
   it('delivers a draft to the inbox', async () => {
@@ -101,36 +95,22 @@ describe('useUploadQueue against the mock proxy', () => {
 
   it('after a reload, keeps tracking an uploaded post without starting it again', async () => {
     const inits = countInits();
-    const record: JobRecord = {
+    const record = jobRecord('processing', {
       id: 'job-restored',
-      mode: 'draft',
-      state: 'processing',
       createdAt: Date.now(),
       file: { name: 'restored.mp4', size: 2_000, lastModified: 1, type: 'video/mp4', headSha256: 'b'.repeat(64) },
-      post: null,
-      creatorUsername: null,
-      expectsPostLink: false,
-      upload: {
+      upload: uploadPlan({
         publishId: 'v_pub_file~v2-1.mock.draft.99',
         uploadSession: 'mock-session.2000.2000.1',
         videoSize: 2_000,
         chunkSize: 2_000,
         chunkCount: 1,
         expiresAt: Date.now() + 30 * 60_000,
-      },
+      }),
       acknowledgedChunks: 1,
-      lastStatus: null,
       processingSince: Date.now(),
-      publishedAt: null,
-      postUrl: null,
-      awaitingPostLink: false,
-      failReason: null,
-      error: null,
-      needsFileReason: null,
-      resumable: false,
-      notice: null,
-    };
-    sessionStorage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 1, jobs: [record] }));
+    });
+    sessionStorage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 2, jobs: [record] }));
     renderQueue({ file: videoFile(2_000), mode: 'draft' });
     expect(screen.getByRole('heading', { name: 'restored.mp4' })).toBeTruthy();
     expect(await screen.findByText(/^Delivered to your TikTok inbox/)).toBeTruthy();
@@ -142,30 +122,17 @@ describe('useUploadQueue against the mock proxy', () => {
     sessionStorage.setItem(
       UPLOADS_STORAGE_KEY,
       JSON.stringify({
-        version: 1,
+        version: 2,
         jobs: [
-          {
+          jobRecord('initializing', {
             id: 'job-init',
             mode: 'direct',
-            state: 'initializing',
             createdAt: Date.now(),
             file: { name: 'lost.mp4', size: 2_000, lastModified: 1, type: 'video/mp4', headSha256: 'c'.repeat(64) },
             post: POST,
             creatorUsername: 'ava',
             expectsPostLink: true,
-            upload: null,
-            acknowledgedChunks: 0,
-            lastStatus: null,
-            processingSince: null,
-            publishedAt: null,
-            postUrl: null,
-            awaitingPostLink: false,
-            failReason: null,
-            error: null,
-            needsFileReason: null,
-            resumable: false,
-            notice: null,
-          } satisfies JobRecord,
+          }),
         ],
       }),
     );

@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { AccessTokenSource } from '@/lib/access-token-source';
-import { publishStatusQueries } from '../api/publish-status-queries';
 import type { FileMatch } from '../engine/file-fingerprint';
 import { sharedUploadEngine } from '../engine/shared-upload-engine';
 import type { UploadJobInput, UploadJobView } from '../engine/upload-types';
@@ -26,15 +24,6 @@ export function useUploadQueue(options: { tokens: AccessTokenSource; owner?: str
   useEffect(() => {
     engine.start();
   }, [engine]);
-
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      engine.onStatus((publishId, status) => {
-        queryClient.setQueryData(publishStatusQueries.detail(publishId).queryKey, status);
-      }),
-    [engine, queryClient],
-  );
 
   const jobs = useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
   return useMemo(
