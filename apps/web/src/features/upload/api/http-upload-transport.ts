@@ -1,9 +1,4 @@
-import {
-  CLIENT_HEADER,
-  endpointPath,
-  endpoints,
-  UPLOAD_SESSION_HEADER,
-} from '@content-studio/contract';
+import { CLIENT_HEADER, endpointPath, endpoints, UPLOAD_SESSION_HEADER } from '@content-studio/contract';
 import { env } from '@/config/env';
 import { apiFetch, errorFromBody } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
