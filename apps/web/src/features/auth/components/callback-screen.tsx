@@ -5,6 +5,8 @@ import { Card } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useT } from '@/lib/i18n';
+import { useAccounts } from '../session-store';
 import { completeSignIn, type CallbackOutcome, type CallbackProblem } from '../complete-sign-in';
 import { ConnectButton } from './connect-button';
 import './callback-screen.css';
@@ -73,6 +75,9 @@ const explanations: Record<CallbackProblem, Explanation> = {
 
 /** Where TikTok's redirect lands: checks the sign-in, then goes to the studio or explains why not. */
 export function CallbackScreen() {
+  const t = useT();
+  // Adding another account can fail too; the accounts already connected are still there.
+  const connected = useAccounts().length > 0;
   const location = useLocation();
   const navigate = useNavigate();
   // Read once: the URL is cleaned right away, and the outcome must not depend on the cleaned one.
@@ -120,6 +125,11 @@ export function CallbackScreen() {
       {explanation ? (
         <div className="callback-screen__actions">
           <ConnectButton size="md">Try again</ConnectButton>
+          {connected ? (
+            <ButtonLink to={paths.studio.getHref()} variant="secondary">
+              {t('accounts.backToStudio')}
+            </ButtonLink>
+          ) : null}
           <ButtonLink to={paths.home.getHref()} variant="secondary">
             Home
           </ButtonLink>
