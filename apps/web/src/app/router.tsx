@@ -87,8 +87,17 @@ const routes: RouteObject[] = [
         },
         async () => (await import('./routes/studio-layout')).StudioLayout,
       ),
-      lazyRoute({ path: paths.privacy.path }, async () => (await import('./routes/privacy')).PrivacyRoute),
-      lazyRoute({ path: paths.terms.path }, async () => (await import('./routes/terms')).TermsRoute),
+      // A legal page in another language is shown once its translation is in, so it never flashes by.
+      lazyRoute({ path: paths.privacy.path }, async () => {
+        const { PrivacyRoute, preload } = await import('./routes/privacy');
+        await preload();
+        return PrivacyRoute;
+      }),
+      lazyRoute({ path: paths.terms.path }, async () => {
+        const { TermsRoute, preload } = await import('./routes/terms');
+        await preload();
+        return TermsRoute;
+      }),
       { path: '*', Component: NotFoundRoute },
     ],
   },
