@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { chunkRanges, planChunks, type ChunkRange } from '@content-studio/contract';
 import { postSettings } from '@content-studio/contract/testing';
 import { obtainAuthorizationCode } from '@content-studio/tiktok-sandbox';
 import { request, type Dispatcher } from 'undici';
-import { chunkRanges, planChunks, type ChunkRange } from './chunk-plan';
 import { REDIRECT_URI, type SandboxProcess } from './processes';
 import type { VideoBytes } from './video-bytes';
 
@@ -108,7 +108,12 @@ async function initAtSandbox(sandbox: SandboxProcess, dispatcher: Dispatcher, to
 }
 
 /** One chunk PUT in TikTok's format: exact Content-Length, Content-Range, a video Content-Type. */
-async function putRawChunk(url: string, dispatcher: Dispatcher, video: VideoBytes, range: ChunkRange): Promise<void> {
+async function putRawChunk(
+  url: string,
+  dispatcher: Dispatcher,
+  video: VideoBytes,
+  range: ChunkRange & { index: number },
+): Promise<void> {
   const response = await request(url, {
     dispatcher,
     method: 'PUT',

@@ -283,4 +283,44 @@ describe('slow clients', () => {
     expect(received).toMatch(/\r\nconnection: close\r\n/i);
     expect(closedAfterMs).toBeLessThan(PROMPTLY_MS);
   });
+
+  it('keeps a closing answer readable for a client that is still sending and reads it late', async () => {
+    const { accessToken } = await ctx.signIn('pia');
+    const size = 6 * MiB;
+    ctx.sandbox.injectFault({ target: 'upload', kind: 'reset-mid-body', afterBytes: 0 });
+    const head = multipartHead(
+      { authorization: `Bearer ${accessToken}` },
+      'b-late-reader',
+      { mode: 'draft', videoSize: String(size) },
+      size,
+    );
+    const received = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      const body = videoSource(size).all()[Symbol.asyncIterator]();
+      let text = '';
+      const reading = { since: 0 };
+      socket.setEncoding('latin1');
+      socket.on('data', (piece: string) => (text += piece));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+      socket.on('connect', async () => {
+        // Not reading while sending: the answer waits in this socket's buffer, where a reset from a
+        // proxy that closed before the rest of the body arrived would throw it away.
+        socket.pause();
+        socket.write(head);
+        setTimeout(() => {
+          reading.since = Date.now();
+          socket.resume();
+        }, 600);
+        while (reading.since === 0 && !socket.destroyed) {
+          const next = await body.next();
+          if (next.done) break;
+          socket.write(next.value);
+          await new Promise((wait) => setTimeout(wait, 5));
+        }
+      });
+    });
+    expect(received).toMatch(/^HTTP\/1\.1 502 /);
+    expect(received).toContain('"UPSTREAM_UNAVAILABLE"');
+  });
 });

@@ -5,7 +5,10 @@ import {
   MAX_FINAL_CHUNK_BYTES,
   MIN_CHUNK_BYTES,
   MiB,
+  bytesInFirstChunks,
   chunkRange,
+  chunkRanges,
+  chunksCoveredBy,
   fallbackChunkPlan,
   isValidChunkPlan,
   planChunks,
@@ -208,5 +211,64 @@ describe('chunkRange', () => {
     expect(() => chunkRange(plan, 100 * MiB, -1)).toThrow(RangeError);
     expect(() => chunkRange(plan, 100 * MiB, plan.chunkCount)).toThrow(RangeError);
     expect(() => chunkRange(plan, 200 * MiB, 0)).toThrow(RangeError);
+  });
+});
+
+describe('chunk geometry', () => {
+  it("matches TikTok's worked example: the last chunk absorbs the remainder", () => {
+    // TikTok's Media Transfer Guide: 50,000,123 bytes in 10,000,000-byte chunks is 5 chunks, not 6.
+    const plan = { chunkSize: 10_000_000, chunkCount: 5 };
+    expect(chunkRanges(plan, 50_000_123).map(({ index, start, end, length }) => [index, start, end, length])).toEqual([
+      [0, 0, 9_999_999, 10_000_000],
+      [1, 10_000_000, 19_999_999, 10_000_000],
+      [2, 20_000_000, 29_999_999, 10_000_000],
+      [3, 30_000_000, 39_999_999, 10_000_000],
+      [4, 40_000_000, 50_000_122, 10_000_123],
+    ]);
+  });
+
+  it('covers a whole-file upload with one chunk', () => {
+    expect(chunkRange({ chunkSize: 4_194_304, chunkCount: 1 }, 4_194_304, 0)).toEqual({
+      start: 0,
+      end: 4_194_303,
+      length: 4_194_304,
+    });
+  });
+
+  it('serves a plan of a few bytes, which stands for a real one in the engine’s tests', () => {
+    expect(chunkRange({ chunkSize: 10, chunkCount: 2 }, 25, 1)).toEqual({ start: 10, end: 24, length: 15 });
+  });
+
+  it('refuses plans whose count is not floor(size / chunk size), or a single chunk of the wrong size', () => {
+    expect(() => chunkRange({ chunkSize: 10, chunkCount: 3 }, 25, 0)).toThrow(RangeError);
+    expect(() => chunkRange({ chunkSize: 10, chunkCount: 1 }, 25, 0)).toThrow(RangeError);
+    expect(() => bytesInFirstChunks({ chunkSize: 0, chunkCount: 2 }, 25, 1)).toThrow(RangeError);
+    expect(() => chunksCoveredBy({ chunkSize: 10, chunkCount: 2 }, 35, 0)).toThrow(RangeError);
+  });
+
+  it('counts the bytes of acknowledged chunks', () => {
+    const plan = { chunkSize: 10, chunkCount: 2 };
+    expect([0, 1, 2, 3].map((count) => bytesInFirstChunks(plan, 25, count))).toEqual([0, 10, 25, 25]);
+  });
+
+  it('treats only fully received chunks as done when TikTok reports its progress', () => {
+    const plan = { chunkSize: 10, chunkCount: 3 }; // 0-9, 10-19, 20-34
+    expect([0, 9, 10, 15, 20, 34, 35, 99].map((bytes) => chunksCoveredBy(plan, 35, bytes))).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3,
+    ]);
+  });
+
+  it('agrees with the ranges for every byte count of every plan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 400 }), (chunkSize, videoSize) => {
+        const chunkCount = Math.max(1, Math.floor(videoSize / chunkSize));
+        const plan = { chunkSize: chunkCount === 1 ? videoSize : chunkSize, chunkCount };
+        const ranges = chunkRanges(plan, videoSize);
+        expect(ranges.at(-1)?.end).toBe(videoSize - 1);
+        for (let bytes = 0; bytes <= videoSize; bytes++) {
+          expect(chunksCoveredBy(plan, videoSize, bytes)).toBe(ranges.filter((range) => range.end < bytes).length);
+        }
+      }),
+    );
   });
 });

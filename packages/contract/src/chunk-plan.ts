@@ -96,18 +96,59 @@ export function isValidChunkPlan(videoSize: number, chunkSize: number, chunkCoun
 }
 
 /**
+ * Whether `plan` cuts `videoSize` bytes into whole chunks the way TikTok counts them: one chunk of the
+ * whole file, or `floor(videoSize / chunkSize)` chunks with the remainder in the last. This is only the
+ * plan's shape, not TikTok's limits: those are checked where a plan is made (`planChunks`) and where it
+ * is sent to TikTok (`isValidChunkPlan` in the proxy's init), so the ranges below also serve the SPA's
+ * engine tests, whose plans of a few bytes stand for real ones, and the SPA's check of a plan the
+ * proxy answered or the tab stored.
+ */
+export function isChunkPlanOf(plan: ChunkPlan, videoSize: number): boolean {
+  const { chunkSize, chunkCount } = plan;
+  if (![videoSize, chunkSize, chunkCount].every((n) => Number.isSafeInteger(n) && n > 0)) return false;
+  if (chunkCount === 1) return chunkSize === videoSize;
+  return chunkCount === Math.floor(videoSize / chunkSize);
+}
+
+function assertPlanOf(plan: ChunkPlan, videoSize: number): void {
+  assertVideoSize(videoSize);
+  if (!isChunkPlanOf(plan, videoSize)) throw new RangeError('the chunk plan does not fit this video size');
+}
+
+/**
  * Byte range of chunk `index` (0-based). Every chunk has `chunkSize` bytes except the last, which
  * runs to the end of the file: TikTok merges the remainder into it rather than sending an extra one.
  */
 export function chunkRange(plan: ChunkPlan, videoSize: number, index: number): ChunkRange {
-  assertVideoSize(videoSize);
-  if (!isValidChunkPlan(videoSize, plan.chunkSize, plan.chunkCount)) {
-    throw new RangeError('the chunk plan does not fit this video size');
-  }
+  assertPlanOf(plan, videoSize);
   if (!Number.isSafeInteger(index) || index < 0 || index >= plan.chunkCount) {
     throw new RangeError('chunk index is outside the plan');
   }
   const start = index * plan.chunkSize;
   const end = index === plan.chunkCount - 1 ? videoSize - 1 : start + plan.chunkSize - 1;
   return { start, end, length: end - start + 1 };
+}
+
+/** Every chunk of the plan, numbered, in the order they are sent. */
+export function chunkRanges(plan: ChunkPlan, videoSize: number): Array<ChunkRange & { readonly index: number }> {
+  return Array.from({ length: plan.chunkCount }, (_, index) => ({ index, ...chunkRange(plan, videoSize, index) }));
+}
+
+/** Bytes held by the first `count` chunks: what TikTok has once they are acknowledged. */
+export function bytesInFirstChunks(plan: ChunkPlan, videoSize: number, count: number): number {
+  assertPlanOf(plan, videoSize);
+  if (count <= 0) return 0;
+  if (count >= plan.chunkCount) return videoSize;
+  return count * plan.chunkSize;
+}
+
+/**
+ * How many leading chunks TikTok holds completely when it reports `uploadedBytes` (a count, as the
+ * proxy derives it from TikTok's Content-Range). A chunk only half received is not done: chunks are
+ * fixed ranges, so it is sent again whole.
+ */
+export function chunksCoveredBy(plan: ChunkPlan, videoSize: number, uploadedBytes: number): number {
+  assertPlanOf(plan, videoSize);
+  if (uploadedBytes >= videoSize) return plan.chunkCount;
+  return Math.min(plan.chunkCount - 1, Math.max(0, Math.floor(uploadedBytes / plan.chunkSize)));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  InitUploadDataSchema,
   PublishStatusDataSchema,
   parseJsonText,
   quotePublicPostIds,
@@ -106,5 +107,19 @@ describe('toTokenGrant', () => {
 describe('parseJsonText', () => {
   it.each(['', '   ', '<html>', '{"a":'])('refuses %j as a protocol error', (text) => {
     expect(() => parseJsonText(text, 502)).toThrow(TikTokProtocolError);
+  });
+});
+
+describe('InitUploadDataSchema', () => {
+  const answer = (publishId: string) => ({ publish_id: publishId, upload_url: 'https://upload.example/v' });
+
+  it('takes the publish ids TikTok documents', () => {
+    expect(InitUploadDataSchema.safeParse(answer('v_pub_file~v2-1.123456789')).success).toBe(true);
+    expect(InitUploadDataSchema.safeParse(answer('v_inbox_file~v2.123456789')).success).toBe(true);
+  });
+
+  it('refuses an id the SPA could never address: too long, or with characters outside the pattern', () => {
+    expect(InitUploadDataSchema.safeParse(answer(`v_pub_file~v2-1.${'9'.repeat(60)}`)).success).toBe(false);
+    expect(InitUploadDataSchema.safeParse(answer('v_pub_file/../x')).success).toBe(false);
   });
 });

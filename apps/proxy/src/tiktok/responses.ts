@@ -1,5 +1,6 @@
 import {
   PRIVACY_LEVELS,
+  PublishIdSchema,
   TIKTOK_PUBLISH_STATUSES,
   type CreatorInfo,
   type PrivacyLevel,
@@ -84,7 +85,9 @@ export const CreatorInfoDataSchema = z.object({
 });
 
 export const InitUploadDataSchema = z.object({
-  publish_id: z.string().min(1).max(256),
+  // The contract's one pattern: an id the SPA's routes would refuse is caught here, at init, with
+  // TikTok's answer at hand, not later as a status the creator can never reach.
+  publish_id: PublishIdSchema,
   upload_url: z.string().min(1),
 });
 

@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  *   discarded, so the client gets to finish sending, reads a clean answer and may keep the
  *   connection; a pause in its sending as long as the idle timeout drops it, as it would mid-upload;
  * - a larger or unbounded (chunked) body is not worth receiving: the connection closes after the
- *   answer.
+ *   answer, in stages (`closeInStages`), so the answer is not lost to a TCP reset.
  */
 export function settleUnreadBodies(app: FastifyInstance) {
   const idleMs = app.initialConfig.connectionTimeout ?? 0;
@@ -31,6 +31,7 @@ export function settleUnreadBodies(app: FastifyInstance) {
       drainWithIdleLimit(raw, idleMs);
     } else {
       reply.header('connection', 'close');
+      closeInStages(raw);
     }
     return payload;
   });
@@ -41,13 +42,50 @@ function declaredLength(request: FastifyRequest): number {
   return header !== undefined && /^\d{1,16}$/.test(header) ? Number(header) : Number.POSITIVE_INFINITY;
 }
 
-function drainWithIdleLimit(raw: IncomingMessage, idleMs: number) {
-  // Readers that gave up (busboy, the chunk's ByteSplitter) are still attached and would hold the
-  // stream: a 'readable' listener stops resume() from making it flow, a reader's 'data' listener
-  // keeps the bytes or pauses the stream again. Node's own dump of an unread body drops them too.
+/**
+ * How long a closing connection keeps reading a client that neither closes nor stops sending: long
+ * enough for a client busy sending to get round to reading its answer, short enough that a socket
+ * is not held for it. A client that goes silent is dropped sooner, by the idle timeout.
+ */
+const LINGER_MS = 2_000;
+
+/**
+ * Node ends a `connection: close` answer with `socket.destroySoon()`: end, then destroy as soon as
+ * the answer is written. Destroying a socket while the client's unread body bytes sit in our receive
+ * buffer makes the kernel send a TCP reset, and a client that gets the reset before it has read our
+ * answer loses the answer (the slow-client test saw an empty reply about once in ten runs). RFC 9112
+ * ("Tear-down") prescribes closing in stages instead: close only our side, keep reading (and
+ * dropping) what still arrives until the client closes too, or for a bounded time, then close fully.
+ */
+function closeInStages(raw: IncomingMessage) {
+  discardRest(raw);
+  raw.socket.destroySoon = lingeringClose;
+}
+
+function lingeringClose(this: Socket): Socket {
+  if (this.writable) this.end();
+  const linger = setTimeout(() => this.destroy(), LINGER_MS).unref();
+  this.once('close', () => clearTimeout(linger));
+  // The client's FIN: nothing more will arrive, so nothing is left to reset.
+  this.once('end', () => this.destroy());
+  return this;
+}
+
+/**
+ * Readers that gave up (busboy, the chunk's ByteSplitter) are still attached and would hold the
+ * stream: a 'readable' listener stops resume() from making it flow, a reader's 'data' listener keeps
+ * the bytes or pauses the stream again. Node's own dump of an unread body drops them too. A paused
+ * stream would also pause the socket, so the client's bytes would wait in our receive buffer.
+ */
+function discardRest(raw: IncomingMessage) {
   raw.unpipe();
   raw.removeAllListeners('readable');
   raw.removeAllListeners('data');
+  raw.resume();
+}
+
+function drainWithIdleLimit(raw: IncomingMessage, idleMs: number) {
+  discardRest(raw);
   // Once the answer is out, Node's socket timeout counts keep-alive time (keepAliveTimeout + 1 s),
   // not the idle time of a request still arriving: that rule needs a timer of its own.
   const idle = idleMs > 0 ? setTimeout(() => raw.socket.destroy(), idleMs).unref() : undefined;
@@ -55,5 +93,4 @@ function drainWithIdleLimit(raw: IncomingMessage, idleMs: number) {
   raw.on('data', () => idle?.refresh());
   raw.once('end', stop);
   raw.once('close', stop);
-  raw.resume();
 }

@@ -1,5 +1,6 @@
 import {
   CreateUploadRequestSchema,
+  chunkRange,
   planChunks,
   UPLOAD_SESSION_HEADER,
   type ChunkResponse,
@@ -81,20 +82,26 @@ export const uploadHandlers = [
         );
       }
       const index = Number(params.index);
-      const start = index * plan.chunkSize;
-      const end = index === plan.chunkCount - 1 ? plan.videoSize - 1 : start + plan.chunkSize - 1;
       const received = (await request.arrayBuffer()).byteLength;
-      if (index >= plan.chunkCount || received !== end - start + 1) {
+      // The contract's ranges, as the proxy cuts them; an index outside the plan matches no range.
+      const range =
+        Number.isSafeInteger(index) && index >= 0 && index < plan.chunkCount
+          ? chunkRange(plan, plan.videoSize, index)
+          : null;
+      if (!range || received !== range.length) {
         return HttpResponse.json<ErrorBody>(
-          errorBody('VIDEO_SIZE_MISMATCH', `Chunk ${index} must be exactly ${end - start + 1} bytes.`),
-          {
-            status: 400,
-          },
+          errorBody(
+            'VIDEO_SIZE_MISMATCH',
+            range
+              ? `Chunk ${index} must be exactly ${range.length} bytes.`
+              : `There is no chunk ${index} in this upload.`,
+          ),
+          { status: 400 },
         );
       }
       const answer: ChunkResponse = {
         chunkIndex: index,
-        uploadedBytes: end + 1,
+        uploadedBytes: range.end + 1,
         complete: index === plan.chunkCount - 1,
       };
       return HttpResponse.json(answer);

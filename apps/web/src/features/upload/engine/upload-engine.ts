@@ -1,4 +1,8 @@
 import {
+  bytesInFirstChunks,
+  chunkRange,
+  chunksCoveredBy,
+  isChunkPlanOf,
   VIDEO_MIME_TYPES,
   videoMimeTypeOfName,
   MAX_VIDEO_BYTES,
@@ -13,9 +17,16 @@ import type { AccessTokenSource } from '@/lib/access-token-source';
 import { reportingRejection, signedOutError } from '@/lib/api-client';
 import { isApiError, retryAfterOf } from '@/lib/api-error';
 import { sendChunkAttempt, sleep, type ChunkAttemptTiming } from './chunk-attempt';
-import { bytesInFirstChunks, chunkRange, chunksCoveredBy, type ChunkPlan } from './chunk-plan';
 import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from './file-fingerprint';
-import { EXPIRED_ERROR, isActive, transition, waitsForFile, type JobEvent, type JobRecord } from './job-machine';
+import {
+  EXPIRED_ERROR,
+  isActive,
+  transition,
+  waitsForFile,
+  type JobEvent,
+  type JobRecord,
+  type UploadPlan,
+} from './job-machine';
 import { loadJobs, saveJobs, type KeyValueStorage } from './job-store';
 import { ProgressMeter } from './progress-meter';
 import {
@@ -501,17 +512,15 @@ export class UploadEngine {
         return;
       }
       this.runtime(id).meter.reset();
-      this.dispatch(id, { type: 'resynced', acknowledgedChunks: chunksCoveredBy(plan, outcome.uploadedBytes) });
+      this.dispatch(id, {
+        type: 'resynced',
+        acknowledgedChunks: chunksCoveredBy(plan, plan.videoSize, outcome.uploadedBytes),
+      });
     }
   }
 
-  private async sendChunk(
-    id: string,
-    plan: ChunkPlan & { publishId: string },
-    index: number,
-    signal: AbortSignal,
-  ): Promise<ChunkOutcome> {
-    const range = chunkRange(plan, index);
+  private async sendChunk(id: string, plan: UploadPlan, index: number, signal: AbortSignal): Promise<ChunkOutcome> {
+    const range = chunkRange(plan, plan.videoSize, index);
     const runtime = this.runtime(id);
     let rebound = false;
     for (let attempt = 1; ; attempt++) {
@@ -539,7 +548,7 @@ export class UploadEngine {
       if (signal.aborted) return { kind: 'stop' };
 
       if (accessToken) {
-        const base = bytesInFirstChunks(plan, index);
+        const base = bytesInFirstChunks(plan, plan.videoSize, index);
         try {
           const response = await reportingRejection(this.tokens, accessToken, (token) =>
             sendChunkAttempt({
@@ -671,7 +680,7 @@ export class UploadEngine {
   private finalChunkFullySent(record: JobRecord, runtime: Runtime): boolean {
     if (record.state !== 'uploading' || runtime.chunkIndex === null) return false;
     if (runtime.chunkIndex !== record.upload.chunkCount - 1) return false;
-    return runtime.loadedInChunk >= chunkRange(record.upload, runtime.chunkIndex).length;
+    return runtime.loadedInChunk >= chunkRange(record.upload, record.upload.videoSize, runtime.chunkIndex).length;
   }
 
   // ── Effect runner: the status poller ──────────────────────────────────────────────────────────
@@ -870,7 +879,7 @@ function toView(record: JobRecord, runtime: Runtime | undefined): UploadJobView 
   let sent = 0;
   if (['processing', 'published', 'inbox'].includes(state)) sent = total;
   else if (record.upload) {
-    sent = bytesInFirstChunks(record.upload, record.acknowledgedChunks);
+    sent = bytesInFirstChunks(record.upload, record.upload.videoSize, record.acknowledgedChunks);
     if (record.state === 'uploading' && runtime?.chunkIndex === record.acknowledgedChunks)
       sent += runtime.loadedInChunk;
   }
@@ -940,13 +949,8 @@ function buildInitRequest(record: JobRecord): CreateUploadRequest {
   return { mode: 'draft', videoSize: record.file.size, mimeType };
 }
 
-function planFits(plan: ChunkPlan, fileSize: number): boolean {
-  return (
-    plan.videoSize === fileSize &&
-    plan.chunkCount >= 1 &&
-    plan.chunkSize >= 1 &&
-    plan.chunkSize * (plan.chunkCount - 1) < plan.videoSize
-  );
+function planFits(plan: UploadPlan, fileSize: number): boolean {
+  return plan.videoSize === fileSize && isChunkPlanOf(plan, fileSize);
 }
 
 function toJobError(error: unknown): UploadJobError {
