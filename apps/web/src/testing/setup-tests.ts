@@ -16,8 +16,8 @@ vi.mock(
 
 beforeAll(startMockServer);
 // In the app every lazily loaded page waits for the studio's texts; components tested on their own
-// get them up front.
-beforeAll(() => loadCatalogPart('app'));
+// get them up front, before a test file's own top level makes any of them.
+await loadCatalogPart('app');
 
 afterEach(async () => {
   // Tests read English unless they switch; a switch never leaks into the next test.
