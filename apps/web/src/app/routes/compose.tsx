@@ -10,6 +10,7 @@ import { Composer } from '@/features/composer';
 import { UploadQueue, useUploadQueue } from '@/features/upload';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { registeredAccessTokens } from '@/lib/access-token-source';
+import { useT } from '@/lib/i18n';
 import './compose.css';
 
 /**
@@ -18,7 +19,8 @@ import './compose.css';
  * never import each other; this route wires them and gives both the session's access token.
  */
 export function ComposeRoute() {
-  useDocumentTitle('New post');
+  const t = useT();
+  useDocumentTitle(t('compose.title'));
   return <RequireSession>{(session) => <ComposePage session={session} />}</RequireSession>;
 }
 
@@ -29,15 +31,16 @@ function ComposePage({ session }: { session: Session }) {
   const unaudited = queue.jobs.some((job) => job.error?.code === 'UNAUDITED_APP_RESTRICTION');
   // The operator knows whether TikTok audited the app: the composer says so before the first post.
   const appAudited = useQuery(authConfigQueries.detail()).data?.appAudited;
+  const t = useT();
 
   return (
     <div className="compose">
       <div className="compose__header">
         <div className="compose__heading">
           <Link to={paths.studio.getHref()} className="compose__back">
-            <span aria-hidden="true">←</span> Your studio
+            <span aria-hidden="true">←</span> {t('studio.title')}
           </Link>
-          <h1 className="compose__title">New post</h1>
+          <h1 className="compose__title">{t('compose.title')}</h1>
         </div>
         <AccountMenu session={session} />
       </div>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '@/lib/i18n';
 import { profileQueries } from '../api/profile-queries';
 import { signOutOptions } from '../api/sign-out';
 import type { Session } from '../session-store';
@@ -17,6 +18,7 @@ export type AccountMenuProps = {
  * to the button, Tab or a click elsewhere closes it.
  */
 export function AccountMenu({ session }: AccountMenuProps) {
+  const t = useT();
   const queryClient = useQueryClient();
   const profile = useQuery(profileQueries.me(session.openId));
   const disconnect = useMutation(signOutOptions(queryClient));
@@ -28,7 +30,8 @@ export function AccountMenu({ session }: AccountMenuProps) {
   const buttonId = useId();
   const menuId = useId();
 
-  const name = profile.data?.displayName ?? (profile.isError ? "Profile didn't load" : 'Loading profile…');
+  const name =
+    profile.data?.displayName ?? (profile.isError ? t('account.profileFailed') : t('account.profileLoading'));
 
   useEffect(() => {
     if (!open) return;
@@ -111,7 +114,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
           onKeyDown={onButtonKeyDown}
         >
           <span className="account-menu__text">
-            <span className="account-menu__label">Connected TikTok account</span>{' '}
+            <span className="account-menu__label">{t('account.label')}</span>{' '}
             <span className="account-menu__name">{name}</span>
           </span>
           <svg className="account-menu__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -121,7 +124,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
       </div>
 
       <div className="account-menu__popover" hidden={!open}>
-        <p className="account-menu__who">Your sign-in stays in this browser tab only and ends when you close it.</p>
+        <p className="account-menu__who">{t('account.tabOnly')}</p>
         <ul
           ref={menuRef}
           id={menuId}
@@ -139,7 +142,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
                 className="account-menu__item"
                 onClick={() => void profile.refetch()}
               >
-                Load profile again
+                {t('account.reloadProfile')}
               </button>
             </li>
           ) : null}
@@ -157,7 +160,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
               <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                 <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M12 14l4-4-4-4M16 10H8" />
               </svg>
-              {disconnect.isPending ? 'Disconnecting…' : 'Disconnect'}
+              {disconnect.isPending ? t('account.disconnecting') : t('account.disconnect')}
             </button>
           </li>
         </ul>

@@ -2,14 +2,12 @@ import { MAX_TITLE_LENGTH, MAX_VIDEO_BYTES, type CreatorInfo, type UploadMode } 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import {
-  BRANDED_CONTENT_NOT_PRIVATE,
-  DISCLOSURE_NEEDS_CHOICE,
   EMPTY_FIELDS,
-  PROCESSING_NOTICE,
   captionTooLong,
   disclosureIncomplete,
   isBranded,
   looksUnaudited,
+  prescribed,
   toPostSettings,
   type ComposerFields,
   type ComposerSubmission,
@@ -21,7 +19,10 @@ import {
   videoProblems,
   type VideoProblem,
 } from '../video-checks';
+import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
 import { formatBytes } from '@/lib/format-bytes';
+import { useT } from '@/lib/i18n';
 import { CaptionField } from './caption-field';
 import { CommercialDisclosure } from './commercial-disclosure';
 import { CreatorBadge } from './creator-badge';
@@ -74,7 +75,8 @@ export function ComposerForm({
   appAudited,
   onSubmit,
 }: ComposerFormProps) {
-  const directReason = unavailable.direct ?? (creatorInfo ? null : 'Loading your TikTok posting settings…');
+  const t = useT();
+  const directReason = unavailable.direct ?? (creatorInfo ? null : t('composer.loadingSettings'));
   const reasons: Record<UploadMode, string | null> = { direct: directReason, draft: unavailable.draft };
   const [chosenMode, setChosenMode] = useState<UploadMode>(() =>
     reasons.direct && !reasons.draft ? 'draft' : 'direct',
@@ -120,7 +122,7 @@ export function ComposerForm({
     pickVideo(picked, trimmedFrom);
     update({ coverTimestampMs: null });
     setSubmitError(null);
-    setAnnouncement(trimmedFrom ? `The cut of “${trimmedFrom.name}” is ready; it is being checked.` : '');
+    setAnnouncement(trimmedFrom ? t('composer.cutReady', { file: trimmedFrom.name }) : '');
   }
 
   // ── What the button waits for ──────────────────────────────────────────────────────────────────
@@ -138,17 +140,16 @@ export function ComposerForm({
   const blockers: string[] = [];
   const modeReason = reasons[mode];
   if (modeReason) blockers.push(modeReason);
-  if (!video) blockers.push('Choose a video first.');
-  else if (problems.length > 0)
-    blockers.push('Choose another video: this one doesn’t meet TikTok’s requirements (see above).');
-  else if (video.read === null) blockers.push('Checking your video…');
+  if (!video) blockers.push(t('composer.chooseVideoFirst'));
+  else if (problems.length > 0) blockers.push(t('composer.videoRefused'));
+  else if (video.read === null) blockers.push(t('composer.checkingVideo'));
   if (direct) {
-    if (privacyLevel === '') blockers.push('Choose who can see this video.');
-    if (disclosureIncomplete(fields)) blockers.push(DISCLOSURE_NEEDS_CHOICE);
-    if (isBranded(fields) && privacyLevel === 'SELF_ONLY') blockers.push(BRANDED_CONTENT_NOT_PRIVATE);
-    if (captionTooLong(fields.title)) blockers.push(`Shorten the caption to ${MAX_TITLE_LENGTH} characters or fewer.`);
+    if (privacyLevel === '') blockers.push(t('composer.choosePrivacy'));
+    if (disclosureIncomplete(fields)) blockers.push(prescribed.disclosureNeedsChoice());
+    if (isBranded(fields) && privacyLevel === 'SELF_ONLY') blockers.push(prescribed.brandedContentNotPrivate());
+    if (captionTooLong(fields.title)) blockers.push(t('composer.shortenCaption', { max: MAX_TITLE_LENGTH }));
   }
-  if (submitting) blockers.push('Adding your video to the uploads…');
+  if (submitting) blockers.push(t('composer.adding'));
   const blocked = blockers.length > 0;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -178,13 +179,15 @@ export function ComposerForm({
       // Ready for the next video; the queue below follows this one.
       clearVideo();
       setFields(EMPTY_FIELDS);
-      setAnnouncement(`“${file.name}” was added to your uploads. You can choose the next video.`);
+      setAnnouncement(t('composer.added', { file: file.name }));
       pickerRef.current?.focus();
     } catch (error) {
       setSubmitError(
-        error instanceof Error && error.message
-          ? error.message
-          : 'The video could not be added to your uploads. Please try again.',
+        isApiError(error)
+          ? creatorMessage(error)
+          : error instanceof Error && error.message
+            ? error.message
+            : t('composer.addFailed'),
       );
     } finally {
       setSubmitting(false);
@@ -193,16 +196,16 @@ export function ComposerForm({
 
   const maxDurationSec = mode === 'draft' ? MAX_DRAFT_DURATION_SEC : creatorInfo?.maxVideoPostDurationSec;
   const requirements = [
-    'MP4, MOV or WebM',
-    `up to ${formatBytes(MAX_VIDEO_BYTES)}`,
-    maxDurationSec === undefined ? null : `up to ${formatDuration(maxDurationSec)} long`,
-    '360–4096 px on each side',
+    t('composer.req.types'),
+    t('composer.req.size', { size: formatBytes(MAX_VIDEO_BYTES) }),
+    maxDurationSec === undefined ? null : t('composer.req.length', { duration: formatDuration(maxDurationSec) }),
+    t('composer.req.sides'),
   ]
     .filter(Boolean)
     .join(' · ');
 
   return (
-    <form className="composer" noValidate aria-label="New TikTok post" onSubmit={(event) => void submit(event)}>
+    <form className="composer" noValidate aria-label={t('composer.formLabel')} onSubmit={(event) => void submit(event)}>
       <div className="composer__intro">
         {creatorInfo ? <CreatorBadge info={creatorInfo} mode={mode} /> : null}
         <ModeSwitch mode={mode} onChange={setChosenMode} unavailable={reasons} />
@@ -215,7 +218,7 @@ export function ComposerForm({
       <div className="composer__columns">
         <section className="composer__section composer__media" aria-labelledby={videoHeadingId}>
           <h2 id={videoHeadingId} className="composer__heading">
-            Video
+            {t('composer.video')}
           </h2>
           {video && facts ? <VideoPreview key={video.id} file={video.file} facts={facts} cover={cover} /> : null}
           {video?.trimmedFrom && facts ? (
@@ -247,7 +250,7 @@ export function ComposerForm({
 
         <section className="composer__section composer__details" aria-labelledby={detailsHeadingId}>
           <h2 id={detailsHeadingId} className="composer__heading">
-            Post details
+            {t('composer.details')}
           </h2>
           {direct && creatorInfo ? (
             <>
@@ -261,8 +264,8 @@ export function ComposerForm({
               <InteractionSettings info={creatorInfo} values={fields} onChange={update} />
               <CommercialDisclosure fields={{ ...fields, privacyLevel }} onChange={update} />
               <SwitchField
-                label="AI-generated content"
-                description="Turn this on if this video was made or substantially edited with AI. TikTok labels it “Creator labeled as AI-generated”."
+                label={t('composer.aigc.label')}
+                description={t('composer.aigc.description')}
                 checked={fields.isAigc}
                 onChange={(isAigc) => update({ isAigc })}
               />
@@ -270,9 +273,7 @@ export function ComposerForm({
           ) : mode === 'draft' ? (
             <DraftNotice />
           ) : (
-            <p className="composer-hint">
-              The post settings appear here once your TikTok account's options have loaded.
-            </p>
+            <p className="composer-hint">{t('composer.settingsPending')}</p>
           )}
         </section>
       </div>
@@ -288,20 +289,16 @@ export function ComposerForm({
           aria-describedby={blocked ? blockersId : undefined}
           title={blocked ? blockers.join(' ') : undefined}
         >
-          {mode === 'direct' ? 'Post' : 'Send draft'}
+          {mode === 'direct' ? t('composer.post') : t('composer.sendDraft')}
         </Button>
         {blocked ? (
-          <ul id={blockersId} className="composer__blockers" aria-label="Before you can send">
+          <ul id={blockersId} className="composer__blockers" aria-label={t('composer.blockers')}>
             {blockers.map((blocker) => (
               <li key={blocker}>{blocker}</li>
             ))}
           </ul>
         ) : null}
-        <p className="composer-hint">
-          {direct
-            ? PROCESSING_NOTICE
-            : 'After it is sent, open the TikTok app and tap the inbox notification to finish your post.'}
-        </p>
+        <p className="composer-hint">{direct ? prescribed.processingNotice() : t('composer.draftHint')}</p>
         {submitError ? (
           <p className="composer-error" role="alert">
             {submitError}

@@ -4,6 +4,8 @@ import { useId, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
+import { formatList, t, useT } from '@/lib/i18n';
 import { creatorInfoQueries } from '../api/creator-info-queries';
 import type { ComposerSubmission } from '../composer-schema';
 import { ComposerForm } from './composer-form';
@@ -22,11 +24,6 @@ export type ComposerProps = {
   onSubmit: (submission: ComposerSubmission) => unknown;
 };
 
-export const NO_PUBLISH_SCOPE =
-  "You didn't allow posting to your profile (video.publish) when you connected TikTok, so only drafts can be sent.";
-export const NO_UPLOAD_SCOPE =
-  "You didn't allow uploading drafts (video.upload) when you connected TikTok, so drafts can't be sent.";
-
 /**
  * The compose screen: fetches the creator's CURRENT posting settings every time it opens
  * (docs/requirements/tiktok-rules.md#latest-creator-info), stops before any form when TikTok says the creator
@@ -35,26 +32,27 @@ export const NO_UPLOAD_SCOPE =
  * changed meanwhile is caught here rather than refused by TikTok.
  */
 export function Composer({ openId, grantedScopes, unauditedRestriction = false, appAudited, onSubmit }: ComposerProps) {
+  useT();
   const canPublish = grantedScopes.includes('video.publish');
   const canUpload = grantedScopes.includes('video.upload');
   const queryClient = useQueryClient();
   // creator_info needs video.publish; without it there is nothing to ask, and drafts need none of it.
   const creatorInfo = useQuery({ ...creatorInfoQueries.forCreator(openId), enabled: canPublish });
 
-  let directReason: string | null = canPublish ? null : NO_PUBLISH_SCOPE;
+  let directReason: string | null = canPublish ? null : t('composer.noPublishScope');
   // Only what was fetched since this screen opened counts: a cached answer, however recent, is not
   // "the latest creator info" TikTok asks for, so it is never shown while the new one loads.
   if (canPublish && !(creatorInfo.isFetchedAfterMount && creatorInfo.data)) {
     if (!creatorInfo.isFetchedAfterMount || creatorInfo.isFetching) return <LoadingCreatorInfo />;
     const { error } = creatorInfo;
     if (isApiError(error) && error.code === 'CREATOR_CANNOT_POST') {
-      return <CannotPostNotice message={error.message} onRetry={() => void creatorInfo.refetch()} />;
+      return <CannotPostNotice message={creatorMessage(error)} onRetry={() => void creatorInfo.refetch()} />;
     }
     if (!(isApiError(error) && error.code === 'TIKTOK_SCOPE_MISSING') || !canUpload) {
       return <CreatorInfoFailed error={error} onRetry={() => void creatorInfo.refetch()} />;
     }
     // TikTok says the permission is missing after all: drafts may still work.
-    directReason = `${error.message} Drafts can still be sent to your TikTok inbox.`;
+    directReason = `${creatorMessage(error)} ${t('composer.draftsStillPossible')}`;
   }
 
   async function submit(submission: ComposerSubmission) {
@@ -69,7 +67,7 @@ export function Composer({ openId, grantedScopes, unauditedRestriction = false, 
   return (
     <ComposerForm
       creatorInfo={canPublish ? creatorInfo.data : undefined}
-      unavailable={{ direct: directReason, draft: canUpload ? null : NO_UPLOAD_SCOPE }}
+      unavailable={{ direct: directReason, draft: canUpload ? null : t('composer.noUploadScope') }}
       unauditedRestriction={unauditedRestriction}
       appAudited={appAudited}
       onSubmit={submit}
@@ -80,16 +78,14 @@ export function Composer({ openId, grantedScopes, unauditedRestriction = false, 
 /** Checks a Direct Post against the creator info fetched right before it leaves. */
 function settingsNoLongerAllowed(post: PostSettings, fresh: CreatorInfo): string | null {
   if (!fresh.privacyLevelOptions.includes(post.privacyLevel)) {
-    return "Your TikTok account's audience options have just changed. Choose who can see this video again, then post.";
+    return t('composer.audienceChanged');
   }
   const turnedOff = [
-    post.allowComment && fresh.commentDisabled ? 'comments' : null,
-    post.allowDuet && fresh.duetDisabled ? 'duets' : null,
-    post.allowStitch && fresh.stitchDisabled ? 'stitches' : null,
-  ].filter(Boolean);
-  if (turnedOff.length > 0) {
-    return `Your TikTok settings have just changed: ${turnedOff.join(' and ')} are now turned off. Check the settings above, then post.`;
-  }
+    post.allowComment && fresh.commentDisabled ? t('composer.turnedOff.comments') : null,
+    post.allowDuet && fresh.duetDisabled ? t('composer.turnedOff.duets') : null,
+    post.allowStitch && fresh.stitchDisabled ? t('composer.turnedOff.stitches') : null,
+  ].filter((item) => item !== null);
+  if (turnedOff.length > 0) return t('composer.settingsChanged', { list: formatList(turnedOff) });
   return null;
 }
 
@@ -97,7 +93,7 @@ function LoadingCreatorInfo() {
   return (
     <output className="composer-loading">
       <Spinner />
-      Loading your TikTok posting settings…
+      {t('composer.loadingSettings')}
     </output>
   );
 }
@@ -105,13 +101,12 @@ function LoadingCreatorInfo() {
 function CannotPostNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <StopNotice
-      title="TikTok isn't accepting posts from this account right now"
+      title={t('composer.cannotPost.title')}
       alert={message}
-      retryLabel="Check again"
+      retryLabel={t('composer.checkAgain')}
       onRetry={onRetry}
     >
-      TikTok limits how often an account can post through apps (the limit is shared by all apps and resets within 24
-      hours), and sometimes pauses posting for an account. Nothing was uploaded. Please try again later.
+      {t('composer.cannotPost.text')}
     </StopNotice>
   );
 }
@@ -120,14 +115,12 @@ function CreatorInfoFailed({ error, onRetry }: { error: Error | null; onRetry: (
   const rateLimited = isApiError(error) && error.code === 'RATE_LIMITED';
   return (
     <StopNotice
-      title="Your TikTok posting settings didn't load"
-      alert={error?.message || 'Something went wrong while asking TikTok.'}
-      retryLabel="Try again"
+      title={t('composer.settingsFailed')}
+      alert={isApiError(error) ? creatorMessage(error) : error?.message || t('composer.askFailed')}
+      retryLabel={t('composer.tryAgain')}
       onRetry={onRetry}
     >
-      {rateLimited
-        ? 'TikTok allows only a few of these requests a minute. Wait a minute, then try again.'
-        : 'The compose screen needs them to show your own choices, so it waits until they are here.'}
+      {rateLimited ? t('composer.rateLimited') : t('composer.settingsNeeded')}
     </StopNotice>
   );
 }

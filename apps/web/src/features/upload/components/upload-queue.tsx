@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '@/lib/i18n';
 import type { UploadQueue as UploadQueueApi } from '../hooks/use-upload-queue';
 import { describeJob } from './describe-job';
 import { UploadJobCard } from './upload-job-card';
@@ -9,6 +10,7 @@ import './upload-queue.css';
  * change of state once (a polite live region), never every percent of progress.
  */
 export function UploadQueue({ queue }: { queue: UploadQueueApi }) {
+  const t = useT();
   const announcement = useStateAnnouncements(queue.jobs);
   return (
     <section className="upload-queue" aria-labelledby={queue.jobs.length > 0 ? 'upload-queue-title' : undefined}>
@@ -20,7 +22,7 @@ export function UploadQueue({ queue }: { queue: UploadQueueApi }) {
       {queue.jobs.length > 0 ? (
         <>
           <h2 id="upload-queue-title" className="upload-queue__title">
-            Uploads
+            {t('upload.title')}
           </h2>
           <ol className="upload-queue__list">
             {queue.jobs.map((job) => (
