@@ -9,6 +9,7 @@ import {
   type RouteObject,
 } from 'react-router';
 import { paths } from '@/config/paths';
+import { loadCatalogPart } from '@/lib/i18n';
 import { PendingNavigationContext } from './pending-navigation';
 import { LandingRoute } from './routes/landing';
 import { NotFoundRoute } from './routes/not-found';
@@ -49,8 +50,9 @@ function lazyRoute(
 }
 
 function loadPage(page: LazyPage): Promise<void> {
-  page.loading ??= page.load().then(
-    (Loaded) => {
+  // A lazy page's texts are in the catalog's `app` part, which arrives alongside its code.
+  page.loading ??= Promise.all([page.load(), loadCatalogPart('app')]).then(
+    ([Loaded]) => {
       page.Loaded = Loaded;
     },
     (error: unknown) => {
@@ -85,8 +87,17 @@ const routes: RouteObject[] = [
         },
         async () => (await import('./routes/studio-layout')).StudioLayout,
       ),
-      lazyRoute({ path: paths.privacy.path }, async () => (await import('./routes/privacy')).PrivacyRoute),
-      lazyRoute({ path: paths.terms.path }, async () => (await import('./routes/terms')).TermsRoute),
+      // A legal page in another language is shown once its translation is in, so it never flashes by.
+      lazyRoute({ path: paths.privacy.path }, async () => {
+        const { PrivacyRoute, preload } = await import('./routes/privacy');
+        await preload();
+        return PrivacyRoute;
+      }),
+      lazyRoute({ path: paths.terms.path }, async () => {
+        const { TermsRoute, preload } = await import('./routes/terms');
+        await preload();
+        return TermsRoute;
+      }),
       { path: '*', Component: NotFoundRoute },
     ],
   },

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { env } from '@/config/env';
 import { registeredAccessTokens, type AccessTokenSource } from './access-token-source';
 import { ApiError, isApiError } from './api-error';
+import { t } from './i18n';
 
 /** What one call of an endpoint fills in; which parts it needs follows from the endpoint's entry. */
 export type ApiCall<E extends EndpointSpec> = {
@@ -35,8 +36,6 @@ type ApiRequest = {
   signal?: AbortSignal | undefined;
   baseUrl?: string;
 };
-
-const UNREACHABLE_MESSAGE = "Content Studio Pro can't reach its server right now. Check your connection and try again.";
 
 /**
  * Calls one endpoint of the contract's table (method, path, body, answer schema all from its entry)
@@ -75,7 +74,7 @@ export async function apiFetch<E extends EndpointSpec>(
     if (signal?.aborted) throw error;
     throw new ApiError({
       code: 'UPSTREAM_UNAVAILABLE',
-      message: UNREACHABLE_MESSAGE,
+      message: t('api.unreachable'),
       status: 0,
       retryable: true,
       cause: error,
@@ -90,7 +89,7 @@ export async function apiFetch<E extends EndpointSpec>(
     // A 2xx the contract does not describe means the SPA and proxy disagree: retrying won't help.
     throw new ApiError({
       code: 'INTERNAL',
-      message: 'The server sent an answer this version of Content Studio Pro does not understand.',
+      message: t('api.notUnderstood'),
       status: response.status,
       retryable: false,
       cause: parsed.error,
@@ -153,7 +152,7 @@ export async function reportingRejection<T>(
 export function signedOutError(): ApiError {
   return new ApiError({
     code: 'UNAUTHENTICATED',
-    message: 'Connect your TikTok account to continue.',
+    message: t('api.signedOut'),
     status: 401,
     retryable: false,
   });
@@ -192,7 +191,16 @@ export function errorFromBody(status: number, body: unknown, retryAfter: string 
   const retryAfterMs = parseRetryAfter(retryAfter);
   if (parsed?.success) {
     const { code, message, retryable, tiktokLogId, uploadedBytes } = parsed.data.error;
-    return new ApiError({ code, message, status, retryable, tiktokLogId, uploadedBytes, retryAfterMs });
+    return new ApiError({
+      code,
+      message,
+      status,
+      retryable,
+      tiktokLogId,
+      uploadedBytes,
+      retryAfterMs,
+      fromServer: true,
+    });
   }
   const bare = errorFromStatus(status);
   if (retryAfterMs === undefined) return bare;
@@ -216,46 +224,46 @@ function errorFromStatus(status: number): ApiError {
   switch (status) {
     case 502:
     case 503:
-      return new ApiError({ code: 'UPSTREAM_UNAVAILABLE', message: UNREACHABLE_MESSAGE, status, retryable: true });
+      return new ApiError({ code: 'UPSTREAM_UNAVAILABLE', message: t('api.unreachable'), status, retryable: true });
     case 504:
       return new ApiError({
         code: 'UPSTREAM_TIMEOUT',
-        message: 'The server took too long to answer. Try again in a moment.',
+        message: t('api.timeout'),
         status,
         retryable: true,
       });
     case 401:
       return new ApiError({
         code: 'UNAUTHENTICATED',
-        message: 'Please connect your TikTok account again.',
+        message: t('api.unauthenticated'),
         status,
         retryable: false,
       });
     case 404:
       return new ApiError({
         code: 'NOT_FOUND',
-        message: 'That was not found on the server.',
+        message: t('api.notFound'),
         status,
         retryable: false,
       });
     case 413:
       return new ApiError({
         code: 'PAYLOAD_TOO_LARGE',
-        message: 'That is too large to send.',
+        message: t('api.tooLarge'),
         status,
         retryable: false,
       });
     case 429:
       return new ApiError({
         code: 'RATE_LIMITED',
-        message: 'Too many requests. Wait a moment and try again.',
+        message: t('api.rateLimited'),
         status,
         retryable: true,
       });
     default:
       return new ApiError({
         code: 'INTERNAL',
-        message: 'Something went wrong on the server. Try again in a moment.',
+        message: t('api.serverError'),
         status,
         retryable: status >= 500,
       });

@@ -11,6 +11,11 @@ export type ApiErrorInit = {
   uploadedBytes?: number | undefined;
   /** How long the server asked us to wait before trying again (its Retry-After), when it said. */
   retryAfterMs?: number | undefined;
+  /**
+   * True when `message` is the proxy's own (always English, and free to change); false when the
+   * SPA made it, in the creator's language at that moment. See `creatorMessage`.
+   */
+  fromServer?: boolean;
   cause?: unknown;
 };
 
@@ -26,6 +31,7 @@ export class ApiError extends Error {
   readonly tiktokLogId: string | undefined;
   readonly uploadedBytes: number | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly fromServer: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.message, { cause: init.cause });
@@ -35,6 +41,7 @@ export class ApiError extends Error {
     this.tiktokLogId = init.tiktokLogId;
     this.uploadedBytes = init.uploadedBytes;
     this.retryAfterMs = init.retryAfterMs;
+    this.fromServer = init.fromServer ?? false;
   }
 }
 

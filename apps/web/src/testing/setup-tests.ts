@@ -2,7 +2,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { sessionStore } from '@/features/auth/session-store';
 import { resetFakeReads } from '@/features/composer/testing/fake-container-reader';
-import { setLocale } from '@/lib/i18n';
+import { loadCatalogPart, setLocale } from '@/lib/i18n';
 import { setAppQueryClient } from '@/lib/query-client';
 import { server, startMockServer } from '@/mocks/node';
 
@@ -15,6 +15,9 @@ vi.mock(
 );
 
 beforeAll(startMockServer);
+// In the app every lazily loaded page waits for the studio's texts; components tested on their own
+// get them up front, before a test file's own top level makes any of them.
+await loadCatalogPart('app');
 
 afterEach(async () => {
   // Tests read English unless they switch; a switch never leaks into the next test.

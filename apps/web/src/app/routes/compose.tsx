@@ -23,7 +23,8 @@ import './compose.css';
  * (docs/decisions/025-several-accounts.md).
  */
 export function ComposeRoute() {
-  useDocumentTitle('New post');
+  const t = useT();
+  useDocumentTitle(t('compose.title'));
   return <RequireSession>{(session) => <ComposePage session={session} />}</RequireSession>;
 }
 
@@ -53,9 +54,9 @@ function ComposePage({ session }: { session: Session }) {
       <div className="compose__header">
         <div className="compose__heading">
           <Link to={paths.studio.getHref()} className="compose__back">
-            <span aria-hidden="true">←</span> Your studio
+            <span aria-hidden="true">←</span> {t('studio.title')}
           </Link>
-          <h1 className="compose__title">New post</h1>
+          <h1 className="compose__title">{t('compose.title')}</h1>
         </div>
         <AccountMenu session={session} />
       </div>

@@ -1,7 +1,11 @@
-import { TermsOfService } from '@/features/legal/components/terms-of-service';
+import { TermsOfService, preloadTermsOfService } from '@/features/legal/components/terms-of-service';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useT } from '@/lib/i18n';
+
+export { preloadTermsOfService as preload };
 
 export function TermsRoute() {
-  useDocumentTitle('Terms of Service');
+  const t = useT();
+  useDocumentTitle(t('shell.termsLink'));
   return <TermsOfService />;
 }

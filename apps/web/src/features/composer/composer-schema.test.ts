@@ -1,7 +1,10 @@
+import { PRIVACY_LEVELS } from '@content-studio/contract';
 import { postSettings } from '@content-studio/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { mockCreatorInfo, nicoCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import {
+  BRANDED_CONTENT_NOT_PRIVATE,
+  DISCLOSURE_NEEDS_CHOICE,
   EMPTY_FIELDS,
   LABEL_PAID_PARTNERSHIP,
   LABEL_PROMOTIONAL,
@@ -9,6 +12,10 @@ import {
   disclosureIncomplete,
   disclosureLabel,
   looksUnaudited,
+  PRIVACY_LABELS,
+  prescribed,
+  privacyLabel,
+  PROCESSING_NOTICE,
   toPostSettings,
   tokenizeCaption,
 } from './composer-schema';
@@ -101,5 +108,25 @@ describe('composer rules', () => {
     expect(tokens.map((token) => token.text).join('')).toBe(
       'Launch #day_1 with @ava.creates! mail me@example.com #🚀x',
     );
+  });
+});
+
+describe("TikTok's prescribed English", () => {
+  it('is exactly what the English catalog says on screen', () => {
+    expect({
+      disclosureNeedsChoice: prescribed.disclosureNeedsChoice(),
+      brandedContentNotPrivate: prescribed.brandedContentNotPrivate(),
+      processingNotice: prescribed.processingNotice(),
+      promotional: disclosureLabel({ disclose: true, brandOrganic: true, brandedContent: false }),
+      paidPartnership: disclosureLabel({ disclose: true, brandOrganic: false, brandedContent: true }),
+      privacy: PRIVACY_LEVELS.map(privacyLabel),
+    }).toEqual({
+      disclosureNeedsChoice: DISCLOSURE_NEEDS_CHOICE,
+      brandedContentNotPrivate: BRANDED_CONTENT_NOT_PRIVATE,
+      processingNotice: PROCESSING_NOTICE,
+      promotional: LABEL_PROMOTIONAL,
+      paidPartnership: LABEL_PAID_PARTNERSHIP,
+      privacy: PRIVACY_LEVELS.map((level) => PRIVACY_LABELS[level]),
+    });
   });
 });

@@ -6,11 +6,14 @@ import {
   type PrivacyLevel,
   type UploadMode,
 } from '@content-studio/contract';
+import { t } from '@/lib/i18n';
 
 /**
  * The compose screen's rules, kept apart from its components so each TikTok audit rule (TikTok's Content Sharing Guidelines)
  * is one named piece of logic with its own wording. Every creator-facing text TikTok prescribes is a
- * constant here, so the components and the tests use the very same string.
+ * constant here in TikTok's English; the screen says it through the catalog (`composer.*`), whose
+ * English must be these very strings (composer-schema.test.ts), and the other languages say it the
+ * way TikTok's own app does in that language.
  */
 
 // ── TikTok's prescribed texts and links (TikTok's Content Sharing Guidelines) ─────────────────────────────────────
@@ -26,12 +29,24 @@ export const LABEL_PAID_PARTNERSHIP = "Your photo/video will be labeled as 'Paid
 export const PROCESSING_NOTICE =
   'After publishing, it may take a few minutes for your video to appear on your profile.';
 
-/** Labels for TikTok's privacy levels, in the words TikTok's own app uses. */
+/** English labels for TikTok's privacy levels, in the words TikTok's own app uses. */
 export const PRIVACY_LABELS: Record<PrivacyLevel, string> = {
   PUBLIC_TO_EVERYONE: 'Everyone',
   MUTUAL_FOLLOW_FRIENDS: 'Friends',
   FOLLOWER_OF_CREATOR: 'Followers',
   SELF_ONLY: 'Only me',
+};
+
+/** A privacy level as TikTok's app names it in the creator's language. */
+export function privacyLabel(level: PrivacyLevel): string {
+  return t(`composer.privacy.${level}`);
+}
+
+/** TikTok's sentences in the creator's language (their English is the constants above). */
+export const prescribed = {
+  disclosureNeedsChoice: () => t('composer.disclosureNeedsChoice'),
+  brandedContentNotPrivate: () => t('composer.brandedNotPrivate'),
+  processingNotice: () => t('composer.processingNotice'),
 };
 
 // ── Form state ───────────────────────────────────────────────────────────────────────────────────
@@ -87,8 +102,8 @@ export function isBranded(fields: DisclosureChoice): boolean {
 /** The label TikTok will put on the post (docs/requirements/tiktok-rules.md#commercial-disclosure), or null while there is nothing (valid) to label. */
 export function disclosureLabel(fields: DisclosureChoice): string | null {
   if (!fields.disclose) return null;
-  if (fields.brandedContent) return LABEL_PAID_PARTNERSHIP;
-  if (fields.brandOrganic) return LABEL_PROMOTIONAL;
+  if (fields.brandedContent) return t('composer.labelPaidPartnership');
+  if (fields.brandOrganic) return t('composer.labelPromotional');
   return null;
 }
 

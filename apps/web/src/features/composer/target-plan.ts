@@ -1,13 +1,7 @@
 import type { CreatorInfo, PrivacyLevel, UploadMode } from '@content-studio/contract';
 import type { ReactNode } from 'react';
-import {
-  BRANDED_CONTENT_NOT_PRIVATE,
-  DISCLOSURE_NEEDS_CHOICE,
-  EMPTY_FIELDS,
-  disclosureIncomplete,
-  isBranded,
-  type ComposerFields,
-} from './composer-schema';
+import { t } from '@/lib/i18n';
+import { EMPTY_FIELDS, disclosureIncomplete, isBranded, prescribed, type ComposerFields } from './composer-schema';
 import type { VideoFacts } from './media/video-facts';
 import { checkVideoFacts, type VideoProblem } from './video-checks';
 
@@ -72,12 +66,10 @@ export function splitChange(change: Partial<ComposerFields>): {
   return { shared, account };
 }
 
-export const LOADING_POSTING_SETTINGS = 'Loading your TikTok posting settings…';
-
 /** Why the account cannot be sent the video in this mode; null when it can. */
 export function modeReasonOf(target: ComposeTarget, mode: UploadMode): string | null {
   if (mode === 'draft') return target.unavailable.draft;
-  return target.unavailable.direct ?? (target.creatorInfo ? null : LOADING_POSTING_SETTINGS);
+  return target.unavailable.direct ?? (target.creatorInfo ? null : t('composer.loadingSettings'));
 }
 
 export type TargetPlan = {
@@ -136,9 +128,9 @@ export function planTarget(
 
   const blockers: string[] = [];
   if (direct) {
-    if (privacyLevel === '') blockers.push('Choose who can see this video.');
-    if (disclosureIncomplete(fields)) blockers.push(DISCLOSURE_NEEDS_CHOICE);
-    if (isBranded(fields) && privacyLevel === 'SELF_ONLY') blockers.push(BRANDED_CONTENT_NOT_PRIVATE);
+    if (privacyLevel === '') blockers.push(t('composer.choosePrivacy'));
+    if (disclosureIncomplete(fields)) blockers.push(prescribed.disclosureNeedsChoice());
+    if (isBranded(fields) && privacyLevel === 'SELF_ONLY') blockers.push(prescribed.brandedContentNotPrivate());
   }
   return { target, fields, privacyOptions, direct, tooLong, waiting, excluded, blockers };
 }

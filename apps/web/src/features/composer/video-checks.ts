@@ -1,5 +1,6 @@
 import { MAX_VIDEO_BYTES, type ContainerRefusal, type UploadMode } from '@content-studio/contract';
 import { formatBytes } from '@/lib/format-bytes';
+import { formatNumber, t } from '@/lib/i18n';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 
 /**
@@ -7,7 +8,7 @@ import type { VideoFacts, VideoRead } from './media/video-facts';
  * (Content Posting API, "Media Transfer Guide") and the audit's duration rule (TikTok's Content Sharing Guidelines): size
  * from the File, then type, tracks, codec, length, picture size and frame rate from the container
  * (media/read-video.ts), never from the browser's decoder. Each problem says what is wrong and how
- * to fix it, in the creator's terms.
+ * to fix it, in the creator's terms and language (made when checked, so it follows a switch).
  */
 
 export type VideoProblemId =
@@ -54,10 +55,8 @@ const CODEC_LABELS: Record<string, string> = {
 
 export function codecLabel(facts: Pick<VideoFacts, 'videoCodec' | 'videoCodecId'>): string {
   if (facts.videoCodec) return CODEC_LABELS[facts.videoCodec] ?? facts.videoCodec.toUpperCase();
-  return facts.videoCodecId ? `an unknown codec (“${facts.videoCodecId}”)` : 'an unknown codec';
+  return facts.videoCodecId ? t('checks.unknownCodecId', { id: facts.videoCodecId }) : t('checks.unknownCodec');
 }
-
-const EXPORT_AGAIN = 'Export it again from your editor or camera app as MP4 (H.264).';
 
 /** Problems visible from the File alone, before reading it; the file is refused when there are any. */
 export function checkVideoFile(file: File): VideoProblem[] {
@@ -65,8 +64,8 @@ export function checkVideoFile(file: File): VideoProblem[] {
     return [
       {
         id: 'empty',
-        message: `“${file.name}” is empty (0 bytes).`,
-        fix: 'Choose another file, or export the video again.',
+        message: t('checks.empty', { file: file.name }),
+        fix: t('checks.emptyFix'),
       },
     ];
   }
@@ -74,8 +73,12 @@ export function checkVideoFile(file: File): VideoProblem[] {
     return [
       {
         id: 'too-large',
-        message: `“${file.name}” is ${formatBytes(file.size)}; TikTok accepts videos up to ${formatBytes(MAX_VIDEO_BYTES)}.`,
-        fix: 'Export it again at a lower bitrate or resolution (1080p is plenty for TikTok), or trim it.',
+        message: t('checks.tooLarge', {
+          file: file.name,
+          size: formatBytes(file.size),
+          max: formatBytes(MAX_VIDEO_BYTES),
+        }),
+        fix: t('checks.tooLargeFix'),
       },
     ];
   }
@@ -90,20 +93,20 @@ export function checkVideoRead(read: Exclude<VideoRead, { kind: 'read' }>, fileN
     case 'unreadable':
       return {
         id: 'unreadable',
-        message: `“${fileName}” starts like a video file, but the rest of it can't be read as one.`,
-        fix: `It may be damaged. ${EXPORT_AGAIN}`,
+        message: t('checks.unreadable', { file: fileName }),
+        fix: `${t('checks.damaged')} ${t('checks.exportAgain')}`,
       };
     case 'truncated':
       return {
         id: 'truncated',
-        message: `“${fileName}” is incomplete: the file stops before the end of its video.`,
-        fix: 'It was probably cut off while being copied, downloaded or recorded. Copy it again from the original, then choose it again.',
+        message: t('checks.truncated', { file: fileName }),
+        fix: t('checks.truncatedFix'),
       };
     case 'no-video':
       return {
         id: 'no-video',
-        message: read.hasAudio ? `“${fileName}” has sound but no picture.` : `“${fileName}” holds no video.`,
-        fix: 'TikTok needs a video track. Choose the video file, or put the sound to a picture in your editor and export that.',
+        message: read.hasAudio ? t('checks.soundOnly', { file: fileName }) : t('checks.noVideo', { file: fileName }),
+        fix: t('checks.noVideoFix'),
       };
   }
 }
@@ -113,26 +116,26 @@ function notAVideo(reason: ContainerRefusal, fileName: string): VideoProblem {
     case 'audio_brand':
       return {
         id: 'type',
-        message: `“${fileName}” is an audio file, not a video.`,
-        fix: 'TikTok needs a video track. Choose the video file, or put the sound to a picture in your editor and export that as MP4 (H.264).',
+        message: t('checks.audio', { file: fileName }),
+        fix: t('checks.audioFix'),
       };
     case 'image_brand':
       return {
         id: 'type',
-        message: `“${fileName}” is a photo (HEIC or AVIF), not a video.`,
-        fix: 'Choose a video. For a Live Photo, export it as a video first (Photos app: Share → Save as Video).',
+        message: t('checks.image', { file: fileName }),
+        fix: t('checks.imageFix'),
       };
     case 'matroska':
       return {
         id: 'type',
-        message: `“${fileName}” is a Matroska (.mkv) file; TikTok takes MP4, MOV or WebM.`,
-        fix: 'Export it again as MP4 (H.264); most editors and converters can, often without re-encoding.',
+        message: t('checks.matroska', { file: fileName }),
+        fix: t('checks.matroskaFix'),
       };
     default:
       return {
         id: 'type',
-        message: `“${fileName}” isn't an MP4, MOV or WebM video: its contents are not a video file, whatever its name says.`,
-        fix: 'Choose the video itself, or export it from your editor as MP4 (H.264).',
+        message: t('checks.notVideo', { file: fileName }),
+        fix: t('checks.notVideoFix'),
       };
   }
 }
@@ -153,42 +156,43 @@ export function checkVideoFacts(facts: VideoFacts, limits: DurationLimits): Vide
   if (facts.videoCodec === null || !TIKTOK_VIDEO_CODECS.includes(facts.videoCodec)) {
     problems.push({
       id: 'codec',
-      message: `This video is encoded with ${codecLabel(facts)}; TikTok takes H.264, H.265 (HEVC), VP8 or VP9.`,
-      fix: EXPORT_AGAIN,
+      message: t('checks.codec', { codec: codecLabel(facts) }),
+      fix: t('checks.exportAgain'),
     });
   }
   const maxSec = maxDurationSec(limits);
   if (maxSec !== undefined && facts.durationSec > maxSec) {
     const limit = formatDuration(maxSec);
+    const length = formatDuration(Math.ceil(facts.durationSec));
     problems.push({
       id: 'too-long',
       message:
         limits.mode === 'draft'
-          ? `This video is ${formatDuration(Math.ceil(facts.durationSec))} long; TikTok accepts drafts up to ${limit}.`
-          : `This video is ${formatDuration(Math.ceil(facts.durationSec))} long; your TikTok account can post videos up to ${limit}.`,
-      fix: `Cut it to ${limit} or less: right here in the browser (below), or in your editor.`,
+          ? t('checks.tooLongDraft', { length, limit })
+          : t('checks.tooLongDirect', { length, limit }),
+      fix: t('checks.tooLongFix', { limit }),
     });
   }
   const size = `${facts.width} × ${facts.height} px`;
   if (Math.min(facts.width, facts.height) < MIN_VIDEO_SIDE_PX) {
     problems.push({
       id: 'too-small',
-      message: `This video is ${size}; TikTok needs at least ${MIN_VIDEO_SIDE_PX} px on each side.`,
-      fix: 'Export it again at 720p or 1080p.',
+      message: t('checks.tooSmall', { size, min: MIN_VIDEO_SIDE_PX }),
+      fix: t('checks.tooSmallFix'),
     });
   } else if (Math.max(facts.width, facts.height) > MAX_VIDEO_SIDE_PX) {
     problems.push({
       id: 'too-big',
-      message: `This video is ${size}; TikTok accepts at most ${MAX_VIDEO_SIDE_PX} px on each side.`,
-      fix: 'Export it again at 4K (3840 × 2160) or smaller; 1080p is plenty for TikTok.',
+      message: t('checks.tooBig', { size, max: MAX_VIDEO_SIDE_PX }),
+      fix: t('checks.tooBigFix'),
     });
   }
   const fps = facts.frameRate;
   if (fps !== null && (fps < MIN_FRAME_RATE - FRAME_RATE_TOLERANCE || fps > MAX_FRAME_RATE + FRAME_RATE_TOLERANCE)) {
     problems.push({
       id: 'frame-rate',
-      message: `This video plays at ${formatFrameRate(fps)} frames per second; TikTok accepts ${MIN_FRAME_RATE} to ${MAX_FRAME_RATE}.`,
-      fix: 'Export it again at 24, 25, 30 or 60 frames per second.',
+      message: t('checks.frameRate', { fps: formatFrameRate(fps), min: MIN_FRAME_RATE, max: MAX_FRAME_RATE }),
+      fix: t('checks.frameRateFix'),
     });
   }
   return problems;
@@ -202,15 +206,15 @@ export function describeFacts(facts: VideoFacts): string {
     codecLabel(facts),
     facts.frameRate === null
       ? null
-      : `${formatFrameRate(facts.frameRate)} fps${facts.variableFrameRate ? ' (variable)' : ''}`,
-    facts.audioCodec ? null : 'no sound',
+      : t(facts.variableFrameRate ? 'checks.fpsVariable' : 'checks.fps', { fps: formatFrameRate(facts.frameRate) }),
+    facts.audioCodec ? null : t('checks.noSound'),
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
 function formatFrameRate(fps: number): string {
-  return String(Math.round(fps * 100) / 100);
+  return formatNumber(Math.round(fps * 100) / 100, { maximumFractionDigits: 2 });
 }
 
 /** 60 → "1:00", 75 → "1:15", 3725 → "1:02:05". */

@@ -1,5 +1,6 @@
 import { REQUESTED_SCOPES } from '@content-studio/contract';
 import { describe, expect, it } from 'vitest';
+import { localizedDisconnectSteps } from './components/tiktok-disconnect-steps';
 import { policyFacts, scopePurposes } from './policy-facts';
 
 describe('policyFacts', () => {
@@ -12,5 +13,9 @@ describe('policyFacts', () => {
     expect([...policyFacts.scopes]).toEqual(['user.info.basic', 'video.publish', 'video.upload']);
     expect(policyFacts.scopes).toBe(REQUESTED_SCOPES);
     expect(Object.keys(scopePurposes).sort()).toEqual([...REQUESTED_SCOPES].sort());
+  });
+
+  it("names TikTok's menus in the English catalog exactly as the policy does", () => {
+    expect(localizedDisconnectSteps()).toEqual([...policyFacts.tiktokDisconnectSteps]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { formatBytes } from '@/lib/format-bytes';
 import { LOCALE_STORAGE_KEY, RichText, activeLocale, initialLocale, pickLocale, setLocale, t, useT } from '.';
+import { catalogPartOf } from './catalog-parts';
 
 afterEach(async () => {
   await setLocale('en', { remember: false });
@@ -37,6 +38,28 @@ describe('choosing the language', () => {
     expect(document.documentElement.lang).toBe('de');
     expect(sessionStorage.getItem(LOCALE_STORAGE_KEY)).toBe('de');
     expect(localStorage.length).toBe(0);
+  });
+
+  it("switches the studio's part of the catalog too, once a page has asked for it", async () => {
+    await setLocale('es');
+
+    expect(t('landing.howTitle')).toBe('Cómo funciona');
+    expect(t('upload.cancel')).toBe('Cancelar');
+  });
+
+  it("keeps the landing page's texts in the shell part and everything else in the app part", () => {
+    expect(['shell.language', 'notFound.title', 'landing.lede', 'connect.label'].map(catalogPartOf)).toEqual([
+      'shell',
+      'shell',
+      'shell',
+      'shell',
+    ]);
+    expect(['composer.post', 'upload.title', 'legal.loading', 'api.unreachable'].map(catalogPartOf)).toEqual([
+      'app',
+      'app',
+      'app',
+      'app',
+    ]);
   });
 
   it('fails loudly in tests on a message nobody wrote', () => {

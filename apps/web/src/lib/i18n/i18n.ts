@@ -1,32 +1,48 @@
 import { setupI18n, type MessageId, type Messages, type Values } from '@lingui/core';
 import { useSyncExternalStore } from 'react';
-import { messages as english } from 'virtual:i18n-catalog/en';
+import { messages as englishShell } from 'virtual:i18n-catalog/en_shell';
+import { catalogPartOf, type CatalogPart } from './catalog-parts';
 import { SOURCE_LOCALE, isLocale, pickLocale, type Locale } from './locales';
 
 /** The chosen language lasts as long as the tab, like the sign-in (nothing in localStorage). */
 export const LOCALE_STORAGE_KEY = 'content-studio.locale';
 
-// One lazily loaded chunk per language: a visitor downloads English (bundled) and at most the one
-// language they read, never the others (docs/decisions/023-languages-with-lingui.md).
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ messages: Messages }>> = {
-  de: () => import('virtual:i18n-catalog/de'),
-  fr: () => import('virtual:i18n-catalog/fr'),
-  es: () => import('virtual:i18n-catalog/es'),
-  'pt-BR': () => import('virtual:i18n-catalog/pt-BR'),
+type Loader = () => Promise<{ messages: Messages }>;
+
+// One lazily loaded chunk per language and part: a visitor downloads English's shell (bundled) and
+// at most the one language they read, never the others (docs/decisions/023-languages-with-lingui.md).
+const loaders: Record<Locale, Record<CatalogPart, Loader>> = {
+  en: { shell: () => Promise.resolve({ messages: englishShell }), app: () => import('virtual:i18n-catalog/en_app') },
+  de: { shell: () => import('virtual:i18n-catalog/de_shell'), app: () => import('virtual:i18n-catalog/de_app') },
+  fr: { shell: () => import('virtual:i18n-catalog/fr_shell'), app: () => import('virtual:i18n-catalog/fr_app') },
+  es: { shell: () => import('virtual:i18n-catalog/es_shell'), app: () => import('virtual:i18n-catalog/es_app') },
+  'pt-BR': {
+    shell: () => import('virtual:i18n-catalog/pt-BR_shell'),
+    app: () => import('virtual:i18n-catalog/pt-BR_app'),
+  },
 };
 
 /**
- * A message nobody wrote. While developing and in tests that is a bug to fail on at once; in a
- * built app the page must go on, so it is a console error (which the browser tests fail on).
+ * A message nobody wrote, or one whose part of the catalog the page did not wait for. While
+ * developing and in tests that is a bug to fail on at once; in a built app the page must go on, so
+ * it is a console error (which the browser tests fail on).
  */
 function missingMessage(locale: string, id: string): string {
-  const problem = `No "${locale}" message "${id}"`;
+  const part = catalogPartOf(id);
+  const unloaded = isLocale(locale) && !loaded.has(partId(locale, part));
+  const problem = `No "${locale}" message "${id}"${unloaded ? ` (its "${part}" catalog is not loaded yet)` : ''}`;
   if (import.meta.env.DEV) throw new Error(problem);
   console.error(problem);
   return id;
 }
 
-export const i18n = setupI18n({ locale: SOURCE_LOCALE, messages: { en: english }, missing: missingMessage });
+const partId = (locale: Locale, part: CatalogPart) => `${locale}/${part}`;
+const loaded = new Set<string>([partId(SOURCE_LOCALE, 'shell')]);
+const loading = new Map<string, Promise<void>>();
+/** The parts some code on the page has asked for: a switch of language loads them all first. */
+const wanted = new Set<CatalogPart>(['shell']);
+
+export const i18n = setupI18n({ locale: SOURCE_LOCALE, messages: { en: englishShell }, missing: missingMessage });
 setDocumentLang(SOURCE_LOCALE);
 
 /** No document in the few tests that run in plain Node. */
@@ -61,15 +77,48 @@ export function useT(): typeof t {
   return t;
 }
 
-const loadedLocales = new Set<Locale>([SOURCE_LOCALE]);
+function loadPart(locale: Locale, part: CatalogPart): Promise<void> {
+  const id = partId(locale, part);
+  if (loaded.has(id)) return Promise.resolve();
+  let pending = loading.get(id);
+  if (!pending) {
+    pending = loaders[locale][part]().then(
+      ({ messages }) => {
+        i18n.load(locale, messages);
+        loaded.add(id);
+        loading.delete(id);
+      },
+      (error: unknown) => {
+        // Forgotten, so that the next attempt asks the network again.
+        loading.delete(id);
+        throw error;
+      },
+    );
+    loading.set(id, pending);
+  }
+  return pending;
+}
+
+async function loadWanted(locale: Locale): Promise<void> {
+  // A part asked for while this one loads is loaded too before the language is switched to.
+  while ([...wanted].some((part) => !loaded.has(partId(locale, part)))) {
+    await Promise.all([...wanted].map((part) => loadPart(locale, part)));
+  }
+}
+
+/**
+ * Makes sure a part of the catalog is there for the active language (and for any language switched
+ * to from now on). Every lazily loaded page waits for the `app` part before it is shown.
+ */
+export async function loadCatalogPart(part: CatalogPart): Promise<void> {
+  wanted.add(part);
+  // The language may change meanwhile; a switch loads every wanted part before it activates.
+  await loadPart(activeLocale(), part);
+}
 
 /** Loads the language's catalog (once), switches to it, and sets `<html lang>` to match. */
 export async function setLocale(locale: Locale, { remember = true }: { remember?: boolean } = {}): Promise<void> {
-  if (!loadedLocales.has(locale)) {
-    const { messages } = await loaders[locale as Exclude<Locale, 'en'>]();
-    i18n.load(locale, messages);
-    loadedLocales.add(locale);
-  }
+  await loadWanted(locale);
   i18n.activate(locale);
   setDocumentLang(locale);
   if (remember) {

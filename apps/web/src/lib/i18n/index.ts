@@ -2,6 +2,7 @@ export {
   activeLocale,
   i18n,
   initialLocale,
+  loadCatalogPart,
   setLocale,
   startI18n,
   t,
@@ -12,3 +13,4 @@ export {
 export { formatClockTime, formatList, formatNumber } from './format';
 export { LOCALES, LOCALE_NAMES, SOURCE_LOCALE, isLocale, pickLocale, type Locale } from './locales';
 export { RichText } from './rich-text';
+export type { CatalogPart } from './catalog-parts';

@@ -2,6 +2,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
 import { useT } from '@/lib/i18n';
 import { profileQueries } from '../api/profile-queries';
 import { signOutOptions } from '../api/sign-out';
@@ -14,7 +15,7 @@ export type AccountMenuProps = {
   session: Session;
 };
 
-type AddState = { status: 'idle' } | { status: 'leaving' } | { status: 'failed'; message: string };
+type AddState = { status: 'idle' } | { status: 'leaving' } | { status: 'failed'; error: unknown };
 
 /**
  * Who is connected (avatar and display name of the active account, always visible) and a menu
@@ -52,7 +53,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
   const addErrorId = useId();
 
   const activeName = profile.data?.displayName ?? session.displayName;
-  const name = activeName ?? (profile.isError ? "Profile didn't load" : 'Loading profile…');
+  const name = activeName ?? (profile.isError ? t('account.profileFailed') : t('account.profileLoading'));
 
   useEffect(() => {
     if (!open) return;
@@ -92,7 +93,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
       const authorizeUrl = await (await import('../api/start-sign-in')).startSignIn(queryClient);
       window.location.assign(authorizeUrl);
     } catch (error) {
-      setAdding({ status: 'failed', message: isApiError(error) ? error.message : t('accounts.addFailed') });
+      setAdding({ status: 'failed', error });
     }
   }
 
@@ -152,7 +153,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
           onKeyDown={onButtonKeyDown}
         >
           <span className="account-menu__text">
-            <span className="account-menu__label">Connected TikTok account</span>{' '}
+            <span className="account-menu__label">{t('account.label')}</span>{' '}
             <span className="account-menu__name">{name}</span>
           </span>
           <svg className="account-menu__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -162,7 +163,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
       </div>
 
       <div className="account-menu__popover" hidden={!open}>
-        <p className="account-menu__who">Your sign-in stays in this browser tab only and ends when you close it.</p>
+        <p className="account-menu__who">{t('account.tabOnly')}</p>
         <ul
           ref={menuRef}
           id={menuId}
@@ -218,7 +219,7 @@ export function AccountMenu({ session }: AccountMenuProps) {
                 className="account-menu__item"
                 onClick={() => void profile.refetch()}
               >
-                Load profile again
+                {t('account.reloadProfile')}
               </button>
             </li>
           ) : null}
@@ -257,16 +258,17 @@ export function AccountMenu({ session }: AccountMenuProps) {
                 <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M12 14l4-4-4-4M16 10H8" />
               </svg>
               {disconnect.isPending
-                ? 'Disconnecting…'
+                ? t('account.disconnecting')
                 : several
                   ? t('accounts.disconnectNamed', { name: activeName ?? t('accounts.unnamed') })
-                  : 'Disconnect'}
+                  : t('account.disconnect')}
             </button>
           </li>
         </ul>
         {adding.status === 'failed' ? (
           <p id={addErrorId} role="alert" className="account-menu__error">
-            {adding.message}
+            {/* Worded when shown, so it follows a change of language. */}
+            {isApiError(adding.error) ? creatorMessage(adding.error) : t('accounts.addFailed')}
           </p>
         ) : null}
       </div>

@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
+import { loadCatalogPart, useT } from '@/lib/i18n';
 import './connect-button.css';
 
 export type ConnectButtonProps = {
@@ -13,7 +15,8 @@ export type ConnectButtonProps = {
  * Starts TikTok's sign-in: asks the proxy for TikTok's settings, remembers a fresh `state` for this
  * tab and sends the browser to TikTok's consent page.
  */
-export function ConnectButton({ children = 'Connect TikTok', variant = 'primary', size = 'lg' }: ConnectButtonProps) {
+export function ConnectButton({ children, variant = 'primary', size = 'lg' }: ConnectButtonProps) {
+  const t = useT();
   const errorId = useId();
   // Plain state rather than a react-query mutation: react-query is not part of the landing page's
   // first download (issue 7), and one button's pending/failed state does not need it.
@@ -25,8 +28,10 @@ export function ConnectButton({ children = 'Connect TikTok', variant = 'primary'
     setStart({ status: 'pending' });
     try {
       // Loaded on first use: building the URL needs the api client, the contract and zod, which
-      // the landing page otherwise does not, so a first visit downloads less.
-      const authorizeUrl = await (await import('../api/start-sign-in')).startSignIn();
+      // the landing page otherwise does not, so a first visit downloads less. Their messages are in
+      // the catalog's `app` part, which comes along.
+      const [{ startSignIn }] = await Promise.all([import('../api/start-sign-in'), loadCatalogPart('app')]);
+      const authorizeUrl = await startSignIn();
       setStart({ status: 'leaving' });
       window.location.assign(authorizeUrl);
     } catch (error) {
@@ -47,13 +52,11 @@ export function ConnectButton({ children = 'Connect TikTok', variant = 'primary'
         }}
       >
         <TikTokNoteGlyph />
-        {leaving ? 'Opening TikTok…' : children}
+        {leaving ? t('connect.opening') : (children ?? t('connect.label'))}
       </Button>
       {start.status === 'failed' ? (
         <p id={errorId} role="alert" className="connect__error">
-          {isApiError(start.error)
-            ? start.error.message
-            : "Couldn't open TikTok's sign-in. Reload the page and try again."}
+          {isApiError(start.error) ? creatorMessage(start.error) : t('connect.failed')}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { RichText, useT } from '@/lib/i18n';
 import { missingScopes } from '../scopes';
 import { ConnectButton } from './connect-button';
 import './scope-notice.css';
@@ -12,6 +13,7 @@ export type ScopeNoticeProps = {
  * how to turn it back on. Renders nothing when everything was granted.
  */
 export function ScopeNotice({ scopes }: ScopeNoticeProps) {
+  const t = useT();
   const missing = missingScopes(scopes);
   const noPublish = missing.includes('video.publish');
   const noUpload = missing.includes('video.upload');
@@ -20,28 +22,25 @@ export function ScopeNotice({ scopes }: ScopeNoticeProps) {
   return (
     <section className="scope-notice" aria-labelledby="scope-notice-title">
       <h2 id="scope-notice-title" className="scope-notice__title">
-        Some features are switched off
+        {t('scopes.title')}
       </h2>
       <ul className="scope-notice__list">
         {noPublish ? (
           <li>
-            You didn't allow <strong>posting to your profile</strong> (<code>video.publish</code>), so Content Studio
-            Pro can't post directly. {noUpload ? null : 'You can still send videos to your TikTok inbox as drafts.'}
+            <RichText id="scopes.noPublish" components={{ 0: <strong />, 1: <code /> }} />{' '}
+            {noUpload ? null : t('scopes.draftsStill')}
           </li>
         ) : null}
         {noUpload ? (
           <li>
-            You didn't allow <strong>uploading drafts</strong> (<code>video.upload</code>), so Content Studio Pro can't
-            send videos to your TikTok inbox as drafts. {noPublish ? null : 'You can still post directly.'}
+            <RichText id="scopes.noUpload" components={{ 0: <strong />, 1: <code /> }} />{' '}
+            {noPublish ? null : t('scopes.directStill')}
           </li>
         ) : null}
       </ul>
-      <p className="scope-notice__how">
-        To switch {noPublish && noUpload ? 'them' : 'it'} on, connect again and leave the permission ticked on TikTok's
-        page.
-      </p>
+      <p className="scope-notice__how">{t('scopes.how', { count: noPublish && noUpload ? 2 : 1 })}</p>
       <ConnectButton size="md" variant="secondary">
-        Connect again
+        {t('scopes.connectAgain')}
       </ConnectButton>
     </section>
   );

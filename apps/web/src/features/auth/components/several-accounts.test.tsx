@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { mockCreatorInfo } from '@/mocks/handlers/creator-info';
 import { mockProfile } from '@/mocks/handlers/profile';
 import { errorBody, mockGrant } from '@/mocks/handlers/session';
+import { setLocale } from '@/lib/i18n';
 import { server } from '@/mocks/node';
 import { renderApp } from '@/testing/render-app';
 import { recordRequests, seedSession } from '@/testing/session-fixtures';
@@ -223,5 +224,19 @@ describe('several TikTok accounts in one tab', () => {
     expect(router.location.pathname).toBe('/studio');
     expect(await screen.findByRole('button', { name: /connected tiktok account ava public/i })).toBeTruthy();
     expect(sessionStore.accounts().map((session) => session.openId)).toEqual([AVA.openId]);
+  });
+});
+
+describe('several TikTok accounts, in another language', () => {
+  it('names the account list, adding and disconnecting in French', async () => {
+    await setLocale('fr', { remember: false });
+    connectBoth();
+    const { user } = renderApp('/studio');
+
+    const { menu } = await openMenu(user, /Nico NoComments/);
+    const list = within(menu).getByRole('group', { name: 'Vos comptes TikTok' });
+    expect(await within(list).findByRole('menuitemradio', { name: 'Ava Public @ava.creates' })).toBeTruthy();
+    expect(within(menu).getByRole('menuitem', { name: 'Ajouter un autre compte TikTok' })).toBeTruthy();
+    expect(within(menu).getByRole('menuitem', { name: 'Déconnecter Nico NoComments' })).toBeTruthy();
   });
 });

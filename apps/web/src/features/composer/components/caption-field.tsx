@@ -1,5 +1,6 @@
 import { MAX_TITLE_LENGTH } from '@content-studio/contract';
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
 import { captionTooLong, tokenizeCaption } from '../composer-schema';
 import './caption-field.css';
 
@@ -16,6 +17,7 @@ export type CaptionFieldProps = {
  * marked invalid and blocks posting until the creator shortens it.
  */
 export function CaptionField({ value, onChange }: CaptionFieldProps) {
+  const t = useT();
   const id = useId();
   const counterId = useId();
   const errorId = useId();
@@ -27,11 +29,11 @@ export function CaptionField({ value, onChange }: CaptionFieldProps) {
     <div className="caption-field">
       <div className="caption-field__head">
         <label htmlFor={id} className="composer-label">
-          Caption
+          {t('composer.caption')}
         </label>
         <span id={counterId} className={`caption-field__counter${tooLong ? ' caption-field__counter--over' : ''}`}>
           {value.length} / {MAX_TITLE_LENGTH}
-          <span className="visually-hidden"> characters</span>
+          <span className="visually-hidden"> {t('composer.characters')}</span>
         </span>
       </div>
       <textarea
@@ -39,16 +41,14 @@ export function CaptionField({ value, onChange }: CaptionFieldProps) {
         className="caption-field__input"
         rows={4}
         value={value}
-        placeholder="Describe your video. Add #hashtags and @mentions."
+        placeholder={t('composer.captionPlaceholder')}
         aria-describedby={tooLong ? `${counterId} ${errorId}` : counterId}
         aria-invalid={tooLong || undefined}
         onChange={(event) => onChange(event.target.value)}
       />
       {tooLong ? (
         <p id={errorId} className="composer-error">
-          Your caption is {value.length - MAX_TITLE_LENGTH}{' '}
-          {value.length - MAX_TITLE_LENGTH === 1 ? 'character' : 'characters'} too long: TikTok allows{' '}
-          {MAX_TITLE_LENGTH} (an emoji counts as 2). Shorten it to post.
+          {t('composer.captionTooLong', { over: value.length - MAX_TITLE_LENGTH, max: MAX_TITLE_LENGTH })}
         </p>
       ) : null}
       {tagCount > 0 ? (

@@ -1,10 +1,10 @@
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
 import {
-  BRANDED_CONTENT_NOT_PRIVATE,
-  DISCLOSURE_NEEDS_CHOICE,
   disclosureIncomplete,
   disclosureLabel,
   isBrandedContentDisabled,
+  prescribed,
   type ComposerFields,
 } from '../composer-schema';
 import { SwitchField } from './switch-field';
@@ -25,6 +25,7 @@ export type CommercialDisclosureProps = {
  * with the reason (we never change the creator's privacy choice for them).
  */
 export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureProps) {
+  const t = useT();
   const idBase = useId();
   const label = disclosureLabel(fields);
   const incomplete = disclosureIncomplete(fields);
@@ -36,8 +37,8 @@ export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureP
   return (
     <div className="disclosure">
       <SwitchField
-        label="Disclose commercial content"
-        description="Turn this on if this content promotes yourself, a brand, product or service."
+        label={t('composer.disclose.label')}
+        description={t('composer.disclose.description')}
         checked={fields.disclose}
         // Switching off forgets the ticks, so nothing hidden still limits the privacy choice.
         onChange={(disclose) =>
@@ -46,7 +47,7 @@ export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureP
       />
       {fields.disclose ? (
         <fieldset className="disclosure__choices" aria-describedby={statusId}>
-          <legend className="visually-hidden">What does this content promote?</legend>
+          <legend className="visually-hidden">{t('composer.disclose.legend')}</legend>
           <div className="disclosure__choice">
             <input
               id={organicId}
@@ -57,10 +58,10 @@ export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureP
               onChange={(event) => onChange({ brandOrganic: event.target.checked })}
             />
             <label htmlFor={organicId} className="disclosure__label">
-              Your brand
+              {t('composer.yourBrand')}
             </label>
             <p id={`${organicId}-hint`} className="disclosure__hint">
-              You are promoting yourself or your own business. Your video will be labeled as 'Promotional content'.
+              {t('composer.yourBrandHint')}
             </p>
           </div>
           <div className={`disclosure__choice${brandedDisabled ? ' disclosure__choice--disabled' : ''}`}>
@@ -70,24 +71,24 @@ export function CommercialDisclosure({ fields, onChange }: CommercialDisclosureP
               type="checkbox"
               checked={fields.brandedContent}
               disabled={brandedDisabled}
-              title={brandedDisabled ? BRANDED_CONTENT_NOT_PRIVATE : undefined}
+              title={brandedDisabled ? prescribed.brandedContentNotPrivate() : undefined}
               aria-describedby={brandedDisabled ? `${brandedId}-hint ${brandedId}-blocked` : `${brandedId}-hint`}
               onChange={(event) => onChange({ brandedContent: event.target.checked })}
             />
             <label htmlFor={brandedId} className="disclosure__label">
-              Branded content
+              {t('composer.branded')}
             </label>
             <p id={`${brandedId}-hint`} className="disclosure__hint">
-              You are promoting another brand or a third party. Your video will be labeled as 'Paid partnership'.
+              {t('composer.brandedHint')}
             </p>
             {brandedDisabled ? (
               <p id={`${brandedId}-blocked`} className="composer-note disclosure__blocked">
-                {BRANDED_CONTENT_NOT_PRIVATE} Choose another audience to tick Branded content.
+                {prescribed.brandedContentNotPrivate()} {t('composer.brandedChooseOther')}
               </p>
             ) : null}
           </div>
           <output id={statusId} className={incomplete ? 'composer-error' : 'disclosure__label-notice'}>
-            {incomplete ? DISCLOSURE_NEEDS_CHOICE : label}
+            {incomplete ? prescribed.disclosureNeedsChoice() : label}
           </output>
         </fieldset>
       ) : null}

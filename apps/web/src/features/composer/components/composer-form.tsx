@@ -1,13 +1,15 @@
 import { MAX_TITLE_LENGTH, MAX_VIDEO_BYTES, type UploadMode } from '@content-studio/contract';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
 import { formatBytes } from '@/lib/format-bytes';
 import { formatList, useT } from '@/lib/i18n';
 import {
-  PROCESSING_NOTICE,
   captionTooLong,
   isBranded,
   looksUnaudited,
+  prescribed,
   toPostSettings,
   type ComposerFields,
   type ComposerSubmission,
@@ -164,7 +166,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
     setShared((current) => ({ ...current, coverTimestampMs: null }));
     setSubmitError(null);
     setAccountErrors({});
-    setAnnouncement(trimmedFrom ? `The cut of “${trimmedFrom.name}” is ready; it is being checked.` : '');
+    setAnnouncement(trimmedFrom ? t('composer.cutReady', { file: trimmedFrom.name }) : '');
   }
 
   // ── What the button waits for ──────────────────────────────────────────────────────────────────
@@ -173,10 +175,9 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
   const modeReason = reasons[mode];
   if (modeReason) blockers.push(modeReason);
   if (several && chosen.length === 0) blockers.push(t('accounts.compose.chooseOne'));
-  if (!video) blockers.push('Choose a video first.');
-  else if (problems.length > 0)
-    blockers.push('Choose another video: this one doesn’t meet TikTok’s requirements (see above).');
-  else if (video.read === null) blockers.push('Checking your video…');
+  if (!video) blockers.push(t('composer.chooseVideoFirst'));
+  else if (problems.length > 0) blockers.push(t('composer.videoRefused'));
+  else if (video.read === null) blockers.push(t('composer.checkingVideo'));
   if (onlyPlan) {
     if (onlyPlan.direct) blockers.push(...onlyPlan.blockers);
   } else {
@@ -192,9 +193,9 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
     }
   }
   if (anyDirect && captionTooLong(shared.title)) {
-    blockers.push(`Shorten the caption to ${MAX_TITLE_LENGTH} characters or fewer.`);
+    blockers.push(t('composer.shortenCaption', { max: MAX_TITLE_LENGTH }));
   }
-  if (submitting) blockers.push('Adding your video to the uploads…');
+  if (submitting) blockers.push(t('composer.adding'));
   const blocked = blockers.length > 0;
 
   function submissionFor(plan: TargetPlan, file: File): ComposerSubmission {
@@ -227,10 +228,11 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
           await onSubmit(submissionFor(plan, file), plan.target.id);
           return { plan, error: null };
         } catch (error) {
-          const message =
-            error instanceof Error && error.message
+          const message = isApiError(error)
+            ? creatorMessage(error)
+            : error instanceof Error && error.message
               ? error.message
-              : 'The video could not be added to your uploads. Please try again.';
+              : t('composer.addFailed');
           return { plan, error: message };
         }
       }),
@@ -248,7 +250,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
       setAnnouncement(
         several
           ? t('accounts.compose.added', { file: file.name, names: formatList(added.map((target) => target.name)) })
-          : `“${file.name}” was added to your uploads. You can choose the next video.`,
+          : t('composer.added', { file: file.name }),
       );
       pickerRef.current?.focus();
       return;
@@ -270,10 +272,10 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
   const maxDurationSec =
     mode === 'draft' ? MAX_DRAFT_DURATION_SEC : onlyPlan?.target.creatorInfo?.maxVideoPostDurationSec;
   const requirements = [
-    'MP4, MOV or WebM',
-    `up to ${formatBytes(MAX_VIDEO_BYTES)}`,
-    maxDurationSec === undefined ? null : `up to ${formatDuration(maxDurationSec)} long`,
-    '360–4096 px on each side',
+    t('composer.req.types'),
+    t('composer.req.size', { size: formatBytes(MAX_VIDEO_BYTES) }),
+    maxDurationSec === undefined ? null : t('composer.req.length', { duration: formatDuration(maxDurationSec) }),
+    t('composer.req.sides'),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -291,7 +293,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
   const onlyInfo = onlyPlan?.target.creatorInfo;
 
   return (
-    <form className="composer" noValidate aria-label="New TikTok post" onSubmit={(event) => void submit(event)}>
+    <form className="composer" noValidate aria-label={t('composer.formLabel')} onSubmit={(event) => void submit(event)}>
       <div className="composer__intro">
         {several ? (
           <AccountPicker
@@ -313,7 +315,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
       <div className="composer__columns">
         <section className="composer__section composer__media" aria-labelledby={videoHeadingId}>
           <h2 id={videoHeadingId} className="composer__heading">
-            Video
+            {t('composer.video')}
           </h2>
           {video && facts ? <VideoPreview key={video.id} file={video.file} facts={facts} cover={cover} /> : null}
           {video?.trimmedFrom && facts ? (
@@ -345,7 +347,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
 
         <section className="composer__section composer__details" aria-labelledby={detailsHeadingId}>
           <h2 id={detailsHeadingId} className="composer__heading">
-            Post details
+            {t('composer.details')}
           </h2>
           {onlyPlan ? (
             onlyPlan.direct && onlyInfo ? (
@@ -371,9 +373,7 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
             ) : mode === 'draft' ? (
               <DraftNotice />
             ) : (
-              <p className="composer-hint">
-                The post settings appear here once your TikTok account's options have loaded.
-              </p>
+              <p className="composer-hint">{t('composer.settingsPending')}</p>
             )
           ) : (
             <>
@@ -411,20 +411,16 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
           aria-describedby={blocked ? blockersId : undefined}
           title={blocked ? blockers.join(' ') : undefined}
         >
-          {mode === 'direct' ? 'Post' : 'Send draft'}
+          {mode === 'direct' ? t('composer.post') : t('composer.sendDraft')}
         </Button>
         {blocked ? (
-          <ul id={blockersId} className="composer__blockers" aria-label="Before you can send">
+          <ul id={blockersId} className="composer__blockers" aria-label={t('composer.blockers')}>
             {blockers.map((blocker) => (
               <li key={blocker}>{blocker}</li>
             ))}
           </ul>
         ) : null}
-        <p className="composer-hint">
-          {anyDirect
-            ? PROCESSING_NOTICE
-            : 'After it is sent, open the TikTok app and tap the inbox notification to finish your post.'}
-        </p>
+        <p className="composer-hint">{anyDirect ? prescribed.processingNotice() : t('composer.draftHint')}</p>
         {submitError ? (
           <p className="composer-error" role="alert">
             {submitError}
@@ -437,10 +433,11 @@ export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmi
 }
 
 function AigcSwitch({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const t = useT();
   return (
     <SwitchField
-      label="AI-generated content"
-      description="Turn this on if this video was made or substantially edited with AI. TikTok labels it “Creator labeled as AI-generated”."
+      label={t('composer.aigc.label')}
+      description={t('composer.aigc.description')}
       checked={checked}
       onChange={onChange}
     />

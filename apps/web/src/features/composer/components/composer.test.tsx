@@ -10,7 +10,7 @@ import { createTestQueryClient } from '@/testing/render-app';
 import { recordRequests } from '@/testing/session-fixtures';
 import type { ComposerSubmission } from '../composer-schema';
 import { TEST_ACCESS_TOKEN, chooseVideo, postButton, privacySelect, testAccessTokens, videoFile } from '../test-utils';
-import { Composer, NO_PUBLISH_SCOPE } from './composer';
+import { Composer } from './composer';
 
 function renderComposer({
   scopes = [...REQUESTED_SCOPES] as readonly string[],
@@ -110,7 +110,11 @@ describe('the compose screen and TikTok creator info', () => {
 
     const direct = screen.getByRole('radio', { name: /Post now/ }) as HTMLInputElement;
     expect(direct.disabled).toBe(true);
-    expect(screen.getByText(NO_PUBLISH_SCOPE)).toBeTruthy();
+    expect(
+      screen.getByText(
+        "You didn't allow posting to your profile (video.publish) when you connected TikTok, so only drafts can be sent.",
+      ),
+    ).toBeTruthy();
     expect((screen.getByRole('radio', { name: /Send to TikTok inbox/ }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Send draft' })).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 20));

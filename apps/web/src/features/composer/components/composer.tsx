@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import type { AccessTokenSource } from '@/lib/access-token-source';
 import { isApiError } from '@/lib/api-error';
-import { useT } from '@/lib/i18n';
+import { creatorMessage } from '@/lib/api-error-text';
+import { formatList, t, useT } from '@/lib/i18n';
 import { creatorInfoQueries } from '../api/creator-info-queries';
 import type { ComposerSubmission } from '../composer-schema';
 import { ComposerForm, type ComposeTarget } from './composer-form';
@@ -42,17 +43,12 @@ export type ComposerProps = {
   onSubmit: (submission: ComposerSubmission, openId: string) => unknown;
 };
 
-export const NO_PUBLISH_SCOPE =
-  "You didn't allow posting to your profile (video.publish) when you connected TikTok, so only drafts can be sent.";
-export const NO_UPLOAD_SCOPE =
-  "You didn't allow uploading drafts (video.upload) when you connected TikTok, so drafts can't be sent.";
-
 type CreatorInfoQuery = UseQueryResult<CreatorInfo>;
 
 /** Where one account stands before its settings can be shown. */
 type AccountStatus =
   | { kind: 'loading' }
-  | { kind: 'cannot-post'; message: string }
+  | { kind: 'cannot-post'; error: Error }
   | { kind: 'failed'; error: Error | null }
   | { kind: 'ready'; creatorInfo: CreatorInfo | undefined; directReason: string | null; draftReason: string | null };
 
@@ -66,7 +62,7 @@ type AccountStatus =
  * rather than refused by TikTok.
  */
 export function Composer({ accounts, defaultAccount, appAudited, onSubmit }: ComposerProps) {
-  const t = useT();
+  useT();
   const queryClient = useQueryClient();
   // creator_info needs video.publish; without it there is nothing to ask, and drafts need none of it.
   const infos = useQueries({
@@ -81,7 +77,7 @@ export function Composer({ accounts, defaultAccount, appAudited, onSubmit }: Com
   if (only && only.kind !== 'ready') {
     const retry = () => void infos[0]?.refetch();
     if (only.kind === 'loading') return <LoadingCreatorInfo />;
-    if (only.kind === 'cannot-post') return <CannotPostNotice message={only.message} onRetry={retry} />;
+    if (only.kind === 'cannot-post') return <CannotPostNotice error={only.error} onRetry={retry} />;
     return <CreatorInfoFailed error={only.error} onRetry={retry} />;
   }
 
@@ -105,12 +101,12 @@ export function Composer({ accounts, defaultAccount, appAudited, onSubmit }: Com
       stopped:
         status.kind === 'cannot-post'
           ? {
-              reason: CANNOT_POST_TITLE,
-              notice: <CannotPostNotice message={status.message} onRetry={retry} headingLevel={4} />,
+              reason: t('composer.cannotPost.title'),
+              notice: <CannotPostNotice error={status.error} onRetry={retry} headingLevel={4} />,
             }
           : status.kind === 'failed'
             ? {
-                reason: INFO_FAILED_TITLE,
+                reason: t('composer.settingsFailed'),
                 notice: <CreatorInfoFailed error={status.error} onRetry={retry} headingLevel={4} />,
               }
             : undefined,
@@ -141,8 +137,10 @@ export function Composer({ accounts, defaultAccount, appAudited, onSubmit }: Com
 function statusOf(account: ComposerAccount, creatorInfo: CreatorInfoQuery | undefined): AccountStatus {
   const canPublish = account.grantedScopes.includes('video.publish');
   const canUpload = account.grantedScopes.includes('video.upload');
-  const draftReason = canUpload ? null : NO_UPLOAD_SCOPE;
-  if (!canPublish) return { kind: 'ready', creatorInfo: undefined, directReason: NO_PUBLISH_SCOPE, draftReason };
+  const draftReason = canUpload ? null : t('composer.noUploadScope');
+  if (!canPublish) {
+    return { kind: 'ready', creatorInfo: undefined, directReason: t('composer.noPublishScope'), draftReason };
+  }
   // A cached answer, however recent, is not "the latest creator info" TikTok asks for, so it is
   // never shown while the new one loads.
   if (creatorInfo?.isFetchedAfterMount && creatorInfo.data) {
@@ -150,13 +148,13 @@ function statusOf(account: ComposerAccount, creatorInfo: CreatorInfoQuery | unde
   }
   if (!creatorInfo?.isFetchedAfterMount || creatorInfo.isFetching) return { kind: 'loading' };
   const { error } = creatorInfo;
-  if (isApiError(error) && error.code === 'CREATOR_CANNOT_POST') return { kind: 'cannot-post', message: error.message };
+  if (isApiError(error) && error.code === 'CREATOR_CANNOT_POST') return { kind: 'cannot-post', error };
   if (!(isApiError(error) && error.code === 'TIKTOK_SCOPE_MISSING') || !canUpload) return { kind: 'failed', error };
   // TikTok says the permission is missing after all: drafts may still work.
   return {
     kind: 'ready',
     creatorInfo: undefined,
-    directReason: `${error.message} Drafts can still be sent to your TikTok inbox.`,
+    directReason: `${creatorMessage(error)} ${t('composer.draftsStillPossible')}`,
     draftReason,
   };
 }
@@ -164,44 +162,38 @@ function statusOf(account: ComposerAccount, creatorInfo: CreatorInfoQuery | unde
 /** Checks a Direct Post against the creator info fetched right before it leaves. */
 function settingsNoLongerAllowed(post: PostSettings, fresh: CreatorInfo): string | null {
   if (!fresh.privacyLevelOptions.includes(post.privacyLevel)) {
-    return "Your TikTok account's audience options have just changed. Choose who can see this video again, then post.";
+    return t('composer.audienceChanged');
   }
   const turnedOff = [
-    post.allowComment && fresh.commentDisabled ? 'comments' : null,
-    post.allowDuet && fresh.duetDisabled ? 'duets' : null,
-    post.allowStitch && fresh.stitchDisabled ? 'stitches' : null,
-  ].filter(Boolean);
-  if (turnedOff.length > 0) {
-    return `Your TikTok settings have just changed: ${turnedOff.join(' and ')} are now turned off. Check the settings above, then post.`;
-  }
+    post.allowComment && fresh.commentDisabled ? t('composer.turnedOff.comments') : null,
+    post.allowDuet && fresh.duetDisabled ? t('composer.turnedOff.duets') : null,
+    post.allowStitch && fresh.stitchDisabled ? t('composer.turnedOff.stitches') : null,
+  ].filter((item) => item !== null);
+  if (turnedOff.length > 0) return t('composer.settingsChanged', { list: formatList(turnedOff) });
   return null;
 }
-
-const CANNOT_POST_TITLE = "TikTok isn't accepting posts from this account right now";
-const INFO_FAILED_TITLE = "Your TikTok posting settings didn't load";
 
 function LoadingCreatorInfo() {
   return (
     <output className="composer-loading">
       <Spinner />
-      Loading your TikTok posting settings…
+      {t('composer.loadingSettings')}
     </output>
   );
 }
 
 type NoticeLevel = { headingLevel?: 2 | 4 };
 
-function CannotPostNotice({ message, onRetry, headingLevel }: { message: string; onRetry: () => void } & NoticeLevel) {
+function CannotPostNotice({ error, onRetry, headingLevel }: { error: Error; onRetry: () => void } & NoticeLevel) {
   return (
     <StopNotice
-      title={CANNOT_POST_TITLE}
-      alert={message}
-      retryLabel="Check again"
+      title={t('composer.cannotPost.title')}
+      alert={isApiError(error) ? creatorMessage(error) : error.message}
+      retryLabel={t('composer.checkAgain')}
       onRetry={onRetry}
       headingLevel={headingLevel}
     >
-      TikTok limits how often an account can post through apps (the limit is shared by all apps and resets within 24
-      hours), and sometimes pauses posting for an account. Nothing was uploaded. Please try again later.
+      {t('composer.cannotPost.text')}
     </StopNotice>
   );
 }
@@ -214,15 +206,13 @@ function CreatorInfoFailed({
   const rateLimited = isApiError(error) && error.code === 'RATE_LIMITED';
   return (
     <StopNotice
-      title={INFO_FAILED_TITLE}
-      alert={error?.message || 'Something went wrong while asking TikTok.'}
-      retryLabel="Try again"
+      title={t('composer.settingsFailed')}
+      alert={isApiError(error) ? creatorMessage(error) : error?.message || t('composer.askFailed')}
+      retryLabel={t('composer.tryAgain')}
       onRetry={onRetry}
       headingLevel={headingLevel}
     >
-      {rateLimited
-        ? 'TikTok allows only a few of these requests a minute. Wait a minute, then try again.'
-        : 'The compose screen needs them to show your own choices, so it waits until they are here.'}
+      {rateLimited ? t('composer.rateLimited') : t('composer.settingsNeeded')}
     </StopNotice>
   );
 }
@@ -239,7 +229,7 @@ function StopNotice(props: {
   headingLevel?: 2 | 4 | undefined;
   children: ReactNode;
 }) {
-  const t = useT();
+  useT();
   const titleId = useId();
   const Heading = props.headingLevel === 4 ? 'h4' : 'h2';
   return (

@@ -1,5 +1,6 @@
 import type { CreatorInfo, UploadMode } from '@content-studio/contract';
 import { Avatar } from '@/components/ui/avatar';
+import { useT } from '@/lib/i18n';
 import './creator-badge.css';
 
 export type CreatorBadgeProps = {
@@ -12,12 +13,13 @@ export type CreatorBadgeProps = {
  * posting screen (TikTok's Content Sharing Guidelines). The avatar is decorative here, the name is written out beside it.
  */
 export function CreatorBadge({ info, mode }: CreatorBadgeProps) {
+  const t = useT();
   return (
     <div className="creator-badge">
       <Avatar url={info.avatarUrl} name={info.nickname} size="lg" decorative className="creator-badge__avatar" />
       <p className="creator-badge__text">
         <span className="creator-badge__label">
-          {mode === 'draft' ? 'Sending to the TikTok inbox of' : 'Posting to'}
+          {mode === 'draft' ? t('composer.sendingTo') : t('composer.postingTo')}
         </span>{' '}
         <strong className="creator-badge__name">{info.nickname}</strong>{' '}
         <span className="creator-badge__handle">@{info.username}</span>

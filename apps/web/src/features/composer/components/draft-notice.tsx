@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
 import './composer-notices.css';
 
 /**
@@ -7,20 +8,18 @@ import './composer-notices.css';
  * post (docs/requirements/tiktok-rules.md#inbox-notice). Said before sending, so nobody writes a caption that will not arrive.
  */
 export function DraftNotice() {
+  const t = useT();
   const titleId = useId();
   return (
     <section className="composer-notice" aria-labelledby={titleId}>
       <h3 id={titleId} className="composer-notice__title">
-        You'll finish this post in the TikTok app
+        {t('composer.draftNotice.title')}
       </h3>
-      <p>
-        Only the video is sent. For drafts, TikTok ignores the caption, who can see it, comments, duets and stitches,
-        the commercial content disclosure, the AI-generated label and the cover: you choose them in the TikTok app.
-      </p>
+      <p>{t('composer.draftNotice.text')}</p>
       <ol className="composer-notice__list composer-notice__list--steps">
-        <li>Send the video to your TikTok inbox here.</li>
-        <li>Open the TikTok app and tap the inbox notification about your new draft.</li>
-        <li>Edit it, choose your settings and post it from there.</li>
+        <li>{t('composer.draftNotice.step1')}</li>
+        <li>{t('composer.draftNotice.step2')}</li>
+        <li>{t('composer.draftNotice.step3')}</li>
       </ol>
     </section>
   );

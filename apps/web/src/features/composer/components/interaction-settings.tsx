@@ -1,5 +1,6 @@
 import type { CreatorInfo } from '@content-studio/contract';
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
 import { isPrivateAccount } from '../composer-schema';
 import './interaction-settings.css';
 
@@ -17,29 +18,26 @@ export type InteractionSettingsProps = {
  * interaction off.
  */
 export function InteractionSettings({ info, values, onChange }: InteractionSettingsProps) {
+  const t = useT();
   const isPrivate = isPrivateAccount(info);
   const rows = [
     {
       key: 'allowComment',
-      label: 'Allow Comment',
+      label: t('composer.allowComment'),
       disabled: info.commentDisabled,
-      reason: 'Comments are turned off in your TikTok settings.',
+      reason: t('composer.commentsOff'),
     },
     {
       key: 'allowDuet',
-      label: 'Allow Duet',
+      label: t('composer.allowDuet'),
       disabled: info.duetDisabled,
-      reason: isPrivate
-        ? 'Duets aren’t available for private accounts.'
-        : 'Duets are turned off in your TikTok settings.',
+      reason: isPrivate ? t('composer.duetsPrivate') : t('composer.duetsOff'),
     },
     {
       key: 'allowStitch',
-      label: 'Allow Stitch',
+      label: t('composer.allowStitch'),
       disabled: info.stitchDisabled,
-      reason: isPrivate
-        ? 'Stitches aren’t available for private accounts.'
-        : 'Stitches are turned off in your TikTok settings.',
+      reason: isPrivate ? t('composer.stitchesPrivate') : t('composer.stitchesOff'),
     },
   ] as const;
   const legendId = useId();
@@ -48,7 +46,7 @@ export function InteractionSettings({ info, values, onChange }: InteractionSetti
   return (
     <fieldset className="interactions" aria-labelledby={legendId}>
       <legend id={legendId} className="composer-label">
-        Allow users to
+        {t('composer.interactions')}
       </legend>
       <ul className="interactions__list">
         {rows.map((row) => {

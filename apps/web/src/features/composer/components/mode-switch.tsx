@@ -1,5 +1,7 @@
 import type { UploadMode } from '@content-studio/contract';
+import type { MessageId } from '@lingui/core';
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
 import './mode-switch.css';
 
 export type ModeSwitchProps = {
@@ -9,9 +11,9 @@ export type ModeSwitchProps = {
   unavailable: Record<UploadMode, string | null>;
 };
 
-const MODES: { mode: UploadMode; label: string; description: string }[] = [
-  { mode: 'direct', label: 'Post now', description: 'Publish to your TikTok profile.' },
-  { mode: 'draft', label: 'Send to TikTok inbox', description: 'Finish and post it in the TikTok app.' },
+const MODES: { mode: UploadMode; label: MessageId; description: MessageId }[] = [
+  { mode: 'direct', label: 'composer.mode.direct', description: 'composer.mode.directHint' },
+  { mode: 'draft', label: 'composer.mode.draft', description: 'composer.mode.draftHint' },
 ];
 
 /**
@@ -19,12 +21,13 @@ const MODES: { mode: UploadMode; label: string; description: string }[] = [
  * segmented radio group: one Tab stop, arrow keys move between the modes, a disabled mode says why.
  */
 export function ModeSwitch({ mode, onChange, unavailable }: ModeSwitchProps) {
+  const t = useT();
   const name = useId();
   const legendId = useId();
   return (
     <fieldset className="mode-switch" aria-labelledby={legendId}>
       <legend id={legendId} className="mode-switch__legend">
-        How to send it
+        {t('composer.howToSend')}
       </legend>
       <div className="mode-switch__options">
         {MODES.map((option) => {
@@ -42,9 +45,9 @@ export function ModeSwitch({ mode, onChange, unavailable }: ModeSwitchProps) {
                 aria-describedby={hintId}
                 onChange={() => onChange(option.mode)}
               />
-              <span className="mode-switch__label">{option.label}</span>
+              <span className="mode-switch__label">{t(option.label)}</span>
               <span id={hintId} className="mode-switch__hint">
-                {reason ?? option.description}
+                {reason ?? t(option.description)}
               </span>
             </label>
           );

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useT } from '@/lib/i18n';
 import { BRANDED_CONTENT_POLICY_URL, MUSIC_USAGE_URL } from '../composer-schema';
 import './post-declaration.css';
 
@@ -13,9 +14,11 @@ export type PostDeclarationProps = {
  * Always shown for a Direct Post, not only for commercial content. TikTok's pages open in a new
  * tab, so the composed post is not lost, and learn nothing about this page (noopener noreferrer).
  * "Opens in a new tab" is the links' description rather than extra text, so the sentence stays
- * exactly TikTok's.
+ * exactly TikTok's. The sentence stays English in every language (TikTok publishes no translation
+ * of it), marked as English for screen readers; docs/decisions/023-languages-with-lingui.md.
  */
 export function PostDeclaration({ brandedContent, id }: PostDeclarationProps) {
+  const t = useT();
   const newTabId = useId();
   const link = (href: string, children: ReactNode) => (
     <a href={href} target="_blank" rel="noopener noreferrer" aria-describedby={newTabId}>
@@ -24,7 +27,7 @@ export function PostDeclaration({ brandedContent, id }: PostDeclarationProps) {
   );
   return (
     <>
-      <p id={id} className="post-declaration">
+      <p id={id} className="post-declaration" lang="en">
         {brandedContent ? (
           <>
             By posting, you agree to TikTok's {link(BRANDED_CONTENT_POLICY_URL, 'Branded Content Policy')} and{' '}
@@ -35,7 +38,7 @@ export function PostDeclaration({ brandedContent, id }: PostDeclarationProps) {
         )}
       </p>
       <span id={newTabId} hidden>
-        Opens in a new tab
+        {t('composer.opensInNewTab')}
       </span>
     </>
   );

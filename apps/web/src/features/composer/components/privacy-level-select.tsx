@@ -1,6 +1,7 @@
 import type { PrivacyLevel } from '@content-studio/contract';
 import { useId } from 'react';
-import { BRANDED_CONTENT_NOT_PRIVATE, PRIVACY_LABELS } from '../composer-schema';
+import { t as translate, useT } from '@/lib/i18n';
+import { prescribed, privacyLabel } from '../composer-schema';
 import './privacy-level-select.css';
 
 export type PrivacyLevelSelectProps = {
@@ -13,7 +14,8 @@ export type PrivacyLevelSelectProps = {
   brandedContent: boolean;
 };
 
-export const PRIVACY_PLACEHOLDER = 'Choose who can see this';
+/** The select's empty choice, until the creator picks. */
+export const privacyPlaceholder = () => translate('composer.privacy.placeholder');
 
 /**
  * Who can see the post, from the creator's own options only and with NO default (TikTok's Content Sharing Guidelines):
@@ -21,6 +23,7 @@ export const PRIVACY_PLACEHOLDER = 'Choose who can see this';
  * "Only me" is disabled and the reason is shown under the field (and as the option's tooltip).
  */
 export function PrivacyLevelSelect({ options, value, onChange, brandedContent }: PrivacyLevelSelectProps) {
+  const t = useT();
   const id = useId();
   const hintId = useId();
   const brandedHintId = useId();
@@ -30,12 +33,10 @@ export function PrivacyLevelSelect({ options, value, onChange, brandedContent }:
   return (
     <div className="privacy-select">
       <label htmlFor={id} className="composer-label">
-        Who can see this video
+        {t('composer.privacy.label')}
       </label>
       <p id={hintId} className="composer-hint">
-        {options.length > 0
-          ? 'TikTok offers these audiences for your account. Nothing is chosen for you.'
-          : 'TikTok offers no audience for your account right now, so it cannot post. Check your account in the TikTok app.'}
+        {options.length > 0 ? t('composer.privacy.hint') : t('composer.privacy.none')}
       </p>
       <select
         id={id}
@@ -46,7 +47,7 @@ export function PrivacyLevelSelect({ options, value, onChange, brandedContent }:
         onChange={(event) => onChange(event.target.value as PrivacyLevel)}
       >
         <option value="" disabled>
-          {PRIVACY_PLACEHOLDER}
+          {privacyPlaceholder()}
         </option>
         {options.map((level) => {
           const blocked = level === 'SELF_ONLY' && brandedContent;
@@ -55,16 +56,19 @@ export function PrivacyLevelSelect({ options, value, onChange, brandedContent }:
               key={level}
               value={level}
               disabled={blocked}
-              title={blocked ? BRANDED_CONTENT_NOT_PRIVATE : undefined}
+              title={blocked ? prescribed.brandedContentNotPrivate() : undefined}
             >
-              {PRIVACY_LABELS[level]}
+              {privacyLabel(level)}
             </option>
           );
         })}
       </select>
       {brandedContent && offersSelfOnly ? (
         <p id={brandedHintId} className="composer-note">
-          “{PRIVACY_LABELS.SELF_ONLY}” is not available: {BRANDED_CONTENT_NOT_PRIVATE}
+          {t('composer.privacy.selfOnlyBlocked', {
+            label: privacyLabel('SELF_ONLY'),
+            reason: prescribed.brandedContentNotPrivate(),
+          })}
         </p>
       ) : null}
     </div>

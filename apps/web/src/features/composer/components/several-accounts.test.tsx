@@ -10,10 +10,11 @@ import type { AccessTokenSource } from '@/lib/access-token-source';
 import { mockCreatorInfo, nicoCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import { errorBody } from '@/mocks/handlers/session';
 import { server } from '@/mocks/node';
+import { setLocale } from '@/lib/i18n';
 import { createTestQueryClient } from '@/testing/render-app';
 import { recordRequests } from '@/testing/session-fixtures';
 import type { ComposerSubmission } from '../composer-schema';
-import { chooseVideo, descriptionOf, isBlocked, postButton, videoFile } from '../test-utils';
+import { chooseVideo, descriptionOf, isBlocked, loadMetadata, postButton, videoFile } from '../test-utils';
 import { Composer, type ComposerAccount } from './composer';
 
 /** Three creators, each answered by the proxy according to the token a request carries. */
@@ -309,5 +310,39 @@ describe('one video to several accounts', () => {
 
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0]).toEqual([expect.objectContaining({ mode: 'draft' }), 'open-ava']);
+  });
+});
+
+describe('one video to several accounts, in another language', () => {
+  it('says in German who gets the video, what each account still needs and why one is left out', async () => {
+    await setLocale('de', { remember: false });
+    answerCreatorInfo();
+    const { user } = renderComposer([account('act.ava'), account('act.nico')]);
+    await block(/^Ava Public/);
+    await user.click(within(screen.getByRole('group', { name: 'Posten auf' })).getByRole('checkbox', { name: /Nico/ }));
+    await user.upload(screen.getByLabelText('Video wählen'), videoFile('lang.mp4'));
+    await loadMetadata({ duration: 61 });
+
+    const nico = await block(/^Nico NoComments/);
+    expect(within(nico).getByRole('alert').textContent).toBe(
+      'Dieses Video ist 1:01 lang; dein TikTok-Konto kann Videos bis 1:00 posten.' +
+        'Dieses Konto bekommt das Video nicht; die anderen gewählten Konten schon.',
+    );
+    const ava = await block(/^Ava Public/);
+    expect(within(ava).getByText('Dieses Konto kann Videos bis 10:00 Länge posten.')).toBeTruthy();
+    expect(within(ava).getByRole('list', { name: 'Bevor auf Ava Public gepostet werden kann' }).textContent).toBe(
+      'Wähle, wer dieses Video sehen kann.',
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Bevor du senden kannst' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Ava Public: Wähle, wer dieses Video sehen kann.']);
+    expect(screen.getByText(/^Nicht an Nico NoComments: Dieses Video ist 1:01 lang/)).toBeTruthy();
+
+    await user.selectOptions(within(ava).getByLabelText('Wer dieses Video sehen kann'), 'Freunde');
+    expect(within(ava).getByText(/^Bereit: Dieses Konto bekommt das Video/)).toBeTruthy();
+    expect(screen.getByText('Geht an Ava Public.')).toBeTruthy();
+    expect(isBlocked(screen.getByRole('button', { name: 'Posten' }))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatBytes } from '@/lib/format-bytes';
+import { useT } from '@/lib/i18n';
 import { formatDuration, formatTimestamp } from '../video-checks';
 import { startTrim, type TrimTask } from '../media/trim-video';
 import type { VideoFacts } from '../media/video-facts';
@@ -27,6 +28,7 @@ type State =
  * until the creator posts it, and then only to TikTok, through the same upload as any video.
  */
 export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferProps) {
+  const t = useT();
   const [startMs, setStartMs] = useState(0);
   const [state, setState] = useState<State>({ status: 'idle' });
   const task = useRef<TrimTask | null>(null);
@@ -59,16 +61,13 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
   return (
     <section className="trim-offer" aria-labelledby={headingId}>
       <h3 id={headingId} className="trim-offer__title">
-        Cut it to {limit} here
+        {t('composer.trim.title', { limit })}
       </h3>
-      <p className="composer-hint">
-        Choose where the part you keep starts; it runs for {limit} from there. The cut is made in this browser, on your
-        device: it is sent nowhere but to TikTok, when you post it.
-      </p>
+      <p className="composer-hint">{t('composer.trim.hint', { limit })}</p>
       {maxStartMs > 0 ? (
         <div className="trim-offer__start">
           <label htmlFor={startId} className="composer-label">
-            Start of the part you keep
+            {t('composer.trim.start')}
           </label>
           <input
             id={startId}
@@ -86,34 +85,35 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
         </div>
       ) : null}
       <p id={startHintId} className="trim-offer__range">
-        Keeps {formatTimestamp(startMs)} to {formatTimestamp(endMs)} of {formatDuration(Math.ceil(facts.durationSec))}.
+        {t('composer.trim.range', {
+          from: formatTimestamp(startMs),
+          to: formatTimestamp(endMs),
+          total: formatDuration(Math.ceil(facts.durationSec)),
+        })}
       </p>
       {cutting ? (
         <div className="trim-offer__progress">
           <progress
             max={1}
             value={state.fraction}
-            aria-label="Cutting the video"
-            aria-valuetext={`${Math.round(state.fraction * 100)} %`}
+            aria-label={t('composer.trim.cutting')}
+            aria-valuetext={t('composer.trim.percent', { n: Math.round(state.fraction * 100) })}
           />
-          <span aria-hidden="true">{Math.round(state.fraction * 100)} %</span>
+          <span aria-hidden="true">{t('composer.trim.percent', { n: Math.round(state.fraction * 100) })}</span>
           <Button variant="secondary" onClick={() => task.current?.cancel()}>
-            Cancel cutting
+            {t('composer.trim.cancel')}
           </Button>
         </div>
       ) : (
         <Button variant="secondary" onClick={cut}>
-          Cut to {limit} in this browser
+          {t('composer.trim.cut', { limit })}
         </Button>
       )}
       <div aria-live="polite" className="trim-offer__status">
         {state.status === 'cannot' ? (
-          <p className="composer-error">
-            This browser can't make this cut. {state.reason} Try a start a little later or earlier, or trim the video in
-            your editor.
-          </p>
+          <p className="composer-error">{t('composer.trim.cannot', { reason: state.reason })}</p>
         ) : state.status === 'cancelled' ? (
-          <p className="composer-hint">Cutting cancelled. Nothing was changed.</p>
+          <p className="composer-hint">{t('composer.trim.cancelled')}</p>
         ) : null}
       </div>
     </section>
@@ -132,11 +132,15 @@ export function TrimmedNote({
   startSec: number;
   durationSec: number;
 }) {
+  const t = useT();
   return (
     <p className="composer-note" data-testid="trimmed-note">
-      This is a cut of “{from}” from {formatTimestamp(startSec * 1000)}, made in this browser:{' '}
-      {formatDuration(Math.round(durationSec))} long, {formatBytes(file.size)}. It stays on your device until you post
-      it, and then goes only to TikTok.
+      {t('composer.trim.note', {
+        from,
+        start: formatTimestamp(startSec * 1000),
+        length: formatDuration(Math.round(durationSec)),
+        size: formatBytes(file.size),
+      })}
     </p>
   );
 }

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useT } from '@/lib/i18n';
+import { privacyLabel } from '../composer-schema';
 import './composer-notices.css';
 
 /**
@@ -7,32 +9,28 @@ import './composer-notices.css';
  * now, and what only the app's owner can change.
  */
 export function UnauditedNotice() {
+  const t = useT();
   const titleId = useId();
+  const selfOnly = privacyLabel('SELF_ONLY');
   return (
     <section className="composer-notice composer-notice--info" aria-labelledby={titleId}>
       <h2 id={titleId} className="composer-notice__title">
-        TikTok limits this app for now
+        {t('composer.unaudited.title')}
       </h2>
-      <p>
-        Until Content Studio Pro passes TikTok's audit, TikTok only allows posts visible to “Only me”, from private
-        accounts.
-      </p>
+      <p>{t('composer.unaudited.text', { selfOnly })}</p>
       <div className="composer-notice__columns">
         <div>
-          <h3 className="composer-notice__subtitle">What you can do</h3>
+          <h3 className="composer-notice__subtitle">{t('composer.unaudited.youCan')}</h3>
           <ul className="composer-notice__list">
-            <li>
-              Switch your TikTok account to private (in the TikTok app: Profile → Settings and privacy → Privacy →
-              Private account).
-            </li>
-            <li>Post with “Only me” as the audience.</li>
-            <li>Later, change the video's visibility in TikTok; make the account public again first if you like.</li>
+            <li>{t('composer.unaudited.private')}</li>
+            <li>{t('composer.unaudited.selfOnly', { selfOnly })}</li>
+            <li>{t('composer.unaudited.later')}</li>
           </ul>
         </div>
         <div>
-          <h3 className="composer-notice__subtitle">What the app's owner can do</h3>
+          <h3 className="composer-notice__subtitle">{t('composer.unaudited.ownerCan')}</h3>
           <ul className="composer-notice__list">
-            <li>Complete TikTok's audit of this app. After that, TikTok lifts these limits.</li>
+            <li>{t('composer.unaudited.audit')}</li>
           </ul>
         </div>
       </div>

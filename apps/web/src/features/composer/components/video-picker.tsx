@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type DragEvent, type Ref } from 'react';
 import { buttonClassName } from '@/components/ui/button';
 import { VIDEO_FILE_ACCEPT } from '@content-studio/contract';
+import { useT } from '@/lib/i18n';
 import type { VideoProblem } from '../video-checks';
 import './video-picker.css';
 
@@ -20,6 +21,7 @@ export type VideoPickerProps = {
  * name, type and size here, and nothing is sent anywhere.
  */
 export function VideoPicker({ onPick, hasVideo, requirements, inputRef, describedBy }: VideoPickerProps) {
+  const t = useT();
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   const requirementsId = useId();
@@ -63,14 +65,14 @@ export function VideoPicker({ onPick, hasVideo, requirements, inputRef, describe
             <rect x="9" y="5" width="30" height="38" rx="6" />
             <path d="M21 18v12l10-6z" />
           </svg>
-          <p className="video-picker__title">Drag a video here</p>
+          <p className="video-picker__title">{t('composer.picker.drag')}</p>
           <p className="video-picker__or" aria-hidden="true">
-            or
+            {t('composer.picker.or')}
           </p>
         </>
       )}
       <label className={`${buttonClassName(hasVideo ? 'ghost' : 'secondary', 'md')} video-picker__button`}>
-        {hasVideo ? 'Choose another video' : 'Choose a video'}
+        {hasVideo ? t('composer.picker.chooseAnother') : t('composer.picker.choose')}
         <input
           ref={inputRef}
           className="visually-hidden"
@@ -98,10 +100,11 @@ export type VideoProblemsProps = {
 
 /** What is wrong with the chosen video and how to fix each thing; announced as it appears. */
 export function VideoProblems({ id, problems }: VideoProblemsProps) {
+  const t = useT();
   if (problems.length === 0) return null;
   return (
     <div id={id} className="video-problems" role="alert">
-      <p className="video-problems__title">This video can't be posted yet:</p>
+      <p className="video-problems__title">{t('composer.problems')}</p>
       <ul className="video-problems__list">
         {problems.map((problem) => (
           <li key={problem.id}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '@/lib/i18n';
 import { describeFacts, formatTimestamp } from '../video-checks';
 import type { VideoFacts } from '../media/video-facts';
 import './video-preview.css';
@@ -28,6 +29,7 @@ export type VideoPreviewProps = {
  * the cover is chosen by time, and the creator is told why there is no picture.
  */
 export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
+  const t = useT();
   const videoRef = useRef<HTMLVideoElement>(null);
   const activeUrl = useRef<string | null>(null);
   const [playable, setPlayable] = useState<'trying' | 'yes' | 'no'>(() => (canPlay(facts) ? 'trying' : 'no'));
@@ -71,12 +73,10 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
       {playable === 'no' ? (
         <div className="video-preview__none" role="note" aria-labelledby={factsId}>
           <p id={factsId} className="video-preview__none-title">
-            No preview in this browser
+            {t('composer.preview.none')}
           </p>
           <p className="composer-hint">
-            This browser can't play {facts.videoCodec === 'hevc' ? 'H.265 (HEVC) video' : 'this video'}, so it can't
-            show it here. The video itself is fine for TikTok: it was read from the file, and it is sent exactly as it
-            is.
+            {facts.videoCodec === 'hevc' ? t('composer.preview.cantPlayHevc') : t('composer.preview.cantPlay')}
           </p>
         </div>
       ) : (
@@ -87,7 +87,7 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
           muted
           playsInline
           preload="metadata"
-          aria-label={`Preview of ${file.name}`}
+          aria-label={t('composer.preview.label', { file: file.name })}
           onLoadedData={() => setPlayable('yes')}
           onError={(event) => {
             // Only an error of the current URL counts (not one from a URL just revoked and replaced).
@@ -102,7 +102,7 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
       {cover ? (
         <div className="video-preview__cover">
           <label htmlFor={coverId} className="composer-label">
-            Cover frame
+            {t('composer.cover')}
           </label>
           <input
             id={coverId}
@@ -117,9 +117,9 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
             onChange={(event) => seekTo(Number(event.target.value))}
           />
           <p id={coverHintId} className="composer-hint">
-            {playable === 'no'
-              ? `Slide to choose the moment TikTok shows as the cover: the frame at ${formatTimestamp(cover.valueMs)}.`
-              : `Slide to choose the frame TikTok shows as the cover: ${formatTimestamp(cover.valueMs)}.`}
+            {t(playable === 'no' ? 'composer.cover.byTime' : 'composer.cover.byFrame', {
+              time: formatTimestamp(cover.valueMs),
+            })}
           </p>
         </div>
       ) : null}

@@ -20,6 +20,7 @@ import {
 import { codecLabel } from '../video-checks';
 import { trimmedName, type TrimOutcome, type TrimRequest } from './trim-video';
 import type { VideoFacts } from './video-facts';
+import { t } from '@/lib/i18n';
 
 /**
  * The cut, with mediabunny's Conversion and its `trim`, in two ways:
@@ -87,7 +88,7 @@ export async function trimWithMediabunny(
     } finally {
       signal.removeEventListener('abort', cancel);
     }
-    if (!target.buffer) return { kind: 'cannot', reason: 'The cut produced no file.' };
+    if (!target.buffer) return { kind: 'cannot', reason: t('composer.trim.noFile') };
     const result = new File([target.buffer], trimmedName(file.name), {
       type: facts.mimeType,
       lastModified: Date.now(),
@@ -97,7 +98,10 @@ export async function trimWithMediabunny(
     if (error instanceof ConversionCanceledError || signal.aborted) return { kind: 'cancelled' };
     return {
       kind: 'cannot',
-      reason: `This browser stopped while cutting the video${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
+      reason:
+        error instanceof Error && error.message
+          ? t('composer.trim.stoppedWith', { detail: error.message })
+          : t('composer.trim.stopped'),
     };
   } finally {
     input.dispose();
@@ -125,9 +129,8 @@ async function cannotReason(facts: VideoFacts, dropped: DiscardedTrack[]): Promi
   if (video) {
     const codec = facts.videoCodec as VideoCodec | null;
     const canEncode = codec ? await canEncodeVideo(codec, { width: facts.width, height: facts.height }) : false;
-    return video.reason === 'undecodable_source_codec'
-      ? `There is no key frame near the start you chose, so the picture must be re-encoded, and this browser can't decode ${codecLabel(facts)} video.`
-      : `There is no key frame near the start you chose, so the picture must be re-encoded, and this browser ${canEncode ? "can't re-encode it into this file type" : `has no ${codecLabel(facts)} encoder`}.`;
+    if (video.reason === 'undecodable_source_codec') return t('composer.trim.noDecoder', { codec: codecLabel(facts) });
+    return canEncode ? t('composer.trim.cantReencode') : t('composer.trim.noEncoder', { codec: codecLabel(facts) });
   }
-  return "This browser can't copy or re-encode this video's sound for the cut.";
+  return t('composer.trim.sound');
 }

@@ -1,25 +1,19 @@
+import type { MessageId } from '@lingui/core';
+import { useT } from '@/lib/i18n';
 import './how-it-works.css';
 
-const steps = [
-  {
-    title: 'Connect',
-    text: "Approve Content Studio Pro on TikTok's own page. Your sign-in stays in this browser tab.",
-  },
-  {
-    title: 'Compose',
-    text: 'Pick a video from your device, write the caption, choose who can watch and whether it is commercial content.',
-  },
-  {
-    title: 'Publish',
-    text: 'Post straight to your profile or send it to your TikTok inbox as a draft, then follow it until TikTok is done.',
-  },
-] as const;
+const steps: ReadonlyArray<{ title: MessageId; text: MessageId }> = [
+  { title: 'landing.step.connect', text: 'landing.step.connectText' },
+  { title: 'landing.step.compose', text: 'landing.step.composeText' },
+  { title: 'landing.step.publish', text: 'landing.step.publishText' },
+];
 
 export function HowItWorks() {
+  const t = useT();
   return (
     <section className="how-it-works" aria-labelledby="how-it-works-title">
       <h2 id="how-it-works-title" className="how-it-works__title">
-        How it works
+        {t('landing.howTitle')}
       </h2>
       <ol className="how-it-works__steps">
         {steps.map((step, index) => (
@@ -27,8 +21,8 @@ export function HowItWorks() {
             <span className="how-it-works__number" aria-hidden="true">
               {index + 1}
             </span>
-            <h3 className="how-it-works__step-title">{step.title}</h3>
-            <p>{step.text}</p>
+            <h3 className="how-it-works__step-title">{t(step.title)}</h3>
+            <p>{t(step.text)}</p>
           </li>
         ))}
       </ol>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { MessageId } from '@lingui/core';
 import { paths } from '@/config/paths';
+import { RichText, useT } from '@/lib/i18n';
 import { PhonePreview } from './phone-preview';
 import './landing-hero.css';
 
@@ -9,33 +11,30 @@ export type LandingHeroProps = {
   action: ReactNode;
 };
 
-const promises = [
-  'Your sign-in stays in this tab and is gone when you close it',
-  'Videos are streamed to TikTok, never stored',
-  'No analytics, ads or third-party scripts',
-] as const;
+const promises: readonly MessageId[] = [
+  'landing.promise.tab',
+  'landing.promise.streamed',
+  'landing.promise.noTracking',
+];
 
 export function LandingHero({ action }: LandingHeroProps) {
+  const t = useT();
   return (
     <section className="landing-hero" aria-labelledby="landing-title">
       <div className="landing-hero__copy">
-        <p className="landing-hero__eyebrow">For TikTok creators</p>
+        <p className="landing-hero__eyebrow">{t('landing.eyebrow')}</p>
         <h1 id="landing-title" className="landing-hero__title">
-          Publish to TikTok from <span className="landing-hero__mark">your desk</span>.
+          <RichText id="landing.title" components={{ 0: <span className="landing-hero__mark" /> }} />
         </h1>
-        <p className="landing-hero__lede">
-          Connect your TikTok account, pick a video from your computer, write the caption and choose who sees it.
-          Content Studio Pro sends it to TikTok to go live right away, or to your TikTok inbox as a draft to finish in
-          the app.
-        </p>
+        <p className="landing-hero__lede">{t('landing.lede')}</p>
         <div className="landing-hero__actions">{action}</div>
-        <ul className="landing-hero__promises" aria-label="Our promises">
+        <ul className="landing-hero__promises" aria-label={t('landing.promises')}>
           {promises.map((promise) => (
-            <li key={promise}>{promise}</li>
+            <li key={promise}>{t(promise)}</li>
           ))}
         </ul>
         <p className="landing-hero__more">
-          <Link to={paths.privacy.getHref()}>How we handle your data</Link>
+          <Link to={paths.privacy.getHref()}>{t('landing.dataLink')}</Link>
         </p>
       </div>
       <PhonePreview />

@@ -1,3 +1,4 @@
+import { formatNumber, useT } from '@/lib/i18n';
 import './phone-preview.css';
 
 /**
@@ -5,6 +6,7 @@ import './phone-preview.css';
  * nothing the text does not already say, so it is hidden from assistive technology.
  */
 export function PhonePreview() {
+  const t = useT();
   return (
     <div className="phone-preview" aria-hidden="true">
       <div className="phone-preview__device">
@@ -16,19 +18,19 @@ export function PhonePreview() {
           <span className="phone-preview__line phone-preview__line--long" />
           <span className="phone-preview__line" />
           <div className="phone-preview__chips">
-            <span className="phone-preview__chip">Followers</span>
-            <span className="phone-preview__chip phone-preview__chip--off">Comments off</span>
+            <span className="phone-preview__chip">{t('landing.preview.followers')}</span>
+            <span className="phone-preview__chip phone-preview__chip--off">{t('landing.preview.commentsOff')}</span>
           </div>
-          <span className="phone-preview__post">Post</span>
+          <span className="phone-preview__post">{t('landing.preview.post')}</span>
         </div>
       </div>
       <div className="phone-preview__badge phone-preview__badge--top">
         <span className="phone-preview__dot" />
-        Uploading to TikTok · 68%
+        {t('landing.preview.uploading', { percent: formatNumber(0.68, { style: 'percent' }) })}
       </div>
       <div className="phone-preview__badge phone-preview__badge--bottom">
         <span className="phone-preview__check">✓</span>
-        Published
+        {t('landing.preview.published')}
       </div>
     </div>
   );

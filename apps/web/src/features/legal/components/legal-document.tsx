@@ -1,39 +1,38 @@
 import type { ReactNode } from 'react';
 import { policyFacts } from '../policy-facts';
+import type { LegalText } from '../legal-text';
 import './legal-document.css';
 
-export type LegalSection = {
-  /** Fragment id, so a section can be linked to directly. */
-  id: string;
-  title: string;
-  body: ReactNode;
-};
+export type { LegalSection } from '../legal-text';
 
 export type LegalDocumentProps = {
-  title: string;
-  intro: ReactNode;
-  summary: ReactNode[];
-  sections: LegalSection[];
+  text: LegalText;
+  /** Set when the text is not in the page's language (the English original on a translated page). */
+  lang?: string;
+  /** Above everything else: on a translated page, which text is authoritative. */
+  notice?: ReactNode;
 };
 
 /** Shared frame of the Privacy Policy and the Terms: title, date, a plain summary, contents, text. */
-export function LegalDocument({ title, intro, summary, sections }: LegalDocumentProps) {
+export function LegalDocument({ text, lang, notice }: LegalDocumentProps) {
+  const { title, updated, intro, summary, sections, labels } = text;
   return (
-    <article className="legal" aria-labelledby="legal-title">
+    <article className="legal" aria-labelledby="legal-title" lang={lang}>
+      {notice}
       <div className="legal__header">
         <p className="legal__eyebrow">{policyFacts.productName}</p>
         <h1 id="legal-title" className="legal__title">
           {title}
         </h1>
         <p className="legal__updated">
-          Last updated: <time dateTime={policyFacts.lastUpdatedIso}>{policyFacts.lastUpdated}</time>
+          {labels.lastUpdated} <time dateTime={policyFacts.lastUpdatedIso}>{updated}</time>
         </p>
         <div className="legal__intro">{intro}</div>
       </div>
 
       <section className="legal__summary" aria-labelledby="legal-summary-title">
         <h2 id="legal-summary-title" className="legal__summary-title">
-          In short
+          {labels.inShort}
         </h2>
         <ul>
           {summary.map((point, index) => (
@@ -42,9 +41,9 @@ export function LegalDocument({ title, intro, summary, sections }: LegalDocument
         </ul>
       </section>
 
-      <nav className="legal__toc" aria-label="On this page">
+      <nav className="legal__toc" aria-label={labels.onThisPage}>
         <p className="legal__toc-title" aria-hidden="true">
-          On this page
+          {labels.onThisPage}
         </p>
         <ol>
           {sections.map((section) => (

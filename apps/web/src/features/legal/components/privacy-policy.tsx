@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { policyFacts, scopePurposes } from '../policy-facts';
 import { ContactEmailLink } from './contact-email-link';
-import { LegalDocument, type LegalSection } from './legal-document';
+import type { LegalSection, LegalText } from '../legal-text';
+import { LegalPage, preloadTranslation, type TranslationLoaders } from './legal-page';
 import { TikTokDisconnectSteps } from './tiktok-disconnect-steps';
 
 const { productName, host, minimumAge, minimumAgeWhereRequired } = policyFacts;
@@ -147,7 +148,7 @@ const sections: LegalSection[] = [
           <strong>In TikTok:</strong> {productName} acts as a thin client between you and TikTok, so the most reliable
           way to withdraw its access is to remove it from the apps you have authorised. In the TikTok mobile app, go to:
         </p>
-        <TikTokDisconnectSteps />
+        <TikTokDisconnectSteps english />
       </>
     ),
   },
@@ -223,18 +224,33 @@ const summary = [
   <>No ads, profiling or AI training. No analytics, third-party scripts, fonts or CDNs.</>,
 ];
 
+/** The authoritative text (docs/decisions/024-translated-screens-and-policies.md): translations follow it. */
+export const privacyPolicyEnglish: LegalText = {
+  title: 'Privacy Policy',
+  updated: policyFacts.lastUpdated,
+  intro: (
+    <p>
+      This policy explains what {productName} (“we”, “us”), the web app at {policyFacts.siteHost}, does with your
+      information when you use it to publish to TikTok.
+    </p>
+  ),
+  summary,
+  sections,
+  labels: { lastUpdated: 'Last updated:', inShort: 'In short', onThisPage: 'On this page' },
+};
+
+// Each translation is its own chunk: a reader downloads only the language they read.
+const translations: TranslationLoaders = {
+  de: () => import('../translations/privacy-policy.de'),
+  fr: () => import('../translations/privacy-policy.fr'),
+  es: () => import('../translations/privacy-policy.es'),
+  'pt-BR': () => import('../translations/privacy-policy.pt-BR'),
+};
+
+/** The English original, or the reader's translation of it with a notice that the English decides. */
 export function PrivacyPolicy() {
-  return (
-    <LegalDocument
-      title="Privacy Policy"
-      intro={
-        <p>
-          This policy explains what {productName} (“we”, “us”), the web app at {policyFacts.siteHost}, does with your
-          information when you use it to publish to TikTok.
-        </p>
-      }
-      summary={summary}
-      sections={sections}
-    />
-  );
+  return <LegalPage english={privacyPolicyEnglish} translations={translations} />;
 }
+
+/** Loads the active language's translation before the page is first shown, so it does not flash in. */
+export const preloadPrivacyPolicy = () => preloadTranslation(translations);

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { policyFacts } from '../policy-facts';
 import { ContactEmailLink } from './contact-email-link';
-import { LegalDocument, type LegalSection } from './legal-document';
+import type { LegalSection, LegalText } from '../legal-text';
+import { LegalPage, preloadTranslation, type TranslationLoaders } from './legal-page';
 import { TikTokDisconnectSteps } from './tiktok-disconnect-steps';
 
 const { productName, minimumAge, minimumAgeWhereRequired } = policyFacts;
@@ -144,7 +145,7 @@ const sections: LegalSection[] = [
           You can stop at any time: choose <em>Disconnect</em> in the studio, or close the tab, which discards your
           sign-in. To withdraw {productName}'s access in TikTok as well, in the TikTok mobile app go to:
         </p>
-        <TikTokDisconnectSteps />
+        <TikTokDisconnectSteps english />
         <p>
           We may suspend or end access to {productName} for anyone who breaks these terms or TikTok's rules, or to
           protect the service and its users.
@@ -180,18 +181,33 @@ const summary = [
   <>Disconnect any time, in the app or in TikTok's Manage apps.</>,
 ];
 
+/** The authoritative text (docs/decisions/024-translated-screens-and-policies.md): translations follow it. */
+export const termsOfServiceEnglish: LegalText = {
+  title: 'Terms of Service',
+  updated: policyFacts.lastUpdated,
+  intro: (
+    <p>
+      These terms cover your use of {productName}, the web app at {policyFacts.siteHost}, for publishing videos to
+      TikTok.
+    </p>
+  ),
+  summary,
+  sections,
+  labels: { lastUpdated: 'Last updated:', inShort: 'In short', onThisPage: 'On this page' },
+};
+
+// Each translation is its own chunk: a reader downloads only the language they read.
+const translations: TranslationLoaders = {
+  de: () => import('../translations/terms-of-service.de'),
+  fr: () => import('../translations/terms-of-service.fr'),
+  es: () => import('../translations/terms-of-service.es'),
+  'pt-BR': () => import('../translations/terms-of-service.pt-BR'),
+};
+
+/** The English original, or the reader's translation of it with a notice that the English decides. */
 export function TermsOfService() {
-  return (
-    <LegalDocument
-      title="Terms of Service"
-      intro={
-        <p>
-          These terms cover your use of {productName}, the web app at {policyFacts.siteHost}, for publishing videos to
-          TikTok.
-        </p>
-      }
-      summary={summary}
-      sections={sections}
-    />
-  );
+  return <LegalPage english={termsOfServiceEnglish} translations={translations} />;
 }
+
+/** Loads the active language's translation before the page is first shown, so it does not flash in. */
+export const preloadTermsOfService = () => preloadTranslation(translations);

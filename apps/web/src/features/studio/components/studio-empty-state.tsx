@@ -1,7 +1,9 @@
+import { useT } from '@/lib/i18n';
 import './studio-empty-state.css';
 
 /** The studio before the composer exists: says what will be here, and promises nothing more. */
 export function StudioEmptyState() {
+  const t = useT();
   return (
     <section className="studio-empty" aria-labelledby="studio-empty-title">
       <div className="studio-empty__art" aria-hidden="true">
@@ -9,12 +11,9 @@ export function StudioEmptyState() {
         <span className="studio-empty__frame studio-empty__frame--back" />
       </div>
       <h2 id="studio-empty-title" className="studio-empty__title">
-        Nothing here yet
+        {t('studio.emptyTitle')}
       </h2>
-      <p className="studio-empty__text">
-        Your TikTok account is connected. This is where you will pick a video, write its caption, choose who can watch
-        it and follow it until TikTok has finished processing.
-      </p>
+      <p className="studio-empty__text">{t('studio.emptyText')}</p>
     </section>
   );
 }

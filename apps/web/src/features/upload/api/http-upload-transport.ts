@@ -3,6 +3,7 @@ import { env } from '@/config/env';
 import { apiFetch, errorFromBody } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import type { UploadTransport } from '../engine/upload-types';
+import { t } from '@/lib/i18n';
 
 /**
  * The real transport: JSON calls through `apiFetch`, chunks through XHR, because only XHR reports
@@ -78,7 +79,7 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
             reject(
               new ApiError({
                 code: 'INTERNAL',
-                message: 'The server sent an answer this version of Content Studio Pro does not understand.',
+                message: t('api.notUnderstood'),
                 status: xhr.status,
                 retryable: false,
               }),
@@ -89,7 +90,7 @@ export function createHttpUploadTransport(baseUrl: string = env.apiBaseUrl): Upl
             reject(
               new ApiError({
                 code: 'UPSTREAM_UNAVAILABLE',
-                message: 'The connection dropped while sending the video.',
+                message: t('upload.error.connectionDropped'),
                 status: 0,
                 retryable: true,
               }),

@@ -1,14 +1,7 @@
+import { formatClockTime, t } from '@/lib/i18n';
 import { describeFailReason } from '../engine/fail-reasons';
 import type { UploadJobView } from '../engine/upload-types';
 import { formatDuration } from './format-progress';
-
-export const PROFILE_DELAY_NOTICE =
-  'After publishing, it may take a few minutes for your video to appear on your TikTok profile.';
-
-export const INBOX_TEXT = 'Delivered to your TikTok inbox — open the notification in the TikTok app to finish the post';
-
-export const CANCELLED_TEXT =
-  'Cancelled. Nothing will be posted: TikTok discards uploads that never finish, after about an hour.';
 
 export interface JobText {
   /** One line: what is happening now. */
@@ -26,61 +19,51 @@ export function describeJob(job: UploadJobView, now: number = Date.now()): JobTe
 }
 
 function describe(job: UploadJobView, now: number): Omit<JobText, 'announcement'> {
-  const where = job.mode === 'direct' ? 'TikTok profile' : 'TikTok inbox';
+  const direct = job.mode === 'direct';
   switch (job.state) {
     case 'queued':
       return {
-        headline: 'Waiting to upload',
-        detail: 'Videos are sent one at a time; this one starts when the one before it is done.',
+        headline: t('upload.queued'),
+        detail: t('upload.queuedDetail'),
       };
     case 'initializing':
-      return { headline: 'Starting the upload…', detail: null };
+      return { headline: t('upload.starting'), detail: null };
     case 'uploading':
       return {
         headline:
           job.chunk && job.chunk.count > 1
-            ? `Uploading part ${job.chunk.index + 1} of ${job.chunk.count}`
-            : 'Uploading',
+            ? t('upload.uploadingPart', { part: job.chunk.index + 1, count: job.chunk.count })
+            : t('upload.uploading'),
         detail: null,
       };
     case 'retrying':
       return { headline: retryHeadline(job, now), detail: job.retry?.message ?? null };
     case 'needs-file':
-      return { headline: 'Choose the file again to continue', detail: needsFileDetail(job) };
+      return { headline: t('upload.needsFile'), detail: needsFileDetail(job) };
     case 'processing':
       return {
-        headline:
-          job.mode === 'direct'
-            ? 'Uploaded — TikTok is processing your video'
-            : 'Uploaded — TikTok is preparing your draft',
+        headline: job.mode === 'direct' ? t('upload.processingDirect') : t('upload.processingDraft'),
         detail:
           job.retry?.kind === 'status'
-            ? `Couldn’t check the status (${job.retry.message}) Checking again in ${secondsUntil(job.retry.nextAttemptAt, now)}.`
+            ? t('upload.statusRetry', { reason: job.retry.message, wait: secondsUntil(job.retry.nextAttemptAt, now) })
             : null,
       };
     case 'published':
-      if (job.mode === 'draft') return { headline: 'Posted from your TikTok inbox', detail: null };
+      if (job.mode === 'draft') return { headline: t('upload.postedFromInbox'), detail: null };
       return {
-        headline: 'Published',
-        detail: job.postUrl
-          ? null
-          : job.awaitingPostLink
-            ? 'The link appears once TikTok has finished checking the post, usually within a minute or two.'
-            : 'You’ll find it on your TikTok profile.',
+        headline: t('upload.published'),
+        detail: job.postUrl ? null : job.awaitingPostLink ? t('upload.linkSoon') : t('upload.onProfile'),
       };
     case 'inbox':
-      return { headline: INBOX_TEXT, detail: null };
+      return { headline: t('upload.inbox'), detail: null };
     case 'failed':
-      return { headline: 'Failed', detail: failureDetail(job) };
+      return { headline: t('upload.failed'), detail: failureDetail(job) };
     case 'cancelled':
-      return { headline: 'Cancelled', detail: CANCELLED_TEXT };
+      return { headline: t('upload.cancelled'), detail: t('upload.cancelledDetail') };
     case 'unknown':
       return {
-        headline: `Outcome unknown — check your ${where}`,
-        detail: [
-          job.error?.message,
-          `Look at your ${where} before posting this video again: if TikTok did receive it, posting again creates a duplicate.`,
-        ]
+        headline: direct ? t('upload.unknownDirect') : t('upload.unknownDraft'),
+        detail: [job.error?.message, direct ? t('upload.unknownAdviceDirect') : t('upload.unknownAdviceDraft')]
           .filter(Boolean)
           .join(' '),
       };
@@ -89,13 +72,17 @@ function describe(job: UploadJobView, now: number): Omit<JobText, 'announcement'
 
 function retryHeadline(job: UploadJobView, now: number): string {
   const retry = job.retry;
-  if (!retry) return 'Retrying…';
+  if (!retry) return t('upload.retrying');
   const wait = secondsUntil(retry.nextAttemptAt, now);
-  const attempt = retry.maxAttempts ? ` (attempt ${retry.attempt} of ${retry.maxAttempts})` : '';
-  if (retry.kind === 'chunk' && retry.chunkIndex !== null)
-    return `Retrying chunk ${retry.chunkIndex + 1} in ${wait}${attempt}`;
-  if (retry.kind === 'init') return `TikTok asked us to slow down — starting again in ${wait}${attempt}`;
-  return `Retrying in ${wait}${attempt}`;
+  const headline =
+    retry.kind === 'chunk' && retry.chunkIndex !== null
+      ? t('upload.retryChunk', { chunk: retry.chunkIndex + 1, wait })
+      : retry.kind === 'init'
+        ? t('upload.retryInit', { wait })
+        : t('upload.retryIn', { wait });
+  return retry.maxAttempts
+    ? t('upload.withAttempt', { headline, attempt: retry.attempt, max: retry.maxAttempts })
+    : headline;
 }
 
 function secondsUntil(at: number, now: number): string {
@@ -103,23 +90,25 @@ function secondsUntil(at: number, now: number): string {
 }
 
 function needsFileDetail(job: UploadJobView): string {
-  const until = job.expiresAt
-    ? ` before ${new Date(job.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-    : '';
+  const file = job.fileName;
+  const time = job.expiresAt ? formatClockTime(job.expiresAt) : null;
   switch (job.needsFileReason) {
     case 'reload-before-start':
-      return `The page was reloaded before this upload started, so nothing was sent yet. Choose “${job.fileName}” again to start it.`;
+      return t('upload.reloadBeforeStart', { file });
     case 'session-ended':
-      return `Your TikTok session ended. Connect your account again, then choose “${job.fileName}” again to continue${until}.`;
+      return time ? t('upload.sessionEndedFileBefore', { file, time }) : t('upload.sessionEndedFile', { file });
     default:
-      return `The page was reloaded during the upload. Choose “${job.fileName}” again to continue where it stopped${until}; after that, TikTok no longer accepts it.`;
+      return time ? t('upload.reloadMidUploadBefore', { file, time }) : t('upload.reloadMidUpload', { file });
   }
 }
 
 function failureDetail(job: UploadJobView): string {
   if (job.failReason) return describeFailReason(job.failReason).message;
-  const message = job.error?.message ?? 'The upload stopped.';
-  if (job.resumable) return `${message} Choose “${job.fileName}” again to continue from where it stopped.`;
-  // Before processing, TikTok never got the whole video, so nothing can appear.
-  return job.publishId && !/nothing was posted/i.test(message) ? `${message} Nothing was posted.` : message;
+  const message = job.error?.message ?? t('upload.stopped');
+  if (job.resumable) return `${message} ${t('upload.resumeHint', { file: job.fileName })}`;
+  // Before processing, TikTok never got the whole video, so nothing can appear. Said once: the
+  // proxy's English and the engine's own messages (in the language of their day) may say it already.
+  const nothingPosted = t('upload.nothingPosted');
+  const saysSo = /nothing was posted/i.test(message) || message.includes(nothingPosted);
+  return job.publishId && !saysSo ? `${message} ${nothingPosted}` : message;
 }

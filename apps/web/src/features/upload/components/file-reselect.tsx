@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { VIDEO_FILE_ACCEPT } from '@content-studio/contract';
+import { useT } from '@/lib/i18n';
 import type { UploadJobView } from '../engine/upload-types';
 
 /** The file can't be kept across a reload, so the creator picks it again; we check it's the same one. */
@@ -10,13 +11,14 @@ export function FileReselect({
   job: UploadJobView;
   onProvideFile: (file: File) => Promise<{ ok: true } | { ok: false; reason: string }>;
 }) {
+  const t = useT();
   const inputId = useId();
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="upload-job__reselect">
       <label htmlFor={inputId} className="upload-job__reselect-label">
-        Choose “{job.fileName}” again
+        {t('upload.chooseAgain', { file: job.fileName })}
       </label>
       <input
         id={inputId}
@@ -41,7 +43,7 @@ export function FileReselect({
           });
         }}
       />
-      {checking ? <p className="upload-job__hint">Checking the file…</p> : null}
+      {checking ? <p className="upload-job__hint">{t('upload.checkingFile')}</p> : null}
       {problem ? (
         <p id={`${inputId}-problem`} role="alert" className="upload-job__problem">
           {problem}

@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useT } from '@/lib/i18n';
 import type { UploadJobView } from '../engine/upload-types';
 import { copyText } from './copy-text';
 
-/** What support needs to find the post at TikTok: shown, and copyable in one go. */
+/**
+ * What support needs to find the post at TikTok: shown, and copyable in one go. In English whatever
+ * the page's language, so it can be pasted to support as it is (docs/decisions/023-languages-with-lingui.md).
+ */
 export function diagnosticsText(job: UploadJobView): string {
   return [
     `File: ${job.fileName} (${job.size} bytes, ${job.mode === 'direct' ? 'direct post' : 'draft'})`,
@@ -17,12 +21,15 @@ export function diagnosticsText(job: UploadJobView): string {
 }
 
 export function JobDiagnostics({ job }: { job: UploadJobView }) {
+  const t = useT();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const text = diagnosticsText(job);
   return (
     <details className="upload-job__diagnostics">
-      <summary>Details for support</summary>
-      <pre className="upload-job__diagnostics-text">{text}</pre>
+      <summary>{t('upload.support')}</summary>
+      <pre className="upload-job__diagnostics-text" lang="en">
+        {text}
+      </pre>
       <div className="upload-job__diagnostics-actions">
         <Button
           variant="secondary"
@@ -30,10 +37,10 @@ export function JobDiagnostics({ job }: { job: UploadJobView }) {
             void copyText(text).then((ok) => setCopy(ok ? 'copied' : 'failed'));
           }}
         >
-          Copy details
+          {t('upload.copy')}
         </Button>
         <output className="upload-job__copy-status">
-          {copy === 'copied' ? 'Copied.' : copy === 'failed' ? 'Couldn’t copy; select the text above and copy it.' : ''}
+          {copy === 'copied' ? t('upload.copied') : copy === 'failed' ? t('upload.copyFailed') : ''}
         </output>
       </div>
     </details>

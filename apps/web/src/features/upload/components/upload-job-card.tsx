@@ -2,7 +2,8 @@ import { useId, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import type { UploadJobView } from '../engine/upload-types';
-import { describeJob, PROFILE_DELAY_NOTICE } from './describe-job';
+import { useT } from '@/lib/i18n';
+import { describeJob } from './describe-job';
 import { FileReselect } from './file-reselect';
 import { formatBytes } from '@/lib/format-bytes';
 import { formatProgress } from './format-progress';
@@ -39,6 +40,7 @@ function useNow(active: boolean): number {
 }
 
 export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: UploadJobCardProps) {
+  const t = useT();
   const id = useId();
   const now = useNow(job.retry !== null);
   const text = describeJob(job, now);
@@ -52,7 +54,9 @@ export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: Uploa
           {job.fileName}
         </h3>
         <p className="upload-job__meta">
-          <span className="upload-job__mode">{job.mode === 'direct' ? 'Post to profile' : 'Draft to inbox'}</span>
+          <span className="upload-job__mode">
+            {job.mode === 'direct' ? t('upload.modeDirect') : t('upload.modeDraft')}
+          </span>
           <span aria-hidden="true"> · </span>
           {formatBytes(job.size)}
         </p>
@@ -69,7 +73,7 @@ export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: Uploa
         <div className="upload-job__progress">
           <progress
             className="upload-job__bar"
-            aria-label={`Upload progress of ${job.fileName}`}
+            aria-label={t('upload.progressLabel', { file: job.fileName })}
             aria-describedby={`${id}-progress`}
             max={job.progress.totalBytes}
             // No value while starting: an indeterminate bar, since nothing is being sent yet.
@@ -82,13 +86,14 @@ export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: Uploa
       ) : null}
 
       {job.mode === 'direct' && (job.state === 'processing' || job.state === 'published') ? (
-        <p className="upload-job__hint">{PROFILE_DELAY_NOTICE}</p>
+        <p className="upload-job__hint">{t('upload.profileDelay')}</p>
       ) : null}
 
       {job.state === 'published' && job.postUrl ? (
         <p>
           <a className="upload-job__link" href={job.postUrl} target="_blank" rel="noopener noreferrer">
-            View on TikTok<span className="visually-hidden"> (opens in a new tab)</span>
+            {t('upload.viewOnTikTok')}
+            <span className="visually-hidden"> {t('upload.newTab')}</span>
           </a>
         </p>
       ) : null}
@@ -103,17 +108,17 @@ export function UploadJobCard({ job, onCancel, onDismiss, onProvideFile }: Uploa
             <Button
               variant="secondary"
               onClick={() => onCancel(job.id)}
-              aria-label={`Cancel upload of ${job.fileName}`}
+              aria-label={t('upload.cancelLabel', { file: job.fileName })}
             >
-              Cancel
+              {t('upload.cancel')}
             </Button>
           ) : (
             <Button
               variant="ghost"
               onClick={() => onDismiss(job.id)}
-              aria-label={`Remove ${job.fileName} from the list`}
+              aria-label={t('upload.dismissLabel', { file: job.fileName })}
             >
-              Dismiss
+              {t('upload.dismiss')}
             </Button>
           )}
         </div>

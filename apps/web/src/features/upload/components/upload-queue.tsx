@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '@/lib/i18n';
 import type { UploadQueue as UploadQueueApi } from '../hooks/use-upload-queue';
 import { describeJob } from './describe-job';
 import { UploadJobCard } from './upload-job-card';
@@ -14,7 +15,8 @@ export type UploadQueueProps = {
  * The creator's uploads: progress while sending, then TikTok's verdict. Screen readers hear each
  * change of state once (a polite live region), never every percent of progress.
  */
-export function UploadQueue({ queue, heading = 'Uploads' }: UploadQueueProps) {
+export function UploadQueue({ queue, heading }: UploadQueueProps) {
+  const t = useT();
   const announcement = useStateAnnouncements(queue.jobs);
   const titleId = useId();
   return (
@@ -27,7 +29,7 @@ export function UploadQueue({ queue, heading = 'Uploads' }: UploadQueueProps) {
       {queue.jobs.length > 0 ? (
         <>
           <h2 id={titleId} className="upload-queue__title">
-            {heading}
+            {heading ?? t('upload.title')}
           </h2>
           <ol className="upload-queue__list">
             {queue.jobs.map((job) => (

@@ -1,6 +1,7 @@
 import type { ChunkResponse } from '@content-studio/contract';
 import { UploadStallError } from './retry-policy';
 import type { PutChunkInput, UploadTransport } from './upload-types';
+import { t } from '@/lib/i18n';
 
 export interface ChunkAttemptTiming {
   /** No upload progress for this long while bytes remain: the connection is stuck. */
@@ -48,8 +49,8 @@ export async function sendChunkAttempt({
       attempt.abort(
         new UploadStallError(
           allSent
-            ? `No answer for ${Math.round(limit / 1000)} seconds after sending part ${input.index + 1}.`
-            : `No upload progress for ${Math.round(limit / 1000)} seconds.`,
+            ? t('upload.error.noAnswer', { seconds: Math.round(limit / 1000), part: input.index + 1 })
+            : t('upload.error.noProgress', { seconds: Math.round(limit / 1000) }),
         ),
       );
     }

@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /**
  * What we remember about a file so that, after a reload, we can tell whether the file the creator
  * picks again is the one whose first chunks TikTok already holds. Name, size and date alone would
@@ -28,13 +30,13 @@ export async function matchFile(
   file: File,
   fingerprint: (file: File) => Promise<FileFingerprint> = fingerprintFile,
 ): Promise<FileMatch> {
-  const differ = `That isn't the same file as “${expected.name}”`;
-  if (file.size !== expected.size) return { ok: false, reason: `${differ}: its size is different.` };
-  if (file.name !== expected.name) return { ok: false, reason: `${differ}: its name is different.` };
+  const values = { file: expected.name };
+  if (file.size !== expected.size) return { ok: false, reason: t('upload.mismatch.size', values) };
+  if (file.name !== expected.name) return { ok: false, reason: t('upload.mismatch.name', values) };
   if (file.lastModified !== expected.lastModified) {
-    return { ok: false, reason: `${differ}: it was changed after the upload started.` };
+    return { ok: false, reason: t('upload.mismatch.changed', values) };
   }
   const actual = await fingerprint(file);
-  if (actual.headSha256 !== expected.headSha256) return { ok: false, reason: `${differ}: its content is different.` };
+  if (actual.headSha256 !== expected.headSha256) return { ok: false, reason: t('upload.mismatch.content', values) };
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jobRecord, uploadPlan } from '../testing/job-record';
 import {
   allows,
-  EXPIRED_ERROR,
+  expiredError,
   JOB_STATES,
   transition,
   type EventOf,
@@ -35,7 +35,7 @@ const EVENTS: { [E in JobEventType]: EventOf<E> } = {
   'chunk-retry-scheduled': { type: 'chunk-retry-scheduled' },
   'gave-up': { type: 'gave-up', error },
   'upload-refused': { type: 'upload-refused', error },
-  'upload-expired': { type: 'upload-expired', error: EXPIRED_ERROR },
+  'upload-expired': { type: 'upload-expired', error: expiredError() },
   'file-missing': { type: 'file-missing' },
   'session-renewed': { type: 'session-renewed', uploadSession: 'renewed', expiresAt: AT + 1 },
   'chunks-done': { type: 'chunks-done', at: AT },
@@ -188,7 +188,7 @@ describe('what the transitions carry', () => {
   it('fails an upload whose hour ran out while the page was away', () => {
     const late = { type: 'reloaded', at: uploadPlan().expiresAt } as const;
     for (const state of ['resume-queued', 'uploading', 'chunk-backoff', 'paused'] as const) {
-      expect(transition(jobRecord(state), late)).toMatchObject({ state: 'failed', error: EXPIRED_ERROR });
+      expect(transition(jobRecord(state), late)).toMatchObject({ state: 'failed', error: expiredError() });
     }
   });
 

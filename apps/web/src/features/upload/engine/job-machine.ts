@@ -1,5 +1,6 @@
 import type { PostSettings, PublishStatus } from '@content-studio/contract';
 import type { UploadJobError } from './upload-types';
+import { t } from '@/lib/i18n';
 
 /**
  * The upload job as a state machine: every state a job can be in, every event that moves it, and
@@ -117,20 +118,18 @@ type Handler<S extends JobState, E extends JobEventType> = (record: RecordIn<S>,
 type StateTable<S extends JobState> = { [E in JobEventType]?: Handler<S, E> };
 type Table = { [S in JobState]: StateTable<S> };
 
-export const EXPIRED_ERROR: UploadJobError = {
+// Words stored with a job are made when the job changes, in the creator's language of that moment.
+export const expiredError = (): UploadJobError => ({
   code: 'UPLOAD_SESSION_EXPIRED',
-  message:
-    'This upload took longer than the hour TikTok allows, so TikTok discarded it. Nothing was posted; post the video again to start over.',
+  message: t('upload.error.expired'),
   tiktokLogId: null,
-};
+});
 
-const INIT_UNKNOWN_AFTER_RELOAD: UploadJobError = {
+const initUnknownAfterReload = (): UploadJobError => ({
   code: 'INIT_OUTCOME_UNKNOWN',
-  message: 'The page was reloaded while TikTok was being asked to start this upload, so we can’t tell whether it did.',
+  message: t('upload.error.initUnknownAfterReload'),
   tiktokLogId: null,
-};
-
-const CANCELLING_NOTICE = 'Cancelling… the last part has already been sent, waiting for TikTok’s answer.';
+});
 
 // ── Building blocks: each returns a record of one named state ─────────────────────────────────
 
@@ -174,7 +173,7 @@ function onStatus(record: RecordIn<'processing' | 'awaiting-link'>, { status, at
         failReason: status.failReason ?? 'unknown',
         error: {
           code: 'PUBLISH_FAILED',
-          message: 'TikTok did not publish this video.',
+          message: t('upload.error.notPublished'),
           tiktokLogId: status.tiktokLogId ?? null,
         },
       };
@@ -212,7 +211,7 @@ const TABLE: Table = {
     'init-lost': (r, e) => ({ ...r, state: 'unknown', error: e.error }),
     'signed-out': (r, e) => ({ ...needsFile(r, 'session-ended'), error: e.error }),
     cancel: cancelled,
-    reloaded: (r) => ({ ...r, state: 'unknown', error: INIT_UNKNOWN_AFTER_RELOAD }),
+    reloaded: (r) => ({ ...r, state: 'unknown', error: initUnknownAfterReload() }),
   },
   'init-backoff': {
     'init-sent': (r) => ({ ...r, state: 'initializing', error: null }),
@@ -231,7 +230,7 @@ const TABLE: Table = {
     'upload-expired': (r, e) => failed(r, e.error),
     'signed-out': (r, e) => paused(r, 'session-ended', e.error),
     cancel: cancelled,
-    reloaded: (r, e) => (expired(r, e.at) ? failed(r, EXPIRED_ERROR) : paused(r, 'reload-mid-upload')),
+    reloaded: (r, e) => (expired(r, e.at) ? failed(r, expiredError()) : paused(r, 'reload-mid-upload')),
   },
   uploading: {
     'chunk-sending': (r) => r,
@@ -255,15 +254,12 @@ const TABLE: Table = {
       error: null,
     }),
     cancel: cancelled,
-    'cancel-deferred': (r) => ({ ...r, notice: CANCELLING_NOTICE }),
+    'cancel-deferred': (r) => ({ ...r, notice: t('upload.notice.cancelling') }),
     'cancel-too-late': (r) => ({
       ...r,
-      notice:
-        r.mode === 'draft'
-          ? 'Too late to cancel: the whole video had already reached TikTok, so it will still arrive in your inbox.'
-          : 'Too late to cancel: the whole video had already reached TikTok, so it will still be posted.',
+      notice: r.mode === 'draft' ? t('upload.notice.tooLateDraft') : t('upload.notice.tooLateDirect'),
     }),
-    reloaded: (r, e) => (expired(r, e.at) ? failed(r, EXPIRED_ERROR) : paused(r, 'reload-mid-upload')),
+    reloaded: (r, e) => (expired(r, e.at) ? failed(r, expiredError()) : paused(r, 'reload-mid-upload')),
   },
   'chunk-backoff': {
     'chunk-sending': (r) => ({ ...r, state: 'uploading' }),
@@ -271,13 +267,13 @@ const TABLE: Table = {
     'upload-refused': (r, e) => failed(r, e.error),
     'signed-out': (r, e) => paused(r, 'session-ended', e.error),
     cancel: cancelled,
-    reloaded: (r, e) => (expired(r, e.at) ? failed(r, EXPIRED_ERROR) : paused(r, 'reload-mid-upload')),
+    reloaded: (r, e) => (expired(r, e.at) ? failed(r, expiredError()) : paused(r, 'reload-mid-upload')),
   },
   paused: {
     'file-provided': (r) => ({ ...r, state: 'resume-queued', error: null, waitReason: null, notice: null }),
     'upload-expired': (r, e) => failed(r, e.error),
     cancel: cancelled,
-    reloaded: (r, e) => (expired(r, e.at) ? failed(r, EXPIRED_ERROR) : r),
+    reloaded: (r, e) => (expired(r, e.at) ? failed(r, expiredError()) : r),
   },
   processing: {
     status: onStatus,

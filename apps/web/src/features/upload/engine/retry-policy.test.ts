@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
+import { errorFromBody } from '@/lib/api-client';
+import { setLocale } from '@/lib/i18n';
 import { apiError } from '../testing/fake-upload-transport';
 import {
   backoffDelayMs,
@@ -100,6 +102,20 @@ describe('what a failed chunk leads to', () => {
   it('reads the byte count out of the message', () => {
     expect(parseReportedBytes('TikTok has received 1234 bytes so far.')).toBe(1234);
     expect(parseReportedBytes('no number here')).toBeUndefined();
+  });
+
+  it("reads the count from the proxy's English words whatever language the creator reads", async () => {
+    await setLocale('pt-BR', { remember: false });
+    const outOfSync = errorFromBody(409, {
+      error: {
+        code: 'UPLOAD_OUT_OF_SYNC',
+        message:
+          'The upload got out of step with TikTok. TikTok has received 41943040 bytes so far. Continue from where TikTok left off.',
+        retryable: true,
+      },
+    });
+
+    expect(classifyChunkError(outOfSync)).toEqual({ kind: 'resync', uploadedBytes: 41_943_040 });
   });
 });
 

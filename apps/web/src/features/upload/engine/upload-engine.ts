@@ -19,7 +19,7 @@ import { isApiError, retryAfterOf } from '@/lib/api-error';
 import { sendChunkAttempt, sleep, type ChunkAttemptTiming } from './chunk-attempt';
 import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from './file-fingerprint';
 import {
-  EXPIRED_ERROR,
+  expiredError,
   isActive,
   transition,
   waitsForFile,
@@ -45,6 +45,9 @@ import type {
   UploadRetryInfo,
   UploadTransport,
 } from './upload-types';
+import { creatorMessage } from '@/lib/api-error-text';
+import { formatBytes } from '@/lib/format-bytes';
+import { t } from '@/lib/i18n';
 
 export interface EngineTiming extends ChunkAttemptTiming {
   pollIntervalMs: number;
@@ -113,11 +116,11 @@ interface Runtime {
   cancelRequested: boolean;
 }
 
-const SESSION_ENDED_ERROR: UploadJobError = {
+const sessionEndedError = (): UploadJobError => ({
   code: 'TIKTOK_TOKEN_INVALID',
-  message: 'Your TikTok session ended. Connect your account again, then choose the file again to continue.',
+  message: t('upload.error.sessionEnded'),
   tiktokLogId: null,
-};
+});
 
 type ChunkOutcome = { kind: 'done'; complete: boolean } | { kind: 'resync'; uploadedBytes: number } | { kind: 'stop' };
 
@@ -208,7 +211,7 @@ export class UploadEngine {
       fingerprint = await this.fingerprint(input.file);
     } catch {
       // E.g. the file was moved or deleted after it was picked: show it as failed rather than throw.
-      problem ??= 'This file could not be read. Choose it again from the form.';
+      problem ??= t('upload.error.unreadable');
       fingerprint = {
         name: input.file.name,
         size: input.file.size,
@@ -264,16 +267,16 @@ export class UploadEngine {
 
   provideFile = async (id: string, file: File): Promise<FileMatch> => {
     const record = this.record(id);
-    if (!record || !waitsForFile(record)) return { ok: false, reason: 'This upload is not waiting for a file.' };
+    if (!record || !waitsForFile(record)) return { ok: false, reason: t('upload.error.notWaiting') };
     if (record.upload && this.now() >= record.upload.expiresAt) {
-      this.dispatch(id, { type: 'upload-expired', error: EXPIRED_ERROR });
-      return { ok: false, reason: EXPIRED_ERROR.message };
+      this.dispatch(id, { type: 'upload-expired', error: expiredError() });
+      return { ok: false, reason: expiredError().message };
     }
     const match = await matchFile(fingerprintOf(record), file, this.fingerprint);
     if (!match.ok) return match;
     // The record may have changed while the file was being read (cancelled, dismissed).
     const current = this.record(id);
-    if (!current || !waitsForFile(current)) return { ok: false, reason: 'This upload is not waiting for a file.' };
+    if (!current || !waitsForFile(current)) return { ok: false, reason: t('upload.error.notWaiting') };
     this.files.set(id, file);
     this.dispatch(id, { type: 'file-provided' });
     this.pump();
@@ -361,7 +364,7 @@ export class UploadEngine {
       console.error('Upload engine error', error);
       const internal: UploadJobError = {
         code: 'INTERNAL',
-        message: 'Something went wrong in the upload. Choose the file again to continue.',
+        message: t('upload.error.internalResume'),
         tiktokLogId: null,
       };
       if (!this.dispatch(id, { type: 'gave-up', error: internal })) {
@@ -382,7 +385,7 @@ export class UploadEngine {
       } catch (error) {
         if (signal.aborted) return false;
         // Nothing was sent to TikTok yet, so choosing the file again after connecting is safe.
-        this.dispatch(id, { type: 'signed-out', error: isApiError(error) ? toJobError(error) : SESSION_ENDED_ERROR });
+        this.dispatch(id, { type: 'signed-out', error: isApiError(error) ? toJobError(error) : sessionEndedError() });
         return false;
       }
       if (signal.aborted) return false;
@@ -401,7 +404,7 @@ export class UploadEngine {
           // The session is over (the token source has been told); a refused init created nothing.
           this.dispatch(id, {
             type: 'signed-out',
-            error: { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId ?? null },
+            error: { ...sessionEndedError(), tiktokLogId: error.tiktokLogId ?? null },
           });
           return false;
         }
@@ -416,7 +419,7 @@ export class UploadEngine {
             attempt: attempt + 1,
             maxAttempts: this.timing.maxInitAttempts,
             nextAttemptAt: this.now() + delay,
-            message: error.message,
+            message: creatorMessage(error),
           };
           this.dispatch(id, { type: 'init-rate-limited' });
           try {
@@ -435,7 +438,7 @@ export class UploadEngine {
               ? toJobError(error)
               : {
                   code: 'INIT_OUTCOME_UNKNOWN',
-                  message: 'The answer to the start of this upload was lost.',
+                  message: t('upload.error.initLost'),
                   tiktokLogId: null,
                 },
           });
@@ -459,7 +462,7 @@ export class UploadEngine {
           type: 'upload-refused',
           error: {
             code: 'VIDEO_SIZE_MISMATCH',
-            message: 'The server planned this upload for a different file size. Nothing was posted.',
+            message: t('upload.error.sizeMismatch'),
             tiktokLogId: null,
           },
         });
@@ -483,7 +486,7 @@ export class UploadEngine {
         return;
       }
       if (this.now() >= plan.expiresAt) {
-        this.dispatch(id, { type: 'upload-expired', error: EXPIRED_ERROR });
+        this.dispatch(id, { type: 'upload-expired', error: expiredError() });
         return;
       }
       const outcome = await this.sendChunk(id, plan, index, signal);
@@ -504,8 +507,7 @@ export class UploadEngine {
           type: 'upload-refused',
           error: {
             code: 'UPLOAD_OUT_OF_SYNC',
-            message:
-              'The upload kept getting out of step with TikTok. Nothing was posted; post the video again to start over.',
+            message: t('upload.error.outOfSync'),
             tiktokLogId: null,
           },
         });
@@ -631,7 +633,7 @@ export class UploadEngine {
           continue;
         }
         case 'session-ended':
-          this.dispatch(id, { type: 'signed-out', error: { ...SESSION_ENDED_ERROR, tiktokLogId: error.tiktokLogId } });
+          this.dispatch(id, { type: 'signed-out', error: { ...sessionEndedError(), tiktokLogId: error.tiktokLogId } });
           return { kind: 'stop' };
         case 'restart':
         case 'fail':
@@ -666,7 +668,7 @@ export class UploadEngine {
       if (signal.aborted) return 'stopped';
       const jobError = toJobError(error);
       if (isApiError(error) && error.status === 401) {
-        this.dispatch(id, { type: 'signed-out', error: { ...SESSION_ENDED_ERROR, tiktokLogId: jobError.tiktokLogId } });
+        this.dispatch(id, { type: 'signed-out', error: { ...sessionEndedError(), tiktokLogId: jobError.tiktokLogId } });
       } else if (isApiError(error) && error.retryable) {
         // Nothing was decided (the network, TikTok busy): worth trying again later.
         this.dispatch(id, { type: 'gave-up', error: jobError });
@@ -745,7 +747,7 @@ export class UploadEngine {
           attempt: failures + 1,
           maxAttempts: null,
           nextAttemptAt: this.now() + delay,
-          message: sessionEnded ? SESSION_ENDED_ERROR.message.split('.')[0] + '.' : toJobError(error).message,
+          message: sessionEnded ? t('upload.error.sessionEndedShort') : toJobError(error).message,
         };
         this.emit();
         continue;
@@ -761,7 +763,9 @@ export class UploadEngine {
           type: 'processing-timed-out',
           error: {
             code: 'PROCESSING_TIMEOUT',
-            message: `TikTok was still processing this video after ${Math.round(this.timing.processingTimeoutMs / 60_000)} minutes, so we stopped checking.`,
+            message: t('upload.error.processingTimeout', {
+              minutes: Math.round(this.timing.processingTimeoutMs / 60_000),
+            }),
             tiktokLogId: null,
           },
         });
@@ -932,11 +936,11 @@ export function mimeTypeOf(file: Pick<File, 'name' | 'type'>): VideoMimeType | n
 }
 
 function validateInput(input: UploadJobInput): string | null {
-  if (input.file.size <= 0) return 'This file is empty.';
-  if (input.file.size > MAX_VIDEO_BYTES) return 'TikTok accepts videos up to 4 GB.';
-  if (!mimeTypeOf(input.file)) return 'Choose an MP4, MOV or WebM video.';
+  if (input.file.size <= 0) return t('upload.error.empty');
+  if (input.file.size > MAX_VIDEO_BYTES) return t('upload.error.tooLarge', { max: formatBytes(MAX_VIDEO_BYTES) });
+  if (!mimeTypeOf(input.file)) return t('upload.error.type');
   if (input.mode === 'direct' && !PostSettingsSchema.safeParse(input.post).success) {
-    return 'The post settings are missing or incomplete.';
+    return t('upload.error.settings');
   }
   return null;
 }
@@ -954,7 +958,8 @@ function planFits(plan: UploadPlan, fileSize: number): boolean {
 }
 
 function toJobError(error: unknown): UploadJobError {
-  if (isApiError(error)) return { code: error.code, message: error.message, tiktokLogId: error.tiktokLogId ?? null };
+  if (isApiError(error))
+    return { code: error.code, message: creatorMessage(error), tiktokLogId: error.tiktokLogId ?? null };
   if (error instanceof UploadStallError) return { code: 'UPLOAD_STALLED', message: error.message, tiktokLogId: null };
-  return { code: 'INTERNAL', message: 'Something went wrong in the upload.', tiktokLogId: null };
+  return { code: 'INTERNAL', message: t('upload.error.internal'), tiktokLogId: null };
 }
