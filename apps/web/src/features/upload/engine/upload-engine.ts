@@ -21,6 +21,7 @@ import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from
 import {
   expiredError,
   isActive,
+  NOT_STARTED,
   transition,
   waitsForFile,
   type JobEvent,
@@ -230,15 +231,7 @@ export class UploadEngine {
       // TikTok hands out post ids only for public posts that passed moderation (docs/requirements/tiktok-rules.md#post-status).
       expectsPostLink:
         input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
-      upload: null,
-      acknowledgedChunks: 0,
-      lastStatus: null,
-      processingSince: null,
-      publishedAt: null,
-      postUrl: null,
-      failReason: null,
-      waitReason: null,
-      notice: null,
+      ...NOT_STARTED,
     };
     const record: JobRecord = problem
       ? { ...data, state: 'failed', error: { code: 'VALIDATION_FAILED', message: problem, tiktokLogId: null } }
