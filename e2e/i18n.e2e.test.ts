@@ -61,6 +61,13 @@ function englishRuns(message: string): string[] {
   return runs;
 }
 
+/** A message whose only arguments are plain `{name}` ones, filled in as the page fills them. */
+function filled(locale: Locale, key: string, values: Record<string, string>): string {
+  const message = catalogs[locale][key];
+  if (message === undefined || /[<#]|\{\w+,/.test(message)) throw new Error(`"${key}" is not a simple message`);
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
 const englishCatalogRuns = Object.values(catalogs.en).flatMap(englishRuns);
 
 type PageText = { lang: string; texts: string[]; title: string };
@@ -268,6 +275,75 @@ describe.each(LOCALES)('in %s', (locale) => {
       .or(card.getByText(say('upload.published'), { exact: true }))
       .waitFor();
     expect(await report('uploads')).toEqual(clean);
+  });
+
+  it('a second account added from the account menu, both listed', async () => {
+    const { page } = recorded;
+    await page
+      .getByRole('link', { name: say('studio.title') })
+      .first()
+      .click();
+    await heading(say('studio.title'));
+    await page.getByRole('button', { name: new RegExp(say('account.label')) }).click();
+    await page.getByRole('menuitem', { name: say('accounts.add') }).click();
+    await page.waitForURL((url) => url.href.startsWith(stack.sandbox.authorizeUrl));
+    await page.getByLabel(ACCOUNTS.nico).check();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.waitForURL(`${stack.webOrigin}/studio`);
+    await heading(say('studio.title'));
+    await page.getByRole('button', { name: new RegExp(`${say('account.label')}.*Nico NoComments`) }).click();
+    const list = page.getByRole('group', { name: say('accounts.listLabel') });
+    await list.getByRole('menuitemradio', { name: 'Ava Public @ava.creates' }).waitFor();
+    await page
+      .getByRole('menuitem', { name: filled(locale, 'accounts.disconnectNamed', { name: 'Nico NoComments' }) })
+      .waitFor();
+    expect(await report('accounts-menu')).toEqual(clean);
+    await page.keyboard.press('Escape');
+  });
+
+  it('the compose screen for both accounts, each with its own settings and what it still needs', async () => {
+    const { page } = recorded;
+    await page.getByRole('link', { name: say('studio.newPost') }).click();
+    await heading(say('compose.title'));
+    const form = page.getByRole('form', { name: say('composer.formLabel') });
+    await form
+      .getByRole('group', { name: say('accounts.compose.pickerLegend') })
+      .getByRole('checkbox', { name: /Ava Public/ })
+      .check();
+    const ava = form.getByRole('region', { name: /^Ava Public/ });
+    const nico = form.getByRole('region', { name: /^Nico NoComments/ });
+    await ava.getByLabel(say('composer.privacy.label')).waitFor();
+    await nico.getByLabel(say('composer.privacy.label')).waitFor();
+    await form.getByLabel(say('composer.picker.choose')).setInputFiles(videos.short);
+    await form.getByText(say('composer.picker.chooseAnother')).waitFor();
+    await ava.getByLabel(say('composer.privacy.label')).selectOption('SELF_ONLY');
+    await ava.getByText(say('accounts.compose.ready')).waitFor();
+    await nico
+      .getByRole('list', { name: filled(locale, 'accounts.compose.stillNeeded', { name: 'Nico NoComments' }) })
+      .waitFor();
+    expect(await report('compose-accounts')).toEqual(clean);
+  });
+
+  it("each account's own upload queue", async () => {
+    const { page } = recorded;
+    const form = page.getByRole('form', { name: say('composer.formLabel') });
+    await form
+      .getByRole('region', { name: /^Nico NoComments/ })
+      .getByLabel(say('composer.privacy.label'))
+      .selectOption('SELF_ONLY');
+    await form.getByRole('button', { name: say('composer.post'), exact: true }).click();
+    for (const name of ['Ava Public', 'Nico NoComments']) {
+      const card = page
+        .getByRole('region', { name: filled(locale, 'accounts.uploadsFor', { name }) })
+        .getByRole('article', { name: 'short.mp4' })
+        .first();
+      await card
+        .getByText(say('upload.processingDirect'))
+        .or(card.getByText(say('upload.published'), { exact: true }))
+        .first()
+        .waitFor();
+    }
+    expect(await report('uploads-accounts')).toEqual(clean);
   });
 
   it('downloaded only its own language, and nothing from off this machine', () => {

@@ -34,8 +34,9 @@ type Which = 'short' | 'long' | 'big';
 
 const RECIPES: Record<Which, string[]> = {
   short: ['-f', 'lavfi', '-i', 'testsrc=duration=3:size=360x640:rate=24', ...MP4_OUT],
-  // 12 fps keeps it quick to encode; only the length matters here.
-  long: ['-f', 'lavfi', '-i', 'testsrc=duration=62:size=360x640:rate=12', ...MP4_OUT],
+  // 24 fps, the lowest common rate within TikTok's 23–60: only its length may be wrong with it, so
+  // an account with a longer limit can still post it.
+  long: ['-f', 'lavfi', '-i', 'testsrc=duration=62:size=360x640:rate=24', ...MP4_OUT],
   big: [
     '-f',
     'rawvideo',

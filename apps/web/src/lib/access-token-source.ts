@@ -21,9 +21,11 @@ export function setAccessTokenSource(loader: (() => Promise<AccessTokenSource>) 
 }
 
 /**
- * The tab's registered source as one object, so the api client and the upload engine take their
- * tokens from, and report 401s to, the same place. Code that works for one account is handed a
- * source rather than reaching for this one, so a source per account can take its place.
+ * The tab's registered source (the active account's) as one object, so the api client and the
+ * upload engine take their tokens from, and report 401s to, the same place. Code that works for
+ * one account is handed that account's source rather than reaching for this one: with several
+ * accounts connected, each call goes out with its own account's token
+ * (docs/decisions/025-several-accounts.md).
  */
 export const registeredAccessTokens: AccessTokenSource = {
   async getAccessToken() {

@@ -98,16 +98,23 @@ export async function apiFetch<E extends EndpointSpec>(
   return parsed.data as ApiAnswer<E>;
 }
 
+/** An authed call's options: the endpoint's own, and whose token to send. */
+export type AuthedApiCall<E extends EndpointSpec> = Omit<ApiCall<E>, 'accessToken'> & {
+  /** The account the call is made as; the tab's registered source (the active account) by default. */
+  tokens?: AccessTokenSource;
+};
+
 /**
- * {@link apiFetch} as the connected creator: attaches `Authorization: Bearer` from the session
- * (refreshing it first when due) and reports a 401 back to the session so it can end.
+ * {@link apiFetch} as a connected creator: attaches `Authorization: Bearer` from the account's
+ * session (refreshing it first when due) and reports a 401 back to it so that session can end.
  */
 export async function authedApiFetch<E extends EndpointSpec & { auth: 'bearer' }>(
   endpoint: E,
-  ...[call]: CallArgs<Omit<ApiCall<E>, 'accessToken'>>
+  ...[call]: CallArgs<AuthedApiCall<E>>
 ): Promise<ApiAnswer<E>> {
-  return withAccessToken(registeredAccessTokens, (accessToken) =>
-    apiFetch(endpoint, ...([{ ...call, accessToken }] as unknown as CallArgs<ApiCall<E>>)),
+  const { tokens = registeredAccessTokens, ...rest } = (call ?? {}) as AuthedApiCall<E>;
+  return withAccessToken(tokens, (accessToken) =>
+    apiFetch(endpoint, ...([{ ...rest, accessToken }] as unknown as CallArgs<ApiCall<E>>)),
   );
 }
 

@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_STORAGE_KEY } from '@/features/auth/session-store';
 import { chooseVideo, privacySelect, videoFile } from '@/features/composer/test-utils';
-import { UPLOADS_STORAGE_KEY } from '@/features/upload/engine/job-store';
+import { uploadsStorageKey } from '@/features/upload/engine/job-store';
 import { resetSharedUploadEngine } from '@/features/upload/engine/shared-upload-engine';
 import { errorBody } from '@/mocks/handlers/session';
 import { server } from '@/mocks/node';
@@ -37,7 +37,7 @@ describe('a 401 on the compose screen ends the session the same way wherever it 
 
   it('from an upload chunk, and the job waits for the file after reconnecting', async () => {
     server.use(http.put(endpoints.uploadChunk.path, refused));
-    seedSession();
+    const seeded = seedSession();
     const { router, user } = renderApp('/studio/compose');
     await screen.findByText('Ava Public');
     await chooseVideo(user, videoFile('launch.mp4'));
@@ -45,7 +45,7 @@ describe('a 401 on the compose screen ends the session the same way wherever it 
     await user.click(screen.getByRole('button', { name: 'Post' }));
 
     expect(await afterTheRefusal(router)).toEqual(SIGNED_OUT);
-    const stored = JSON.parse(sessionStorage.getItem(UPLOADS_STORAGE_KEY) ?? '{}') as {
+    const stored = JSON.parse(sessionStorage.getItem(uploadsStorageKey(seeded.openId)) ?? '{}') as {
       jobs?: Array<{ state: string; waitReason: string | null }>;
     };
     expect(stored.jobs).toEqual([expect.objectContaining({ state: 'paused', waitReason: 'session-ended' })]);

@@ -5,7 +5,7 @@ export type AvatarProps = {
   /** TikTok's avatar URL; signed and short-lived, so it may stop loading. */
   url: string | undefined;
   name: string;
-  size?: 'md' | 'lg';
+  size?: 'sm' | 'md' | 'lg';
   /** Empty alt when the name is written out beside the avatar. */
   decorative?: boolean;
   /**
@@ -19,7 +19,7 @@ export type AvatarProps = {
 /** A creator's TikTok avatar, or their initials when there is none or it no longer loads. */
 export function Avatar({ url, name, size = 'md', decorative = false, className = '', onStale }: AvatarProps) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  const pixels = size === 'lg' ? 48 : 40;
+  const pixels = { sm: 32, md: 40, lg: 48 }[size];
   const classes = `avatar avatar--${size} ${className}`.trim();
   if (url && url !== failedUrl) {
     return (

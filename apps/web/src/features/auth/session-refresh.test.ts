@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, mockGrant } from '@/mocks/handlers/session';
 import { server } from '@/mocks/node';
 import { recordRequests, seedSession } from '@/testing/session-fixtures';
-import { refreshDueAt, refreshSession, sessionAccessTokens, startSessionKeeper } from './session-refresh';
+import {
+  accountAccessTokens,
+  refreshDueAt,
+  refreshSession,
+  sessionAccessTokens,
+  startSessionKeeper,
+} from './session-refresh';
 import { sessionFromGrant, sessionStore } from './session-store';
 
 const HOUR = 3_600_000;
@@ -192,5 +198,102 @@ describe('startSessionKeeper', () => {
 
     expect(requests.count('POST', endpoints.authRefresh.path)).toBe(0);
     stop();
+  });
+});
+
+describe('several accounts', () => {
+  const seedAva = (now?: number) =>
+    seedSession({ openId: 'open-ava', accessToken: 'act.ava', sealedRefresh: 'sealed.ava' }, now);
+  const seedNico = (now?: number) =>
+    seedSession({ openId: 'open-nico', accessToken: 'act.nico', sealedRefresh: 'sealed.nico' }, now);
+
+  it('hands each account its own token, refreshing only the one that is due', async () => {
+    const requests = recordRequests();
+    server.use(
+      http.post(endpoints.authRefresh.path, () =>
+        HttpResponse.json(mockGrant({ openId: 'open-ava', accessToken: 'act.ava-2', sealedRefresh: 'sealed.ava-2' })),
+      ),
+    );
+    seedAva(Date.now() - 4 * HOUR); // expired: must refresh first
+    seedNico();
+
+    const [ava, nico] = await Promise.all([
+      accountAccessTokens('open-ava').getAccessToken(),
+      accountAccessTokens('open-nico').getAccessToken(),
+    ]);
+
+    expect(nico).toBe('act.nico');
+    expect(ava).toBe('act.ava-2');
+    expect(requests.count('POST', endpoints.authRefresh.path)).toBe(1);
+    expect(await requests.seen[0]?.request.json()).toEqual({ sealedRefresh: 'sealed.ava' });
+    // The refresh of a background account leaves the active one as it was.
+    expect(sessionStore.get()?.openId).toBe('open-nico');
+    expect(await accountAccessTokens('open-gone').getAccessToken()).toBeNull();
+  });
+
+  it('ends only the account whose token TikTok refused', () => {
+    seedAva();
+    seedNico();
+
+    accountAccessTokens('open-ava').rejected('act.ava', { status: 401 } as never);
+
+    expect(sessionStore.accounts().map((session) => session.openId)).toEqual(['open-nico']);
+    expect(sessionStore.get()?.accessToken).toBe('act.nico');
+    expect(sessionStore.ended()).toEqual([{ openId: 'open-ava', end: { reason: 'expired' } }]);
+  });
+
+  it('ends the right account when the active source reports a token of a background one', () => {
+    seedAva();
+    seedNico();
+
+    sessionAccessTokens.rejected('act.ava', { status: 401 } as never);
+
+    expect(sessionStore.get()?.openId).toBe('open-nico');
+    expect(sessionStore.account('open-ava')).toBeNull();
+  });
+
+  it('ends only the account whose refresh token is refused', async () => {
+    server.use(
+      http.post<never, RefreshRequest, ErrorBody | SessionGrant>(endpoints.authRefresh.path, async ({ request }) =>
+        (await request.json()).sealedRefresh === 'sealed.ava'
+          ? HttpResponse.json(errorBody('OAUTH_REFRESH_INVALID', 'ended'), { status: 401 })
+          : HttpResponse.json(mockGrant({ openId: 'open-nico', accessToken: 'act.nico-2' })),
+      ),
+    );
+    seedAva(Date.now() - 4 * HOUR);
+    seedNico(Date.now() - 4 * HOUR);
+
+    await expect(refreshSession('open-ava')).rejects.toMatchObject({ code: 'OAUTH_REFRESH_INVALID' });
+    await expect(refreshSession('open-nico')).resolves.toMatchObject({ accessToken: 'act.nico-2' });
+
+    expect(sessionStore.accounts().map((session) => session.accessToken)).toEqual(['act.nico-2']);
+  });
+
+  it('keeps one timer per account: each is refreshed on its own schedule', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const refreshed: string[] = [];
+    server.use(
+      http.post<never, RefreshRequest, SessionGrant>(endpoints.authRefresh.path, async ({ request }) => {
+        const { sealedRefresh } = await request.json();
+        refreshed.push(sealedRefresh);
+        const openId = sealedRefresh.startsWith('a') ? 'open-ava' : 'open-nico';
+        return HttpResponse.json(mockGrant({ openId, expiresIn: 600, sealedRefresh: `${sealedRefresh}+` }));
+      }),
+    );
+    // Ava's token lives 20 s (refreshed after 16 s), Nico's 100 s (after 80 s).
+    seedSession({ openId: 'open-ava', expiresIn: 20, sealedRefresh: 'a' });
+    seedSession({ openId: 'open-nico', expiresIn: 100, sealedRefresh: 'n' });
+    const stop = startSessionKeeper();
+    try {
+      await vi.advanceTimersByTimeAsync(16_100);
+      await vi.waitFor(() => expect(sessionStore.account('open-ava')?.sealedRefresh).toBe('a+'));
+      expect(refreshed).toEqual(['a']);
+
+      await vi.advanceTimersByTimeAsync(64_000);
+      await vi.waitFor(() => expect(sessionStore.account('open-nico')?.sealedRefresh).toBe('n+'));
+      expect(refreshed).toEqual(['a', 'n']);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,3 +1,3 @@
-/** The composer's public face: the route renders `Composer` and passes the upload engine's `enqueue`. */
-export { Composer, type ComposerProps } from './components/composer';
+/** The composer's public face: the route renders `Composer` and passes each account's upload `enqueue`. */
+export { Composer, type ComposerAccount, type ComposerProps } from './components/composer';
 export type { ComposerSubmission } from './composer-schema';

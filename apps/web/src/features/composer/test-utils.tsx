@@ -1,10 +1,9 @@
-import type { CreatorInfo } from '@content-studio/contract';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { setAccessTokenSource } from '@/lib/access-token-source';
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { mockCreatorInfo } from '@/mocks/handlers/creator-info';
-import { ComposerForm, type ComposerFormProps } from './components/composer-form';
+import { ComposerForm, type ComposeTarget, type ComposerFormProps } from './components/composer-form';
 import type { ComposerSubmission } from './composer-schema';
 import type { VideoFacts, VideoRead } from './media/video-facts';
 import { fakeFacts, pendingReads, settleRead } from './testing/fake-container-reader';
@@ -14,21 +13,32 @@ import { fakeFacts, pendingReads, settleRead } from './testing/fake-container-re
 export const TEST_ACCESS_TOKEN = 'act.composer-test';
 
 /** Authed calls in these tests carry a fixed token; no session machinery is involved. */
-export function stubAccessToken(): void {
-  setAccessTokenSource(async () => ({ getAccessToken: async () => TEST_ACCESS_TOKEN, rejected: () => undefined }));
-}
+export const testAccessTokens: AccessTokenSource = {
+  getAccessToken: async () => TEST_ACCESS_TOKEN,
+  rejected: () => undefined,
+};
 
-export function renderComposerForm(props: Partial<ComposerFormProps> & { creatorInfo?: CreatorInfo | undefined } = {}) {
+/** The one account's form, as the composer renders it for a creator with a single account. */
+export type OneAccountFormProps = Pick<ComposerFormProps, 'appAudited'> &
+  Partial<Pick<ComposeTarget, 'creatorInfo' | 'unavailable' | 'unauditedRestriction'>> & {
+    onSubmit?: (submission: ComposerSubmission) => unknown;
+  };
+
+export function renderComposerForm(props: OneAccountFormProps = {}) {
   const onSubmit = vi.fn<(submission: ComposerSubmission) => Promise<string>>(async () => 'job-1');
+  const submit = props.onSubmit ?? onSubmit;
+  const creatorInfo = 'creatorInfo' in props ? props.creatorInfo : mockCreatorInfo;
   // applyAccept off: a creator can always pick "All files" in the dialog, and drop anything.
   const user = userEvent.setup({ applyAccept: false });
+  const target: ComposeTarget = {
+    id: 'open-id-mock-creator',
+    name: creatorInfo?.nickname ?? 'Mock Creator',
+    creatorInfo,
+    unavailable: props.unavailable ?? { direct: null, draft: null },
+    unauditedRestriction: props.unauditedRestriction ?? false,
+  };
   const view = render(
-    <ComposerForm
-      creatorInfo={'creatorInfo' in props ? props.creatorInfo : mockCreatorInfo}
-      unavailable={{ direct: null, draft: null }}
-      onSubmit={onSubmit}
-      {...props}
-    />,
+    <ComposerForm targets={[target]} appAudited={props.appAudited} onSubmit={(submission) => submit(submission)} />,
   );
   return { ...view, user, onSubmit: (props.onSubmit as typeof onSubmit | undefined) ?? onSubmit };
 }

@@ -61,8 +61,8 @@ describe('the account menu in the studio header', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const menu = screen.getByRole('menu');
     expect(button.getAttribute('aria-controls')).toBe(menu.id);
-    const disconnect = within(menu).getByRole('menuitem', { name: 'Disconnect' });
-    await waitFor(() => expect(document.activeElement).toBe(disconnect));
+    const add = within(menu).getByRole('menuitem', { name: 'Add another TikTok account' });
+    await waitFor(() => expect(document.activeElement).toBe(add));
 
     await user.keyboard('{Escape}');
 
@@ -76,8 +76,13 @@ describe('the account menu in the studio header', () => {
     button.focus();
 
     await user.keyboard('{ArrowDown}');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Disconnect' })));
-    await user.keyboard('{ArrowDown}'); // wraps around a one-item menu
+    const add = screen.getByRole('menuitem', { name: 'Add another TikTok account' });
+    await waitFor(() => expect(document.activeElement).toBe(add));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Disconnect' }));
+    await user.keyboard('{ArrowDown}'); // wraps around
+    expect(document.activeElement).toBe(add);
+    await user.keyboard('{ArrowUp}');
     expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Disconnect' }));
 
     await user.tab();

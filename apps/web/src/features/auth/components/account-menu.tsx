@@ -1,27 +1,48 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
 import { useT } from '@/lib/i18n';
 import { profileQueries } from '../api/profile-queries';
 import { signOutOptions } from '../api/sign-out';
-import type { Session } from '../session-store';
+import { sessionStore, useAccounts, type Session } from '../session-store';
 import { ProfileAvatar } from './profile-avatar';
 import './account-menu.css';
 
 export type AccountMenuProps = {
+  /** The active account's session. */
   session: Session;
 };
 
+type AddState = { status: 'idle' } | { status: 'leaving' } | { status: 'failed'; error: unknown };
+
 /**
- * Who is connected (avatar and display name, always visible) and a menu button for what can be
- * done with the connection. Follows the WAI-ARIA menu button pattern: Enter, Space or the arrow
- * keys open it and focus an item, arrows move between items, Escape closes it and returns focus
- * to the button, Tab or a click elsewhere closes it.
+ * Who is connected (avatar and display name of the active account, always visible) and a menu
+ * button for what can be done with the connections: with several accounts, which one is active
+ * (and switching to another), then adding another account and disconnecting the active one.
+ * Follows the WAI-ARIA menu button pattern: Enter, Space or the arrow keys open it and focus an
+ * item, arrows move between items, Escape closes it and returns focus to the button, Tab or a
+ * click elsewhere closes it.
  */
 export function AccountMenu({ session }: AccountMenuProps) {
   const t = useT();
   const queryClient = useQueryClient();
+  const accounts = useAccounts();
+  const several = accounts.length > 1;
   const profile = useQuery(profileQueries.me(session.openId));
+  // Every account's profile for the list; one account needs only its own, asked for above.
+  const profiles = useQueries({
+    queries: (several ? accounts : []).map((account) => profileQueries.me(account.openId)),
+  });
+  // The @username tells several accounts apart; it is asked for once, and only when not yet known.
+  useQueries({
+    queries: (several ? accounts : [])
+      .filter((account) => !account.username && account.scopes.includes('video.publish'))
+      .map((account) => profileQueries.handle(account.openId)),
+  });
   const disconnect = useMutation(signOutOptions(queryClient));
+  const [adding, setAdding] = useState<AddState>({ status: 'idle' });
   const [open, setOpen] = useState(false);
   const [focusOnOpen, setFocusOnOpen] = useState<'first' | 'last'>('first');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -29,9 +50,10 @@ export function AccountMenu({ session }: AccountMenuProps) {
   const menuRef = useRef<HTMLUListElement>(null);
   const buttonId = useId();
   const menuId = useId();
+  const addErrorId = useId();
 
-  const name =
-    profile.data?.displayName ?? (profile.isError ? t('account.profileFailed') : t('account.profileLoading'));
+  const activeName = profile.data?.displayName ?? session.displayName;
+  const name = activeName ?? (profile.isError ? t('account.profileFailed') : t('account.profileLoading'));
 
   useEffect(() => {
     if (!open) return;
@@ -56,6 +78,23 @@ export function AccountMenu({ session }: AccountMenuProps) {
   function closeMenu({ returnFocus }: { returnFocus: boolean }) {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
+  }
+
+  function switchTo(openId: string) {
+    sessionStore.switchTo(openId);
+    closeMenu({ returnFocus: true });
+  }
+
+  async function addAccount() {
+    if (adding.status === 'leaving') return;
+    setAdding({ status: 'leaving' });
+    try {
+      // The same consent page as the first sign-in; the callback adds the account to the others.
+      const authorizeUrl = await (await import('../api/start-sign-in')).startSignIn(queryClient);
+      window.location.assign(authorizeUrl);
+    } catch (error) {
+      setAdding({ status: 'failed', error });
+    }
   }
 
   function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
@@ -133,6 +172,44 @@ export function AccountMenu({ session }: AccountMenuProps) {
           className="account-menu__list"
           onKeyDown={onMenuKeyDown}
         >
+          {several ? (
+            <li role="none">
+              {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- inside a menu, a set of menuitemradio is an ARIA group; a fieldset would not be one to assistive technology */}
+              <ul role="group" aria-label={t('accounts.listLabel')} className="account-menu__accounts">
+                {accounts.map((account, index) => {
+                  const data = profiles[index]?.data;
+                  const accountName = data?.displayName ?? account.displayName ?? t('accounts.unnamed');
+                  const active = account.openId === session.openId;
+                  return (
+                    <li role="none" key={account.openId}>
+                      <button
+                        type="button"
+                        role="menuitemradio"
+                        aria-checked={active}
+                        tabIndex={-1}
+                        className="account-menu__item account-menu__account"
+                        onClick={() => switchTo(account.openId)}
+                      >
+                        <Avatar url={data?.avatarUrl} name={accountName} size="sm" decorative />
+                        <span className="account-menu__account-text">
+                          <span className="account-menu__account-name">{accountName}</span>
+                          {account.username ? (
+                            <span className="account-menu__account-handle">@{account.username}</span>
+                          ) : null}
+                        </span>
+                        {/* aria-checked says it to a screen reader; the tick shows it. */}
+                        {active ? (
+                          <svg className="account-menu__tick" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                            <path d="M5 10.5l3.2 3.2L15 7" />
+                          </svg>
+                        ) : null}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ) : null}
           {profile.isError ? (
             <li role="none">
               <button
@@ -151,24 +228,54 @@ export function AccountMenu({ session }: AccountMenuProps) {
               type="button"
               role="menuitem"
               tabIndex={-1}
+              className="account-menu__item"
+              aria-disabled={adding.status === 'leaving' || undefined}
+              aria-describedby={adding.status === 'failed' ? addErrorId : undefined}
+              onClick={() => void addAccount()}
+            >
+              <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                <path d="M10 4v12M4 10h12" />
+              </svg>
+              {adding.status === 'leaving' ? t('accounts.opening') : t('accounts.add')}
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
               className="account-menu__item account-menu__item--danger"
               aria-disabled={disconnect.isPending || undefined}
               onClick={() => {
-                if (!disconnect.isPending) disconnect.mutate();
+                if (disconnect.isPending) return;
+                disconnect.mutate(session.openId, {
+                  // With another account left, the studio stays: focus goes back where it was.
+                  onSettled: () => closeMenu({ returnFocus: sessionStore.get() !== null }),
+                });
               }}
             >
               <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                 <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M12 14l4-4-4-4M16 10H8" />
               </svg>
-              {disconnect.isPending ? t('account.disconnecting') : t('account.disconnect')}
+              {disconnect.isPending
+                ? t('account.disconnecting')
+                : several
+                  ? t('accounts.disconnectNamed', { name: activeName ?? t('accounts.unnamed') })
+                  : t('account.disconnect')}
             </button>
           </li>
         </ul>
+        {adding.status === 'failed' ? (
+          <p id={addErrorId} role="alert" className="account-menu__error">
+            {/* Worded when shown, so it follows a change of language. */}
+            {isApiError(adding.error) ? creatorMessage(adding.error) : t('accounts.addFailed')}
+          </p>
+        ) : null}
       </div>
     </div>
   );
 }
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return menu ? [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')] : [];
+  return menu ? [...menu.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')] : [];
 }

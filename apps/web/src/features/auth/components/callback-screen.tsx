@@ -7,6 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { RichText, t, useT } from '@/lib/i18n';
+import { useAccounts } from '../session-store';
 import { completeSignIn, type CallbackOutcome, type CallbackProblem } from '../complete-sign-in';
 import { ConnectButton } from './connect-button';
 import './callback-screen.css';
@@ -40,6 +41,8 @@ function explain(name: ExplanationName): { eyebrow: string; title: string; text:
 /** Where TikTok's redirect lands: checks the sign-in, then goes to the studio or explains why not. */
 export function CallbackScreen() {
   useT();
+  // Adding another account can fail too; the accounts already connected are still there.
+  const connected = useAccounts().length > 0;
   const location = useLocation();
   const navigate = useNavigate();
   // Read once: the URL is cleaned right away, and the outcome must not depend on the cleaned one.
@@ -85,6 +88,11 @@ export function CallbackScreen() {
       {explanation ? (
         <div className="callback-screen__actions">
           <ConnectButton size="md">{t('callback.tryAgain')}</ConnectButton>
+          {connected ? (
+            <ButtonLink to={paths.studio.getHref()} variant="secondary">
+              {t('accounts.backToStudio')}
+            </ButtonLink>
+          ) : null}
           <ButtonLink to={paths.home.getHref()} variant="secondary">
             {t('callback.home')}
           </ButtonLink>

@@ -8,13 +8,16 @@ import { sessionStore, useSession, type Session } from '../session-store';
 import type { SignedOutLocationState } from '../signed-out-state';
 
 export type RequireSessionProps = {
+  /** Rendered with the active account's session. */
   children: (session: Session) => ReactNode;
 };
 
 /**
- * Renders its children only for a connected creator, and keeps the session fresh while they are
- * here. Without a session (never signed in, or it just ended: expired, revoked, disconnected) the
- * creator goes to the home page, which says why; never a blank page.
+ * Renders its children only while an account is connected, and keeps every connected account's
+ * session fresh while they are here. When one of several accounts ends, another one becomes the
+ * active one and the page stays. Without any session (never signed in, or the last one just
+ * ended: expired, revoked, disconnected) the creator goes to the home page, which says why; never a
+ * blank page.
  */
 export function RequireSession({ children }: RequireSessionProps) {
   const session = useSession();
@@ -25,7 +28,11 @@ export function RequireSession({ children }: RequireSessionProps) {
     () =>
       sessionStore.subscribe(() => {
         // Profiles (and their short-lived avatar URLs) never outlive the session they belong to.
-        if (!sessionStore.get()) queryClient.removeQueries({ queryKey: profileQueries.all() });
+        const connected = new Set(sessionStore.accounts().map((account) => account.openId));
+        queryClient.removeQueries({
+          queryKey: profileQueries.all(),
+          predicate: (query) => !connected.has(String(query.queryKey[2])),
+        });
       }),
     [queryClient],
   );

@@ -1,5 +1,6 @@
 import { endpoints } from '@content-studio/contract';
 import { queryOptions } from '@tanstack/react-query';
+import type { AccessTokenSource } from '@/lib/access-token-source';
 import { authedApiFetch } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
 
@@ -9,16 +10,17 @@ export const creatorInfoQueries = {
    * What TikTok lets this creator do right now: privacy options, interaction settings, the longest
    * video. TikTok's audit requires the LATEST creator info each time the posting screen is shown
    * (TikTok's Content Sharing Guidelines), so nothing is cached: every mount fetches, and the data goes as soon as the
-   * screen does. Keyed by open id so one account never sees another's options.
+   * screen does. Keyed by open id, and asked for with that account's own token, so one account
+   * never sees another's options.
    *
    * Window focus does not refetch: a creator switching to their editor and back would otherwise
    * spend TikTok's 20 calls a minute and could see the form change under them. The composer asks
    * again right before posting instead.
    */
-  forCreator: (openId: string) =>
+  forCreator: (openId: string, tokens: AccessTokenSource) =>
     queryOptions({
       queryKey: [...creatorInfoQueries.all(), openId] as const,
-      queryFn: ({ signal }) => authedApiFetch(endpoints.creatorInfo, { signal }),
+      queryFn: ({ signal }) => authedApiFetch(endpoints.creatorInfo, { signal, tokens }),
       staleTime: 0,
       gcTime: 0,
       refetchOnMount: 'always',

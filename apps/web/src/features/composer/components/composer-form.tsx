@@ -1,10 +1,12 @@
-import { MAX_TITLE_LENGTH, MAX_VIDEO_BYTES, type CreatorInfo, type UploadMode } from '@content-studio/contract';
+import { MAX_TITLE_LENGTH, MAX_VIDEO_BYTES, type UploadMode } from '@content-studio/contract';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { isApiError } from '@/lib/api-error';
+import { creatorMessage } from '@/lib/api-error-text';
+import { formatBytes } from '@/lib/format-bytes';
+import { formatList, useT } from '@/lib/i18n';
 import {
-  EMPTY_FIELDS,
   captionTooLong,
-  disclosureIncomplete,
   isBranded,
   looksUnaudited,
   prescribed,
@@ -13,16 +15,25 @@ import {
   type ComposerSubmission,
 } from '../composer-schema';
 import {
+  EMPTY_SHARED_FIELDS,
+  modeReasonOf,
+  planTarget,
+  sharedModeReason,
+  splitChange,
+  type AccountFields,
+  type ComposeTarget,
+  type SharedFields,
+  type TargetPlan,
+} from '../target-plan';
+import {
   MAX_DRAFT_DURATION_SEC,
   formatDuration,
   maxDurationSec as allowedDurationSec,
   videoProblems,
   type VideoProblem,
 } from '../video-checks';
-import { isApiError } from '@/lib/api-error';
-import { creatorMessage } from '@/lib/api-error-text';
-import { formatBytes } from '@/lib/format-bytes';
-import { useT } from '@/lib/i18n';
+import { AccountPicker } from './account-picker';
+import { AccountSettings } from './account-settings';
 import { CaptionField } from './caption-field';
 import { CommercialDisclosure } from './commercial-disclosure';
 import { CreatorBadge } from './creator-badge';
@@ -39,27 +50,28 @@ import { usePickedVideo } from './use-picked-video';
 import { VideoPreview, type CoverControl } from './video-preview';
 import './composer-form.css';
 
+export type { ComposeTarget } from '../target-plan';
+
 export type ComposerFormProps = {
   /**
-   * Fresh creator info (privacy options, interaction settings, longest video). Undefined when it
-   * cannot be had (the creator did not grant video.publish): then only drafts can be sent.
+   * The accounts the video can go to, at least one. With one, the form is that account's; with
+   * several, the creator picks which ones get it and each gets its own settings block.
    */
-  creatorInfo: CreatorInfo | undefined;
-  /** Why a mode cannot be used right now (a missing permission, say); null when it can. */
-  unavailable: Record<UploadMode, string | null>;
-  /** A post was refused because TikTok has not audited this app yet (UNAUDITED_APP_RESTRICTION). */
-  unauditedRestriction?: boolean;
+  targets: readonly ComposeTarget[];
+  /** With several accounts: the ones picked when the form opens (the active one). */
+  initialTargets?: readonly string[];
   /**
    * Whether TikTok has audited this app, as its operator configured the proxy (undefined while not
    * known). Unaudited, the notice shows before the first post and only "Only me" is offered.
    */
   appAudited?: boolean | undefined;
   /**
-   * Called only when the creator presses Post / Send draft, with a valid submission; the route
-   * passes the upload engine's `enqueue`. The form resets for the next video once it resolves, and
-   * shows the error's message if it rejects.
+   * Called only when the creator presses Post / Send draft, with a valid submission, once per
+   * account that gets the video; the route passes that account's upload engine's `enqueue`. The
+   * form resets for the next video once every call resolved, and shows the error's message where
+   * one rejected (an account whose call went through is unpicked, so it never gets the video twice).
    */
-  onSubmit: (submission: ComposerSubmission) => unknown;
+  onSubmit: (submission: ComposerSubmission, targetId: string) => unknown;
 };
 
 /**
@@ -68,27 +80,34 @@ export type ComposerFormProps = {
  * and then it only goes to `onSubmit`. Every rule the button waits for is listed beside it, in words,
  * and is the button's description and tooltip.
  */
-export function ComposerForm({
-  creatorInfo,
-  unavailable,
-  unauditedRestriction = false,
-  appAudited,
-  onSubmit,
-}: ComposerFormProps) {
+export function ComposerForm({ targets, initialTargets = [], appAudited, onSubmit }: ComposerFormProps) {
   const t = useT();
-  const directReason = unavailable.direct ?? (creatorInfo ? null : t('composer.loadingSettings'));
-  const reasons: Record<UploadMode, string | null> = { direct: directReason, draft: unavailable.draft };
-  const [chosenMode, setChosenMode] = useState<UploadMode>(() =>
-    reasons.direct && !reasons.draft ? 'draft' : 'direct',
+  const several = targets.length > 1;
+  const [chosenIds, setChosenIds] = useState<readonly string[]>(() =>
+    initialTargets.filter((id) => targets.some((target) => target.id === id)),
   );
+  // One account: it is always the one. Several: the picked ones, in the accounts' own order.
+  const chosen = several ? targets.filter((target) => chosenIds.includes(target.id)) : targets.slice(0, 1);
+  const only = several ? undefined : chosen[0];
+
+  const modeReasons = (target: ComposeTarget | undefined): Record<UploadMode, string | null> =>
+    target
+      ? { direct: modeReasonOf(target, 'direct'), draft: modeReasonOf(target, 'draft') }
+      : { direct: sharedModeReason(chosen, 'direct'), draft: sharedModeReason(chosen, 'draft') };
+  const reasons = modeReasons(only);
+  const [chosenMode, setChosenMode] = useState<UploadMode>(() => {
+    const initial = modeReasons(several ? undefined : targets[0]);
+    return initial.direct && !initial.draft ? 'draft' : 'direct';
+  });
   // If the chosen mode stops being available (creator info failed, say), fall back to the other.
   const mode: UploadMode = reasons[chosenMode] && !reasons[otherMode(chosenMode)] ? otherMode(chosenMode) : chosenMode;
-  const direct = mode === 'direct' && creatorInfo !== undefined;
 
   const { video, pick: pickVideo, clear: clearVideo } = usePickedVideo();
-  const [fields, setFields] = useState<ComposerFields>(EMPTY_FIELDS);
+  const [shared, setShared] = useState<SharedFields>(EMPTY_SHARED_FIELDS);
+  const [perAccount, setPerAccount] = useState<Record<string, Partial<AccountFields>>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [accountErrors, setAccountErrors] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const pickerRef = useRef<HTMLInputElement>(null);
   const videoHeadingId = useId();
@@ -96,61 +115,100 @@ export function ComposerForm({
   const problemsId = useId();
   const blockersId = useId();
 
-  const update = (change: Partial<ComposerFields>) => setFields((current) => ({ ...current, ...change }));
+  const update = (targetId: string, change: Partial<ComposerFields>) => {
+    const split = splitChange(change);
+    setShared((current) => ({ ...current, ...split.shared }));
+    setPerAccount((current) => ({ ...current, [targetId]: { ...current[targetId], ...split.account } }));
+  };
 
   // ── The video ──────────────────────────────────────────────────────────────────────────────────
   // The container's facts decide; the file's name and reported type do not (a renamed text file is no video).
-  const limits = { mode, maxDirectDurationSec: creatorInfo?.maxVideoPostDurationSec };
   const read = video?.read ?? null;
   const facts = read?.kind === 'read' ? read.facts : null;
+  const plans: TargetPlan[] = chosen.map((target) =>
+    planTarget(target, { mode, shared, account: perAccount[target.id], appAudited, facts }),
+  );
+  const onlyPlan = several ? undefined : plans[0];
+  // One account: its length limit is one of the video's problems, as it always was. Several: each
+  // account's own limit is checked in its block, and only what is wrong for all of them is here.
+  const limits = { mode, maxDirectDurationSec: onlyPlan?.target.creatorInfo?.maxVideoPostDurationSec };
   const problems: VideoProblem[] = video ? videoProblems(video.file, read, limits) : [];
-  const allowedSec = allowedDurationSec(limits);
-  // A cut fixes the length, nothing else: offered only when the length is the one problem.
+  const directLimits = plans.flatMap((plan) =>
+    plan.direct && plan.target.creatorInfo ? [plan.target.creatorInfo.maxVideoPostDurationSec] : [],
+  );
+  const allowedSec = several
+    ? mode === 'draft'
+      ? MAX_DRAFT_DURATION_SEC
+      : directLimits.length > 0
+        ? Math.min(...directLimits)
+        : undefined
+    : allowedDurationSec(limits);
+  // A cut fixes the length, nothing else: offered only when the length is the one problem (for
+  // one account, or for the shortest limit of the chosen ones, so the cut fits every one of them).
+  const lengthOnly = problems.length === 1 && problems[0]?.id === 'too-long';
   const trimmable =
-    facts !== null && allowedSec !== undefined && problems.length === 1 && problems[0]?.id === 'too-long';
+    facts !== null &&
+    allowedSec !== undefined &&
+    (lengthOnly || (problems.length === 0 && facts.durationSec > allowedSec));
+  const anyDirect = several ? mode === 'direct' : onlyPlan?.direct === true;
   const durationSec = facts?.durationSec ?? null;
   const cover: CoverControl | null =
-    direct && durationSec !== null
+    anyDirect && durationSec !== null
       ? {
           maxMs: coverMaxMs(durationSec),
-          valueMs: Math.min(fields.coverTimestampMs ?? 0, coverMaxMs(durationSec)),
-          onChange: (ms) => update({ coverTimestampMs: ms }),
+          valueMs: Math.min(shared.coverTimestampMs ?? 0, coverMaxMs(durationSec)),
+          onChange: (ms) => setShared((current) => ({ ...current, coverTimestampMs: ms })),
         }
       : null;
 
   function pick(picked: File, trimmedFrom: { name: string; startSec: number } | null = null) {
     pickVideo(picked, trimmedFrom);
-    update({ coverTimestampMs: null });
+    setShared((current) => ({ ...current, coverTimestampMs: null }));
     setSubmitError(null);
+    setAccountErrors({});
     setAnnouncement(trimmedFrom ? t('composer.cutReady', { file: trimmedFrom.name }) : '');
   }
 
   // ── What the button waits for ──────────────────────────────────────────────────────────────────
-  // TikTok's Content Sharing Guidelines restrict an unaudited app's posts to SELF_ONLY; whether TikTok
-  // refuses another audience or silently makes it private is not documented. Offering only "Only me"
-  // (still chosen by the creator, never preselected) is right under both readings.
-  const privacyOptions =
-    appAudited === false
-      ? (creatorInfo?.privacyLevelOptions.filter((level) => level === 'SELF_ONLY') ?? [])
-      : (creatorInfo?.privacyLevelOptions ?? []);
-  const privacyLevel =
-    creatorInfo && fields.privacyLevel !== '' && privacyOptions.includes(fields.privacyLevel)
-      ? fields.privacyLevel
-      : '';
+  const receivers = several ? plans.filter((plan) => !plan.waiting && plan.excluded === null) : plans;
   const blockers: string[] = [];
   const modeReason = reasons[mode];
   if (modeReason) blockers.push(modeReason);
+  if (several && chosen.length === 0) blockers.push(t('accounts.compose.chooseOne'));
   if (!video) blockers.push(t('composer.chooseVideoFirst'));
   else if (problems.length > 0) blockers.push(t('composer.videoRefused'));
   else if (video.read === null) blockers.push(t('composer.checkingVideo'));
-  if (direct) {
-    if (privacyLevel === '') blockers.push(t('composer.choosePrivacy'));
-    if (disclosureIncomplete(fields)) blockers.push(prescribed.disclosureNeedsChoice());
-    if (isBranded(fields) && privacyLevel === 'SELF_ONLY') blockers.push(prescribed.brandedContentNotPrivate());
-    if (captionTooLong(fields.title)) blockers.push(t('composer.shortenCaption', { max: MAX_TITLE_LENGTH }));
+  if (onlyPlan) {
+    if (onlyPlan.direct) blockers.push(...onlyPlan.blockers);
+  } else {
+    for (const plan of plans) {
+      const { name } = plan.target;
+      if (plan.waiting) blockers.push(t('accounts.compose.loadingFor', { name }));
+      else if (plan.excluded === null) {
+        for (const blocker of plan.blockers) blockers.push(t('accounts.compose.blockerFor', { name, blocker }));
+      }
+    }
+    if (chosen.length > 0 && plans.every((plan) => !plan.waiting && plan.excluded !== null)) {
+      blockers.push(t('accounts.compose.noneCanReceive'));
+    }
+  }
+  if (anyDirect && captionTooLong(shared.title)) {
+    blockers.push(t('composer.shortenCaption', { max: MAX_TITLE_LENGTH }));
   }
   if (submitting) blockers.push(t('composer.adding'));
   const blocked = blockers.length > 0;
+
+  function submissionFor(plan: TargetPlan, file: File): ComposerSubmission {
+    const info = plan.target.creatorInfo;
+    return plan.direct && info
+      ? {
+          file,
+          mode: 'direct',
+          post: toPostSettings({ ...plan.fields, coverTimestampMs: cover ? cover.valueMs : null }, info),
+          creatorUsername: info.username,
+        }
+      : { file, mode: 'draft', ...(info ? { creatorUsername: info.username } : {}) };
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -162,39 +220,57 @@ export function ComposerForm({
         : new File([video.file], video.file.name, { type: facts.mimeType, lastModified: video.file.lastModified });
     setSubmitting(true);
     setSubmitError(null);
-    try {
-      const submission: ComposerSubmission =
-        direct && creatorInfo
-          ? {
-              file,
-              mode: 'direct',
-              post: toPostSettings(
-                { ...fields, privacyLevel, coverTimestampMs: cover ? cover.valueMs : null },
-                creatorInfo,
-              ),
-              creatorUsername: creatorInfo.username,
-            }
-          : { file, mode: 'draft', ...(creatorInfo ? { creatorUsername: creatorInfo.username } : {}) };
-      await onSubmit(submission);
+    setAccountErrors({});
+    // Each account on its own: one refused (its settings changed, TikTok said no) never stops the others.
+    const outcomes = await Promise.all(
+      receivers.map(async (plan) => {
+        try {
+          await onSubmit(submissionFor(plan, file), plan.target.id);
+          return { plan, error: null };
+        } catch (error) {
+          const message = isApiError(error)
+            ? creatorMessage(error)
+            : error instanceof Error && error.message
+              ? error.message
+              : t('composer.addFailed');
+          return { plan, error: message };
+        }
+      }),
+    );
+    setSubmitting(false);
+    const added = outcomes.filter((outcome) => outcome.error === null).map((outcome) => outcome.plan.target);
+    const failed = outcomes.flatMap((outcome) =>
+      outcome.error === null ? [] : [[outcome.plan.target.id, outcome.error] as const],
+    );
+    if (failed.length === 0) {
       // Ready for the next video; the queue below follows this one.
       clearVideo();
-      setFields(EMPTY_FIELDS);
-      setAnnouncement(t('composer.added', { file: file.name }));
-      pickerRef.current?.focus();
-    } catch (error) {
-      setSubmitError(
-        isApiError(error)
-          ? creatorMessage(error)
-          : error instanceof Error && error.message
-            ? error.message
-            : t('composer.addFailed'),
+      setShared(EMPTY_SHARED_FIELDS);
+      setPerAccount({});
+      setAnnouncement(
+        several
+          ? t('accounts.compose.added', { file: file.name, names: formatList(added.map((target) => target.name)) })
+          : t('composer.added', { file: file.name }),
       );
-    } finally {
-      setSubmitting(false);
+      pickerRef.current?.focus();
+      return;
+    }
+    if (!several) {
+      setSubmitError(failed[0]?.[1] ?? null);
+      return;
+    }
+    setAccountErrors(Object.fromEntries(failed));
+    if (added.length > 0) {
+      // What went through must not go again: those accounts are unpicked, the rest stays as it was.
+      setChosenIds((current) => current.filter((id) => !added.some((target) => target.id === id)));
+      setAnnouncement(
+        t('accounts.compose.partlyAdded', { file: file.name, names: formatList(added.map((target) => target.name)) }),
+      );
     }
   }
 
-  const maxDurationSec = mode === 'draft' ? MAX_DRAFT_DURATION_SEC : creatorInfo?.maxVideoPostDurationSec;
+  const maxDurationSec =
+    mode === 'draft' ? MAX_DRAFT_DURATION_SEC : onlyPlan?.target.creatorInfo?.maxVideoPostDurationSec;
   const requirements = [
     t('composer.req.types'),
     t('composer.req.size', { size: formatBytes(MAX_VIDEO_BYTES) }),
@@ -204,16 +280,37 @@ export function ComposerForm({
     .filter(Boolean)
     .join(' · ');
 
+  const unaudited =
+    anyDirect &&
+    (appAudited === false ||
+      plans.some(
+        (plan) => plan.direct && (plan.target.unauditedRestriction || looksUnaudited(plan.target.creatorInfo)),
+      ));
+  // The Branded Content Policy joins the declaration when any account that gets the video carries it.
+  const brandedContent = plans.some(
+    (plan) => plan.direct && (!several || plan.excluded === null) && isBranded(plan.fields),
+  );
+  const onlyInfo = onlyPlan?.target.creatorInfo;
+
   return (
     <form className="composer" noValidate aria-label={t('composer.formLabel')} onSubmit={(event) => void submit(event)}>
       <div className="composer__intro">
-        {creatorInfo ? <CreatorBadge info={creatorInfo} mode={mode} /> : null}
+        {several ? (
+          <AccountPicker
+            targets={targets}
+            chosen={chosenIds}
+            onChange={(ids) => {
+              setChosenIds(ids);
+              setAccountErrors({});
+            }}
+          />
+        ) : onlyInfo ? (
+          <CreatorBadge info={onlyInfo} mode={mode} />
+        ) : null}
         <ModeSwitch mode={mode} onChange={setChosenMode} unavailable={reasons} />
       </div>
 
-      {direct && (appAudited === false || unauditedRestriction || looksUnaudited(creatorInfo)) ? (
-        <UnauditedNotice />
-      ) : null}
+      {unaudited ? <UnauditedNotice /> : null}
 
       <div className="composer__columns">
         <section className="composer__section composer__media" aria-labelledby={videoHeadingId}>
@@ -252,34 +349,59 @@ export function ComposerForm({
           <h2 id={detailsHeadingId} className="composer__heading">
             {t('composer.details')}
           </h2>
-          {direct && creatorInfo ? (
-            <>
-              <CaptionField value={fields.title} onChange={(title) => update({ title })} />
-              <PrivacyLevelSelect
-                options={privacyOptions}
-                value={privacyLevel}
-                onChange={(level) => update({ privacyLevel: level })}
-                brandedContent={isBranded(fields)}
-              />
-              <InteractionSettings info={creatorInfo} values={fields} onChange={update} />
-              <CommercialDisclosure fields={{ ...fields, privacyLevel }} onChange={update} />
-              <SwitchField
-                label={t('composer.aigc.label')}
-                description={t('composer.aigc.description')}
-                checked={fields.isAigc}
-                onChange={(isAigc) => update({ isAigc })}
-              />
-            </>
-          ) : mode === 'draft' ? (
-            <DraftNotice />
+          {onlyPlan ? (
+            onlyPlan.direct && onlyInfo ? (
+              <>
+                <CaptionField value={shared.title} onChange={(title) => update(onlyPlan.target.id, { title })} />
+                <PrivacyLevelSelect
+                  options={onlyPlan.privacyOptions}
+                  value={onlyPlan.fields.privacyLevel}
+                  onChange={(level) => update(onlyPlan.target.id, { privacyLevel: level })}
+                  brandedContent={isBranded(onlyPlan.fields)}
+                />
+                <InteractionSettings
+                  info={onlyInfo}
+                  values={onlyPlan.fields}
+                  onChange={(change) => update(onlyPlan.target.id, change)}
+                />
+                <CommercialDisclosure
+                  fields={onlyPlan.fields}
+                  onChange={(change) => update(onlyPlan.target.id, change)}
+                />
+                <AigcSwitch checked={shared.isAigc} onChange={(isAigc) => setShared((s) => ({ ...s, isAigc }))} />
+              </>
+            ) : mode === 'draft' ? (
+              <DraftNotice />
+            ) : (
+              <p className="composer-hint">{t('composer.settingsPending')}</p>
+            )
           ) : (
-            <p className="composer-hint">{t('composer.settingsPending')}</p>
+            <>
+              {mode === 'direct' ? (
+                <>
+                  <CaptionField value={shared.title} onChange={(title) => setShared((s) => ({ ...s, title }))} />
+                  <AigcSwitch checked={shared.isAigc} onChange={(isAigc) => setShared((s) => ({ ...s, isAigc }))} />
+                </>
+              ) : (
+                <DraftNotice />
+              )}
+              {chosen.length === 0 ? <p className="composer-hint">{t('accounts.compose.chooseOne')}</p> : null}
+              {plans.map((plan) => (
+                <AccountSettings
+                  key={plan.target.id}
+                  plan={plan}
+                  error={accountErrors[plan.target.id] ?? null}
+                  onChange={(change) => update(plan.target.id, change)}
+                />
+              ))}
+            </>
           )}
         </section>
       </div>
 
       <div className="composer__submit">
-        {direct ? <PostDeclaration brandedContent={isBranded(fields)} /> : null}
+        {several && chosen.length > 0 ? <ReceiversSummary plans={plans} /> : null}
+        {anyDirect ? <PostDeclaration brandedContent={brandedContent} /> : null}
         <Button
           type="submit"
           variant="primary"
@@ -298,7 +420,7 @@ export function ComposerForm({
             ))}
           </ul>
         ) : null}
-        <p className="composer-hint">{direct ? prescribed.processingNotice() : t('composer.draftHint')}</p>
+        <p className="composer-hint">{anyDirect ? prescribed.processingNotice() : t('composer.draftHint')}</p>
         {submitError ? (
           <p className="composer-error" role="alert">
             {submitError}
@@ -307,6 +429,41 @@ export function ComposerForm({
         <output className="visually-hidden">{announcement}</output>
       </div>
     </form>
+  );
+}
+
+function AigcSwitch({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const t = useT();
+  return (
+    <SwitchField
+      label={t('composer.aigc.label')}
+      description={t('composer.aigc.description')}
+      checked={checked}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Who gets the video when Post is pressed, and who does not and why, right above the button. */
+function ReceiversSummary({ plans }: { plans: readonly TargetPlan[] }) {
+  const t = useT();
+  const receiving = plans.filter((plan) => !plan.waiting && plan.excluded === null);
+  const skipped = plans.filter((plan) => !plan.waiting && plan.excluded !== null);
+  return (
+    <div className="composer__receivers">
+      {receiving.length > 0 ? (
+        <p>{t('accounts.compose.goesTo', { names: formatList(receiving.map((plan) => plan.target.name)) })}</p>
+      ) : null}
+      {skipped.length > 0 ? (
+        <ul className="composer__skipped">
+          {skipped.map((plan) => (
+            <li key={plan.target.id}>
+              {t('accounts.compose.skipped', { name: plan.target.name, reason: plan.excluded ?? '' })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

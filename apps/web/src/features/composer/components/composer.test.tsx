@@ -3,16 +3,14 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { creatorInfoAnswer, creatorInfoFailure, mockCreatorInfo, piaCreatorInfo } from '@/mocks/handlers/creator-info';
 import { server } from '@/mocks/node';
 import { createTestQueryClient } from '@/testing/render-app';
 import { recordRequests } from '@/testing/session-fixtures';
 import type { ComposerSubmission } from '../composer-schema';
-import { TEST_ACCESS_TOKEN, chooseVideo, postButton, privacySelect, stubAccessToken, videoFile } from '../test-utils';
+import { TEST_ACCESS_TOKEN, chooseVideo, postButton, privacySelect, testAccessTokens, videoFile } from '../test-utils';
 import { Composer } from './composer';
-
-beforeEach(stubAccessToken);
 
 function renderComposer({
   scopes = [...REQUESTED_SCOPES] as readonly string[],
@@ -23,7 +21,10 @@ function renderComposer({
   const ui = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <Composer openId="open-id-mock-creator" grantedScopes={scopes} onSubmit={onSubmit} />
+        <Composer
+          accounts={[{ openId: 'open-id-mock-creator', grantedScopes: scopes, tokens: testAccessTokens }]}
+          onSubmit={(submission) => onSubmit(submission)}
+        />
       </QueryClientProvider>
     </StrictMode>
   );

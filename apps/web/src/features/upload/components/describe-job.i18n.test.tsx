@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { setLocale } from '@/lib/i18n';
+import { LOCALES, setLocale } from '@/lib/i18n';
 import { expiredError } from '../engine/job-machine';
 import { jobView } from '../testing/job-view';
 import { describeJob } from './describe-job';
@@ -53,10 +53,25 @@ describe('the upload queue in another language', () => {
       />,
     );
 
-    expect(screen.getByRole('button', { name: 'Remover clip.mp4 da lista' }).textContent).toBe('Dispensar');
+    // The visible word starts the spoken name too, so a voice-control user can say what they see.
+    expect(screen.getByRole('button', { name: 'Remover clip.mp4 da lista' }).textContent).toBe('Remover');
     expect(screen.getByText('Detalhes para o suporte')).toBeTruthy();
     const details = document.querySelector('pre');
     expect(details?.getAttribute('lang')).toBe('en');
     expect(details?.textContent).toMatch(/^File: clip\.mp4 \(80000000 bytes, direct post\)\nPublish ID: /);
+  });
+
+  it.each(LOCALES)('%s: every control of a card says its visible word in its spoken name', async (locale) => {
+    await setLocale(locale, { remember: false });
+    for (const state of ['uploading', 'published'] as const) {
+      const { unmount } = render(
+        <UploadJobCard job={jobView({ state })} onCancel={noop} onDismiss={noop} onProvideFile={provide} />,
+      );
+      for (const button of screen.getAllByRole('button')) {
+        const name = button.getAttribute('aria-label') ?? '';
+        expect(name.toLocaleLowerCase(locale)).toContain((button.textContent ?? '').trim().toLocaleLowerCase(locale));
+      }
+      unmount();
+    }
   });
 });

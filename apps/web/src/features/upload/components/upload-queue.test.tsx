@@ -9,6 +9,7 @@ import { UploadQueue } from './upload-queue';
 
 function queueOf(jobs: UploadJobView[], overrides: Partial<UploadQueueApi> = {}): UploadQueueApi {
   return {
+    owner: undefined,
     jobs,
     enqueue: vi.fn<UploadQueueApi['enqueue']>(async () => 'id'),
     cancel: vi.fn<UploadQueueApi['cancel']>(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../testing/fake-upload-transport';
 import { jobRecord } from '../testing/job-record';
-import { loadJobs, saveJobs, UPLOADS_STORAGE_KEY } from './job-store';
+import { loadJobs, saveJobs, UPLOADS_STORAGE_KEY, uploadsStorageKey } from './job-store';
 
 const record = jobRecord('uploading', { acknowledgedChunks: 1 });
 
@@ -41,5 +41,32 @@ describe('the stored queue', () => {
     saveJobs(storage, [record], 'open-id-ava');
     expect(loadJobs(storage, 'open-id-ava')).toEqual([record]);
     expect(loadJobs(storage, 'open-id-pia')).toEqual([]);
+  });
+});
+
+describe('the stored queues of several accounts', () => {
+  it('keeps each account’s queue under its own key, so one never overwrites the other', () => {
+    const storage = new MemoryStorage();
+    const other = jobRecord('processing', { id: 'job-pia' });
+    saveJobs(storage, [record], 'open-id-ava');
+    saveJobs(storage, [other], 'open-id-pia');
+
+    expect(loadJobs(storage, 'open-id-ava')).toEqual([record]);
+    expect(loadJobs(storage, 'open-id-pia')).toEqual([other]);
+    expect(storage.read(uploadsStorageKey('open-id-ava'))).toMatchObject({ owner: 'open-id-ava' });
+  });
+
+  it('takes over the queue an older version kept under the one key, for its owner only', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(UPLOADS_STORAGE_KEY, JSON.stringify({ version: 2, owner: 'open-id-ava', jobs: [record] }));
+
+    expect(loadJobs(storage, 'open-id-pia')).toEqual([]);
+    saveJobs(storage, [], 'open-id-pia');
+    expect(storage.getItem(UPLOADS_STORAGE_KEY)).not.toBeNull();
+
+    expect(loadJobs(storage, 'open-id-ava')).toEqual([record]);
+    saveJobs(storage, [record], 'open-id-ava');
+    expect(storage.getItem(UPLOADS_STORAGE_KEY)).toBeNull();
+    expect(loadJobs(storage, 'open-id-ava')).toEqual([record]);
   });
 });

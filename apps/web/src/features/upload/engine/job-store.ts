@@ -11,6 +11,15 @@ export type { JobRecord } from './job-machine';
  */
 export const UPLOADS_STORAGE_KEY = 'csp.uploads';
 
+/**
+ * Each connected account's queue has a key of its own (`csp.uploads.<open_id>`), so the engines of
+ * two accounts never write over each other (docs/decisions/025-several-accounts.md). A queue kept
+ * before there could be several accounts sits under the bare key, with its owner inside.
+ */
+export function uploadsStorageKey(owner: string | undefined): string {
+  return owner === undefined ? UPLOADS_STORAGE_KEY : `${UPLOADS_STORAGE_KEY}.${owner}`;
+}
+
 const ErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
@@ -60,7 +69,34 @@ export const JobRecordSchema: z.ZodType<JobRecord> = z.union([
 
 const StoredQueueSchema = z.object({ version: z.literal(2), owner: z.string().optional(), jobs: z.array(z.unknown()) });
 
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+type StoredQueue = z.infer<typeof StoredQueueSchema>;
+
+function readQueue(storage: KeyValueStorage | null, key: string): StoredQueue | null {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+  if (!raw) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const queue = StoredQueueSchema.safeParse(parsed);
+  return queue.success ? queue.data : null;
+}
+
+/** The queue kept under the bare key before there were keys per account, if it is `owner`'s. */
+function legacyQueueOf(storage: KeyValueStorage | null, owner: string | undefined): StoredQueue | null {
+  if (owner === undefined) return null;
+  const legacy = readQueue(storage, UPLOADS_STORAGE_KEY);
+  return legacy?.owner === owner ? legacy : null;
+}
 
 /**
  * Reads the stored queue; entries that fail validation are dropped one by one, not all at once. A
@@ -68,23 +104,10 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
  * to see: file names, post ids and sessions of one account never show up under another.
  */
 export function loadJobs(storage: KeyValueStorage | null, owner?: string): JobRecord[] {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(UPLOADS_STORAGE_KEY) ?? null;
-  } catch {
-    return [];
-  }
-  if (!raw) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  const queue = StoredQueueSchema.safeParse(parsed);
-  if (!queue.success) return [];
-  if (owner !== undefined && queue.data.owner !== undefined && queue.data.owner !== owner) return [];
-  return queue.data.jobs.flatMap((job) => {
+  const queue = readQueue(storage, uploadsStorageKey(owner)) ?? legacyQueueOf(storage, owner);
+  if (!queue) return [];
+  if (owner !== undefined && queue.owner !== undefined && queue.owner !== owner) return [];
+  return queue.jobs.flatMap((job) => {
     const record = JobRecordSchema.safeParse(job);
     return record.success ? [record.data] : [];
   });
@@ -93,9 +116,11 @@ export function loadJobs(storage: KeyValueStorage | null, owner?: string): JobRe
 export function saveJobs(storage: KeyValueStorage | null, jobs: readonly JobRecord[], owner?: string): void {
   try {
     storage?.setItem(
-      UPLOADS_STORAGE_KEY,
+      uploadsStorageKey(owner),
       JSON.stringify({ version: 2, ...(owner === undefined ? {} : { owner }), jobs }),
     );
+    // Moved to the account's own key: the old copy must not come back as someone's queue later.
+    if (legacyQueueOf(storage, owner)) storage?.removeItem(UPLOADS_STORAGE_KEY);
   } catch (error) {
     // Storage full or disabled: the in-memory queue still prevents double inits in this tab; only
     // the protection across a reload is lost, which is worth a trace but not a failed upload.

@@ -5,26 +5,31 @@ import { UploadEngine, type UploadEngineOptions } from './upload-engine';
 /**
  * One queue per tab and creator, outliving the compose screen: leaving the page mid-upload must
  * neither stop the upload nor, on return, restore a second engine that sends the same chunks again.
- * Another creator connecting in the same tab gets a queue of their own (the previous one stops).
+ * Each connected account has an engine of its own, with its own token source, stored queue and
+ * status schedule (TikTok's limits are per account), so one account's refusal or ended session
+ * never holds up another's uploads (docs/decisions/025-several-accounts.md).
  */
-let shared: UploadEngine | null = null;
+const shared = new Map<string | undefined, UploadEngine>();
 
 export function sharedUploadEngine(
   tokens: AccessTokenSource,
   overrides: Partial<UploadEngineOptions> = {},
 ): UploadEngine {
-  if (shared && shared.owner !== overrides.owner) resetSharedUploadEngine();
-  shared ??= new UploadEngine({
-    transport: createHttpUploadTransport(),
-    storage: typeof sessionStorage === 'undefined' ? null : sessionStorage,
-    tokens,
-    ...overrides,
-  });
-  return shared;
+  let engine = shared.get(overrides.owner);
+  if (!engine) {
+    engine = new UploadEngine({
+      transport: createHttpUploadTransport(),
+      storage: typeof sessionStorage === 'undefined' ? null : sessionStorage,
+      tokens,
+      ...overrides,
+    });
+    shared.set(overrides.owner, engine);
+  }
+  return engine;
 }
 
-/** Drops the tab's queue from memory (what is stored stays): for tests, as a page unload would. */
+/** Drops the tab's queues from memory (what is stored stays): for tests, as a page unload would. */
 export function resetSharedUploadEngine(): void {
-  shared?.dispose();
-  shared = null;
+  for (const engine of shared.values()) engine.dispose();
+  shared.clear();
 }

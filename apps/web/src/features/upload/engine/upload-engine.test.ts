@@ -847,7 +847,7 @@ describe('after a reload', () => {
     expect(transport.chunkCalls.slice(2).map((call) => call.index)).toEqual([1]);
   });
 
-  it('shows a queue only to the creator who made it; another creator in the tab starts empty', async () => {
+  it('shows a queue only to the creator who made it; another creator in the tab starts empty, and the first keeps theirs', async () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(1, 'hang');
     const storage = new MemoryStorage();
@@ -873,7 +873,8 @@ describe('after a reload', () => {
     engines.push(pia);
     expect(pia.getSnapshot()).toEqual([]);
     unload(pia);
-    // Pia's (empty) queue replaced Ava's: nothing of Ava's stays in the tab for the next one either.
+    // Pia's queue is kept apart from Ava's (several accounts can be connected in one tab): Ava's
+    // upload waits for her, to be continued once she picks the file again, never initialised twice.
     const again = new UploadEngine({
       transport,
       storage,
@@ -881,7 +882,8 @@ describe('after a reload', () => {
       tokens: testTokens(async () => 'token-ava'),
     });
     engines.push(again);
-    expect(again.getSnapshot()).toEqual([]);
+    expect(again.getSnapshot()).toEqual([expect.objectContaining({ id: 'job-ava', state: 'needs-file' })]);
+    expect(pia.getSnapshot()).toEqual([]);
     expect(transport.inits).toHaveLength(1);
   });
 

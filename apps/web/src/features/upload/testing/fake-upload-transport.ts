@@ -203,6 +203,9 @@ export class MemoryStorage {
   setItem(key: string, value: string): void {
     this.items.set(key, value);
   }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
   read(key: string): unknown {
     const raw = this.items.get(key);
     return raw === undefined ? undefined : JSON.parse(raw);
