@@ -144,7 +144,8 @@ function uploadRequests({ record }: RecordedPage): string[] {
 
 /**
  * Posts the multi-chunk video with TikTok's upload host slowed down, and returns once TikTok holds
- * two chunks but not all: where a reload lands in the middle of the upload.
+ * its first chunk but not all: where a reload lands in the middle of the upload. (The SPA asks for
+ * the largest chunks, so this ~74 MiB video goes in two halves of ~39 MB, ~2 s each at this speed.)
  */
 async function postBigVideoAndCatchItMidway(page: Page) {
   await pickVideo(page, videos.big);
@@ -154,10 +155,10 @@ async function postBigVideoAndCatchItMidway(page: Page) {
   await postButton(page).click();
   const id = await publishId;
   const report = () => stack.sandbox.upload(id);
-  await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => report()?.chunks.length ?? 0, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(1);
   const before = report();
   if (!before || before.complete) throw new Error('the upload finished before the reload');
-  expect(before.totalChunkCount).toBeGreaterThan(2);
+  expect(before.totalChunkCount).toBeGreaterThan(1);
   return { report, before };
 }
 

@@ -12,6 +12,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { startProxy, startSandboxProcess, useServerNode, type SandboxProcess, type ServerProcess } from './processes';
 import {
   CLIENT_HEADER,
+  oneShotMultipart,
   POST_SETTINGS,
   signIn,
   uploadOneShot,
@@ -249,7 +250,7 @@ async function abandonChunk(
   await closed;
 }
 
-/** A one-shot upload whose result we only classify; `bodyBytes` < videoSize sends a short body. */
+/** A one-shot upload whose result we only classify; a `declaredSize` over the video's sends a short body. */
 async function oneShotRaw(
   proxyUrl: string,
   dispatcher: Dispatcher,
@@ -257,33 +258,15 @@ async function oneShotRaw(
   video: VideoBytes,
   declaredSize: number,
 ) {
-  const boundary = `----csp-soak-${Math.random().toString(36).slice(2)}`;
-  const head = Buffer.from(
-    [
-      ['mode', 'direct'],
-      ['videoSize', String(declaredSize)],
-      ['post', JSON.stringify(POST_SETTINGS)],
-    ]
-      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="soak.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  const { headers, body } = oneShotMultipart(
+    { mode: 'direct', videoSize: String(declaredSize), post: JSON.stringify(POST_SETTINGS) },
+    video,
   );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  async function* body() {
-    yield head;
-    yield* video.all();
-    yield tail;
-  }
   const res = await request(`${proxyUrl}/api/v1/videos`, {
     dispatcher,
     method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'content-length': String(head.length + video.size + tail.length),
-      ...CLIENT_HEADER,
-    },
-    body: Readable.from(body()),
+    headers: { authorization: `Bearer ${token}`, ...headers, ...CLIENT_HEADER },
+    body,
   });
   if (res.statusCode === 201) {
     await res.body.dump();

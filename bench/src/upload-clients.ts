@@ -191,17 +191,16 @@ export async function uploadResumable(
 }
 
 /**
- * (a) The one-shot path: one multipart POST, fields first, then the file. Content-Length is computed
- * up front, as a browser does for FormData, so the proxy is not also de-chunking the request.
+ * The one-shot request's body, fields first and then the file streamed from the generator, with
+ * Content-Length computed up front as a browser does for FormData, so the proxy is not also
+ * de-chunking the request. `fields.videoSize` may differ from the bytes sent, for the soak's
+ * short-body case.
  */
-export async function uploadOneShot(
-  proxyUrl: string,
-  dispatcher: Dispatcher,
-  token: string,
+export function oneShotMultipart(
+  fields: Record<string, string>,
   video: VideoBytes,
-): Promise<string> {
+): { headers: Record<string, string>; body: Readable } {
   const boundary = `----csp-bench-${randomUUID()}`;
-  const fields = { mode: 'direct', videoSize: String(video.size), post: JSON.stringify(POST_SETTINGS) };
   const head = Buffer.from(
     Object.entries(fields)
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
@@ -209,23 +208,36 @@ export async function uploadOneShot(
       `--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  async function* body(): AsyncGenerator<Buffer> {
+  async function* parts(): AsyncGenerator<Buffer> {
     yield head;
     yield* video.all();
     yield tail;
   }
+  return {
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + video.size + tail.length),
+    },
+    body: Readable.from(parts()),
+  };
+}
+
+/** (a) The one-shot path: one multipart POST (see `oneShotMultipart`). */
+export async function uploadOneShot(
+  proxyUrl: string,
+  dispatcher: Dispatcher,
+  token: string,
+  video: VideoBytes,
+): Promise<string> {
+  const fields = { mode: 'direct', videoSize: String(video.size), post: JSON.stringify(POST_SETTINGS) };
+  const { headers, body } = oneShotMultipart(fields, video);
   const answer = await expectJson<{ publishId: string }>(
     'one-shot upload',
     await request(`${proxyUrl}/api/v1/videos`, {
       dispatcher,
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': String(head.length + video.size + tail.length),
-        ...CLIENT_HEADER,
-      },
-      body: Readable.from(body()),
+      headers: { authorization: `Bearer ${token}`, ...headers, ...CLIENT_HEADER },
+      body,
     }),
     [201],
   );

@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'assets', 'app-1234.js'), 'console.log(1)');
   await writeFile(path.join(outside, 'secret.txt'), 'secret');
   await writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  for (const name of ['clip.mp4', 'clip.MOV', 'clip.webm', 'clip.m4v']) await writeFile(path.join(root, name), 'x');
 
   upstream = createServer((req, res) => {
     let bodyBytes = 0;
@@ -70,6 +71,17 @@ describe('startStaticServer', () => {
 
     const svg = await fetch(`${web.origin}/favicon.svg`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
+  it.each([
+    ['clip.mp4', 'video/mp4'],
+    ['clip.MOV', 'video/quicktime'],
+    ['clip.webm', 'video/webm'],
+    ['clip.m4v', 'video/mp4'],
+  ])('serves %s as %s, from the contract’s extension table', async (name, type) => {
+    const res = await fetch(`${web.origin}/${name}`);
+    expect(res.headers.get('content-type')).toBe(type);
+    await res.body?.cancel();
   });
 
   it('answers client-side routes with index.html, but missing files with 404', async () => {

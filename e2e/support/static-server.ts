@@ -1,3 +1,4 @@
+import { videoMimeTypeOfName } from '@content-studio/contract';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
@@ -54,7 +55,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
-  '.mp4': 'video/mp4',
 };
 
 /** Headers that describe one connection, not the message; a proxy must not pass them on. */
@@ -164,7 +164,8 @@ async function serveFile(
   const extension = path.extname(target.file).toLowerCase();
   res.writeHead(200, {
     ...extraHeaders,
-    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    // Videos are typed by the contract's one extension table, as the SPA types the files it sends.
+    'content-type': CONTENT_TYPES[extension] ?? videoMimeTypeOfName(target.file) ?? 'application/octet-stream',
     'content-length': target.size,
     // Hashed assets never change; index.html must always be revalidated to pick up a new build.
     'cache-control': decoded.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -22,8 +22,9 @@ export type TestVideos = {
   /** 62 s, 360×640 test card: over nico's 60 s Direct Post limit, under everyone else's. */
   long: string;
   /**
-   * 5.4 s of 360×640 random noise, almost uncompressed: ≈ 74 MiB, so the proxy plans several
-   * chunks (one chunk up to 64 MiB, 10 MiB chunks above). Still a real, playable H.264 MP4, so the
+   * 5.4 s of 360×640 random noise, almost uncompressed: ≈ 74 MiB, over the 64,000,000 bytes a
+   * video may be sent whole, so the proxy plans several chunks (two halves for the SPA, which asks
+   * for the largest chunks; seven of 10 MiB by default). Still a real, playable H.264 MP4, so the
    * browser reads its length and picture size like any creator's video.
    */
   big: string;

@@ -1,43 +1,31 @@
 import { ErrorBodySchema } from '@content-studio/contract';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, testConfig } from '../test/test-config';
+import { describe, expect, it } from 'vitest';
+import { startTestApp, testConfig } from '../test/test-config';
 import { AppError } from './errors/app-error';
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-async function start() {
-  const built = await buildTestApp();
-  close = () => built.app.close();
-  return built;
-}
 
 describe('app spine', () => {
   it('answers /healthz', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
   it('serves its OpenAPI document', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.json()).toMatchObject({ openapi: '3.1.0', paths: { '/api/v1/videos': { post: expect.any(Object) } } });
   });
 
   it('answers unknown routes with the contract error body', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/nope' });
     expect(res.statusCode).toBe(404);
     expect(ErrorBodySchema.parse(res.json()).error.code).toBe('NOT_FOUND');
   });
 
   it('turns malformed JSON into VALIDATION_FAILED, not a 500', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     app.post('/echo', async (request) => request.body);
     const res = await app.inject({
       method: 'POST',
@@ -50,7 +38,7 @@ describe('app spine', () => {
   });
 
   it('caps JSON bodies', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     app.post('/echo', async (request) => request.body);
     const res = await app.inject({
       method: 'POST',
@@ -63,7 +51,7 @@ describe('app spine', () => {
   });
 
   it('relays AppError code, status, retryable, log id and headers', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     app.get('/boom', async () => {
       throw new AppError('RATE_LIMITED', 429, 'Slow down.', {
         retryable: true,
@@ -86,7 +74,7 @@ describe('app spine', () => {
   });
 
   it('hides the internals of unexpected errors from the response but logs them', async () => {
-    const { app, logLines } = await start();
+    const { app, logLines } = await startTestApp();
     app.get('/crash', async () => {
       throw new Error('database password is hunter2');
     });
@@ -98,7 +86,7 @@ describe('app spine', () => {
   });
 
   it('redacts credentials and query strings from request logs', async () => {
-    const { app, logLines } = await start();
+    const { app, logLines } = await startTestApp();
     await app.inject({
       method: 'GET',
       url: '/healthz?code=canary-code-123',
@@ -110,7 +98,7 @@ describe('app spine', () => {
   });
 
   it('serves the public sign-in facts with exactly the three promised scopes', async () => {
-    const { app, config } = await start();
+    const { app, config } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/api/v1/auth/config' });
     expect(res.json()).toEqual({
       authorizeUrl: config.tiktok.authUrl,
@@ -123,7 +111,7 @@ describe('app spine', () => {
   });
 
   it('allows CORS only for configured origins, without credentials', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const allowed = await app.inject({
       method: 'OPTIONS',
       url: '/api/v1/auth/config',
@@ -140,7 +128,7 @@ describe('app spine', () => {
   });
 
   it('refuses mutating requests without the preflight-forcing client header', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     app.post('/echo', async () => ({ ok: true }));
     const res = await app.inject({
       method: 'POST',
@@ -156,8 +144,7 @@ describe('app spine', () => {
     ['0', '127.0.0.1'],
     ['1', '203.0.113.9'],
   ])('with TRUST_PROXY_HOPS=%s, a client cannot choose its IP through X-Forwarded-For', async (hops, expected) => {
-    const built = await buildTestApp(testConfig({ TRUST_PROXY_HOPS: hops }));
-    close = () => built.app.close();
+    const built = await startTestApp(testConfig({ TRUST_PROXY_HOPS: hops }));
     built.app.get('/ip', async (request) => ({ ip: request.ip }));
     // The client forged the first entry; Render's router appended the address it really saw.
     const res = await built.app.inject({
@@ -170,7 +157,7 @@ describe('app spine', () => {
   });
 
   it('limits each IP, keyed on the trusted address, with Retry-After', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     let last = await app.inject({ method: 'GET', url: '/healthz' });
     for (let i = 0; i < 600 && last.statusCode === 200; i++) {
       last = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-for': `10.0.0.${i % 250}` } });
@@ -181,7 +168,7 @@ describe('app spine', () => {
   });
 
   it('sends security headers', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toContain('max-age=');

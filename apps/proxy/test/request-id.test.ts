@@ -1,20 +1,8 @@
 import { ErrorBodySchema } from '@content-studio/contract';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp } from './test-config';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from './test-config';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-async function start() {
-  const built = await buildTestApp();
-  close = () => built.app.close();
-  return built;
-}
 
 function linesOf(logLines: string[], requestId: string) {
   return logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.requestId === requestId);
@@ -22,7 +10,7 @@ function linesOf(logLines: string[], requestId: string) {
 
 describe('request ids', () => {
   it('mints one id per request and puts it in the response header, the error body and every log line', async () => {
-    const { app, logLines } = await start();
+    const { app, logLines } = await startTestApp();
     const first = await app.inject({ method: 'GET', url: '/api/v1/me' });
     const second = await app.inject({ method: 'GET', url: '/api/v1/me' });
     const id = first.headers['x-request-id'];
@@ -36,7 +24,7 @@ describe('request ids', () => {
   });
 
   it("keeps a well-formed incoming x-request-id (Render's router's id)", async () => {
-    const { app, logLines } = await start();
+    const { app, logLines } = await startTestApp();
     const incoming = '5f1c2a9e-7b3d-4e8f-a1b2-c3d4e5f6a7b8';
     const res = await app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': incoming } });
     expect(res.statusCode).toBe(404);
@@ -53,7 +41,7 @@ describe('request ids', () => {
     ['non-ASCII', 'abcdefgh\u00e9'],
     ['a list of two', 'abcdefgh1, abcdefgh2'],
   ])('replaces an incoming id that is %s with its own', async (_what, bad) => {
-    const { app, logLines } = await start();
+    const { app, logLines } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': bad } });
     const id = String(res.headers['x-request-id']);
     expect(id).toMatch(UUID);
@@ -62,7 +50,7 @@ describe('request ids', () => {
   });
 
   it('carries the id on refusals by hooks: missing client header, rate limit', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const refused = await app.inject({ method: 'POST', url: '/api/v1/uploads', payload: {} });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.requestId).toBe(refused.headers['x-request-id']);
@@ -81,7 +69,7 @@ describe('request ids', () => {
   });
 
   it('lets a browser read the id across origins', async () => {
-    const { app } = await start();
+    const { app } = await startTestApp();
     const res = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'http://127.0.0.1:5173' } });
     expect(String(res.headers['access-control-expose-headers'])).toContain('x-request-id');
     expect(res.headers['x-request-id']).toMatch(UUID);

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { onTestFinished } from 'vitest';
 import { buildApp, type AppDeps } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 
@@ -34,4 +35,11 @@ export async function buildTestApp(config: Config = testConfig(), deps: AppDeps 
   logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   const app = await buildApp(config, { logStream, ...deps });
   return { app, logLines, config };
+}
+
+/** `buildTestApp`, closed when the current test finishes however it ends. */
+export async function startTestApp(config?: Config, deps?: AppDeps) {
+  const built = await buildTestApp(config, deps);
+  onTestFinished(() => built.app.close());
+  return built;
 }

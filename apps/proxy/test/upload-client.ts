@@ -26,17 +26,26 @@ async function json<T>(res: Awaited<ReturnType<typeof request>>): Promise<HttpRe
 export async function createUpload(
   base: string,
   token: string,
-  init: { mode: UploadMode; videoSize: number; mimeType?: string; post?: PostSettings },
+  init: {
+    mode: UploadMode;
+    videoSize: number;
+    mimeType?: string;
+    post?: PostSettings;
+    /** Sent as given (any JSON value), so tests can send nonsense too. */
+    preferredChunkSize?: unknown;
+  },
 ): Promise<HttpResult<CreateUploadResponse>> {
-  const payload =
-    init.mode === 'direct'
+  const payload = {
+    ...(init.mode === 'direct'
       ? {
           mode: 'direct',
           videoSize: init.videoSize,
           mimeType: init.mimeType ?? 'video/mp4',
           post: init.post ?? DEFAULT_POST,
         }
-      : { mode: 'draft', videoSize: init.videoSize, mimeType: init.mimeType ?? 'video/mp4' };
+      : { mode: 'draft', videoSize: init.videoSize, mimeType: init.mimeType ?? 'video/mp4' }),
+    ...('preferredChunkSize' in init ? { preferredChunkSize: init.preferredChunkSize } : {}),
+  };
   return json(
     await request(`${base}/api/v1/uploads`, {
       method: 'POST',
@@ -80,6 +89,7 @@ export async function uploadResumable(
     mode: UploadMode;
     post?: PostSettings;
     mimeType?: string;
+    preferredChunkSize?: number;
     maxAttempts?: number;
     onAttempt?: (index: number, result: HttpResult) => void;
   },
@@ -89,6 +99,7 @@ export async function uploadResumable(
     videoSize: source.size,
     ...(options.post ? { post: options.post } : {}),
     ...(options.mimeType ? { mimeType: options.mimeType } : {}),
+    ...(options.preferredChunkSize === undefined ? {} : { preferredChunkSize: options.preferredChunkSize }),
   });
   if (created.status !== 201) throw new Error(`init failed: ${JSON.stringify(created.body)}`);
   const upload = created.body;

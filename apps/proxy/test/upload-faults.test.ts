@@ -89,6 +89,27 @@ describe('resumable path under upload-host faults', () => {
     expect(report?.sha256).toBe(expectedSha);
   });
 
+  it('a chunk that arrives slowly but steadily, for longer than the upload-host timeout, goes through', async () => {
+    // The SPA sends chunks of up to 64,000,000 bytes (the last up to 128,000,000): on a slow uplink
+    // one takes minutes. The upload-host timer (1.5 s here) must count TikTok's silence, never how
+    // long a chunk takes, or every big chunk from a slow creator would fail the same way.
+    const { accessToken } = await ctx.signIn('ava');
+    const slow = videoSource(1024 * 1024);
+    const created = await createUpload(base, accessToken, { mode: 'draft', videoSize: slow.size });
+    expect(created.body).toMatchObject({ chunkCount: 1 });
+    async function* trickle() {
+      for await (const piece of slow.range(0, slow.size - 1, 64 * 1024)) {
+        yield piece;
+        await new Promise((resolve) => setTimeout(resolve, 250)); // 16 pieces: ~4 s in all
+      }
+    }
+    const started = Date.now();
+    const res = await putChunk(base, accessToken, created.body, 0, trickle(), slow.size);
+    expect(Date.now() - started).toBeGreaterThan(3_000);
+    expect(res).toMatchObject({ status: 200, body: { complete: true } });
+    expect(ctx.sandbox.upload(created.body.publishId)?.sha256).toBe(await slow.sha256());
+  });
+
   it('a 416 says the upload is out of sync and is not blindly retried', async () => {
     const { failed, report } = await resumableWithFault({ target: 'upload', kind: 'range-mismatch' }, 4);
     expect(failed).toMatchObject({

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_CHUNK_BYTES,
   MAX_CHUNK_BYTES,
   MAX_FINAL_CHUNK_BYTES,
   MIN_CHUNK_BYTES,
   MiB,
+  PREFERRED_BROWSER_CHUNK_BYTES,
   bytesInFirstChunks,
   chunkRange,
   chunkRanges,
@@ -140,6 +142,15 @@ describe('planChunks', () => {
     expect(planChunks(100 * MiB, MAX_CHUNK_BYTES)).toEqual({ chunkSize: 50 * MiB, chunkCount: 2 });
   });
 
+  it("gives the browser's preferred size the largest chunks TikTok allows: 1 GiB in 16 requests, not 102", () => {
+    expect(PREFERRED_BROWSER_CHUNK_BYTES).toBe(MAX_CHUNK_BYTES);
+    expect(planChunks(GiB)).toEqual({ chunkSize: DEFAULT_CHUNK_BYTES, chunkCount: 102 });
+    expect(planChunks(GiB, PREFERRED_BROWSER_CHUNK_BYTES)).toEqual({ chunkSize: 64_000_000, chunkCount: 16 });
+    expect(planChunks(4 * GB, PREFERRED_BROWSER_CHUNK_BYTES)).toEqual({ chunkSize: 64_000_000, chunkCount: 62 });
+    // Up to 64,000,000 bytes a video is still sent whole, whatever the preference.
+    expect(planChunks(30 * MiB, PREFERRED_BROWSER_CHUNK_BYTES)).toEqual({ chunkSize: 30 * MiB, chunkCount: 1 });
+  });
+
   it('reproduces the worked example of the media transfer guide as ranges', () => {
     // TikTok's example plan: 50,000,123 bytes in 10,000,000-byte chunks, count 5.
     const plan = { chunkSize: 10_000_000, chunkCount: 5 };
@@ -198,6 +209,18 @@ describe('fallbackChunkPlan', () => {
       chunkSize: 64_000_000,
       chunkCount: 15,
     });
+  });
+
+  it("offers the smallest chunks when a plan with the browser's preferred size is refused", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 64_000_001, max: 4 * GB }), (videoSize) => {
+        const first = planChunks(videoSize, PREFERRED_BROWSER_CHUNK_BYTES);
+        const second = fallbackChunkPlan(videoSize, first);
+        expect(second?.chunkSize).toBe(MIN_CHUNK_BYTES);
+        expect(second && tikTokRulesBroken(videoSize, second)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('has none for a file sent whole', () => {

@@ -15,7 +15,18 @@ export const MAX_CHUNK_BYTES = 64_000_000;
 /** The last chunk absorbs the remainder; 128,000,000 is less than 128 MiB. */
 export const MAX_FINAL_CHUNK_BYTES = 128_000_000;
 const MAX_CHUNK_COUNT = 1000;
-const DEFAULT_CHUNK_BYTES = 10 * MiB;
+/** What the proxy plans when the client states no preference (API clients, the one-shot path). */
+export const DEFAULT_CHUNK_BYTES = 10 * MiB;
+/**
+ * The chunk size the SPA asks for: the largest TikTok's Media Transfer Guide allows. The browser
+ * sends one chunk at a time (TikTok wants them in order), and each chunk costs a full round trip
+ * through the proxy to TikTok and back before the next can start; at 10 MiB a 1 GiB video waited
+ * through ~100 of them, about 40 % of its upload time in `pnpm bench:browser`. The chunk is a `File`
+ * slice that the browser streams from disk, so the tab's memory stays flat whatever its size. The
+ * price: a chunk that fails is sent again whole, up to 64,000,000 bytes instead of 10 MiB
+ * (docs/decisions/026).
+ */
+export const PREFERRED_BROWSER_CHUNK_BYTES = MAX_CHUNK_BYTES;
 
 export interface ChunkPlan {
   /** Bytes in every chunk but the last; equals the video size for a one-chunk upload. */

@@ -43,6 +43,21 @@ describe('buildOpenApiDocument', () => {
     expect(operationOf(endpoints.videos)?.requestBody?.content).toHaveProperty(['multipart/form-data']);
   });
 
+  it('documents the optional preferred chunk size of the resumable init, in both modes', () => {
+    const body = operationOf(endpoints.uploads)?.requestBody?.content['application/json']?.schema as {
+      oneOf: Array<{ properties: Record<string, { type?: string }>; required: string[] }>;
+    };
+    expect(
+      body.oneOf.map((mode) => [
+        mode.properties.preferredChunkSize?.type,
+        mode.required.includes('preferredChunkSize'),
+      ]),
+    ).toEqual([
+      ['integer', false],
+      ['integer', false],
+    ]);
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });

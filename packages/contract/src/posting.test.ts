@@ -60,6 +60,27 @@ describe('CreateUploadRequestSchema', () => {
   });
 });
 
+describe('CreateUploadRequestSchema: preferredChunkSize', () => {
+  const base = { mode: 'draft', videoSize: 200_000_000, mimeType: 'video/mp4' } as const;
+
+  it('is optional, and any positive whole number of bytes is a wish the planner can fit', () => {
+    expect(CreateUploadRequestSchema.safeParse(base).success).toBe(true);
+    for (const preferredChunkSize of [1, 64_000_000, 512 * 1024 * 1024, Number.MAX_SAFE_INTEGER]) {
+      expect(CreateUploadRequestSchema.safeParse({ ...base, preferredChunkSize }).success).toBe(true);
+    }
+    expect(
+      CreateUploadRequestSchema.safeParse({ ...base, mode: 'direct', post, preferredChunkSize: 64_000_000 }).success,
+    ).toBe(true);
+  });
+
+  it.each([0, -1, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '64000000', null, true])(
+    'refuses %s',
+    (preferredChunkSize) => {
+      expect(CreateUploadRequestSchema.safeParse({ ...base, preferredChunkSize }).success).toBe(false);
+    },
+  );
+});
+
 describe('PublishStatusSchema', () => {
   it('keeps post ids as digit strings', () => {
     const status = { status: 'PUBLISH_COMPLETE', failReason: null, postIds: ['7412345678901234567'], uploadedBytes: 5 };

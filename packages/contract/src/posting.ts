@@ -70,6 +70,20 @@ export type UploadMode = z.infer<typeof UploadModeSchema>;
 
 export const VideoSizeSchema = z.number().int().min(1).max(MAX_VIDEO_BYTES);
 
+/**
+ * A wish, not a plan: any positive whole number of bytes is accepted and the proxy's planner
+ * (`planChunks`, chunk-plan.ts) brings it within TikTok's chunk rules, so a client needs no copy of
+ * those rules. The plan actually used is in the answer (`chunkSize`, `chunkCount`).
+ */
+export const PreferredChunkSizeSchema = z
+  .number()
+  .int()
+  .positive()
+  .describe(
+    'Bytes per chunk the client would like; without it the proxy uses its default. The proxy fits it ' +
+      'to TikTok’s chunk rules (Media Transfer Guide), so the plan to follow is the one in the answer.',
+  );
+
 /** Body of `POST /api/v1/uploads` (the resumable path). */
 export const CreateUploadRequestSchema = z.discriminatedUnion('mode', [
   z.strictObject({
@@ -77,11 +91,13 @@ export const CreateUploadRequestSchema = z.discriminatedUnion('mode', [
     videoSize: VideoSizeSchema,
     mimeType: VideoMimeTypeSchema,
     post: PostSettingsSchema,
+    preferredChunkSize: PreferredChunkSizeSchema.optional(),
   }),
   z.strictObject({
     mode: z.literal('draft'),
     videoSize: VideoSizeSchema,
     mimeType: VideoMimeTypeSchema,
+    preferredChunkSize: PreferredChunkSizeSchema.optional(),
   }),
 ]);
 export type CreateUploadRequest = z.infer<typeof CreateUploadRequestSchema>;

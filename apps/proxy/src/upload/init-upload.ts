@@ -9,9 +9,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { TikTokApiError, type CallOptions, type TikTokClient, type UploadTarget } from '../tiktok';
 
-export type InitRequest =
+export type InitRequest = (
   | { mode: Extract<UploadMode, 'direct'>; videoSize: number; post: PostSettings }
-  | { mode: Exclude<UploadMode, 'direct'>; videoSize: number };
+  | { mode: Exclude<UploadMode, 'direct'>; videoSize: number }
+) & {
+  /** The client's wish (the SPA asks for the largest chunks); `planChunks` fits it to TikTok's rules. */
+  preferredChunkSize?: number;
+};
 
 export interface InitiatedUpload {
   target: UploadTarget;
@@ -54,7 +58,7 @@ export async function initUpload(
       : tiktok.initInboxUpload(accessToken, source, callOptions);
   };
 
-  const first = planChunks(request.videoSize);
+  const first = planChunks(request.videoSize, request.preferredChunkSize);
   try {
     return { target: await send(first), plan: first };
   } catch (error) {

@@ -55,6 +55,7 @@ describe('/studio/compose', () => {
       mode: 'direct',
       mimeType: 'video/mp4',
       post: postSettings({ privacyLevel: 'MUTUAL_FOLLOW_FRIENDS', coverTimestampMs: 0 }),
+      preferredChunkSize: 64_000_000,
     });
   });
 });

@@ -54,8 +54,8 @@ export const uploadHandlers = [
           status: 400,
         });
       }
-      const { videoSize, mode } = parsed.data;
-      const plan = { videoSize, ...mockChunkPlan(videoSize) };
+      const { videoSize, mode, preferredChunkSize } = parsed.data;
+      const plan = { videoSize, ...mockChunkPlan(videoSize, preferredChunkSize) };
       uploadCount++;
       const created: CreateUploadResponse = {
         publishId: `v_pub_file~v2-1.mock.${mode}.${uploadCount}`,

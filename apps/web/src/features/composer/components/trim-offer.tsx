@@ -5,6 +5,7 @@ import { useT } from '@/lib/i18n';
 import { formatDuration, formatTimestamp } from '../video-checks';
 import { startTrim, type TrimTask } from '../media/trim-video';
 import type { VideoFacts } from '../media/video-facts';
+import { TimeSlider } from './time-slider';
 import './trim-offer.css';
 
 export type TrimOfferProps = {
@@ -33,7 +34,6 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
   const [state, setState] = useState<State>({ status: 'idle' });
   const task = useRef<TrimTask | null>(null);
   const headingId = useId();
-  const startId = useId();
   const startHintId = useId();
   const maxStartMs = Math.max(0, Math.floor((facts.durationSec - maxLengthSec) * 10) * 100);
   const endMs = Math.min(facts.durationSec * 1000, startMs + maxLengthSec * 1000);
@@ -66,21 +66,13 @@ export function TrimOffer({ file, facts, maxLengthSec, onTrimmed }: TrimOfferPro
       <p className="composer-hint">{t('composer.trim.hint', { limit })}</p>
       {maxStartMs > 0 ? (
         <div className="trim-offer__start">
-          <label htmlFor={startId} className="composer-label">
-            {t('composer.trim.start')}
-          </label>
-          <input
-            id={startId}
-            className="trim-offer__slider"
-            type="range"
-            min={0}
-            max={maxStartMs}
-            step={100}
-            value={startMs}
+          <TimeSlider
+            label={t('composer.trim.start')}
+            valueMs={startMs}
+            maxMs={maxStartMs}
+            describedBy={startHintId}
             disabled={cutting}
-            aria-valuetext={formatTimestamp(startMs)}
-            aria-describedby={startHintId}
-            onChange={(event) => setStartMs(Number(event.target.value))}
+            onChange={setStartMs}
           />
         </div>
       ) : null}

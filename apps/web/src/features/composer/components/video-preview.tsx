@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n';
 import { describeFacts, formatTimestamp } from '../video-checks';
 import type { VideoFacts } from '../media/video-facts';
+import { TimeSlider } from './time-slider';
 import './video-preview.css';
 
 /** A browser that can play the file shows its first frame within moments; after this, give up. */
@@ -33,7 +34,6 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const activeUrl = useRef<string | null>(null);
   const [playable, setPlayable] = useState<'trying' | 'yes' | 'no'>(() => (canPlay(facts) ? 'trying' : 'no'));
-  const coverId = useId();
   const coverHintId = useId();
   const factsId = useId();
   const showPlayer = playable !== 'no';
@@ -101,20 +101,12 @@ export function VideoPreview({ file, facts, cover }: VideoPreviewProps) {
       </p>
       {cover ? (
         <div className="video-preview__cover">
-          <label htmlFor={coverId} className="composer-label">
-            {t('composer.cover')}
-          </label>
-          <input
-            id={coverId}
-            className="video-preview__slider"
-            type="range"
-            min={0}
-            max={cover.maxMs}
-            step={100}
-            value={cover.valueMs}
-            aria-valuetext={formatTimestamp(cover.valueMs)}
-            aria-describedby={coverHintId}
-            onChange={(event) => seekTo(Number(event.target.value))}
+          <TimeSlider
+            label={t('composer.cover')}
+            valueMs={cover.valueMs}
+            maxMs={cover.maxMs}
+            describedBy={coverHintId}
+            onChange={seekTo}
           />
           <p id={coverHintId} className="composer-hint">
             {t(playable === 'no' ? 'composer.cover.byTime' : 'composer.cover.byFrame', {

@@ -4,6 +4,7 @@ import { policyFacts, scopePurposes } from '../policy-facts';
 import { ContactEmailLink } from './contact-email-link';
 import type { LegalSection, LegalText } from '../legal-text';
 import { LegalPage, preloadTranslation, type TranslationLoaders } from './legal-page';
+import { ScopeList } from './scope-list';
 import { TikTokDisconnectSteps } from './tiktok-disconnect-steps';
 
 const { productName, host, minimumAge, minimumAgeWhereRequired } = policyFacts;
@@ -75,16 +76,7 @@ const sections: LegalSection[] = [
           When you connect, TikTok asks you to approve exactly these three permissions (scopes), and {productName}{' '}
           requests nothing more:
         </p>
-        <dl className="legal__scopes">
-          {policyFacts.scopes.map((scope) => (
-            <div key={scope}>
-              <dt>
-                <code>{scope}</code>
-              </dt>
-              <dd>{scopePurposes[scope]}</dd>
-            </div>
-          ))}
-        </dl>
+        <ScopeList purposes={scopePurposes} />
       </>
     ),
   },

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { ContactEmailLink } from '../components/contact-email-link';
+import { ScopeList } from '../components/scope-list';
 import { TikTokDisconnectSteps } from '../components/tiktok-disconnect-steps';
 import { formatPolicyMonth, type LegalText } from '../legal-text';
 import { policyFacts, type Scope } from '../policy-facts';
@@ -112,16 +113,7 @@ export const text: LegalText = {
             Lors de la connexion, TikTok vous demande d’approuver exactement ces trois autorisations (scopes), et{' '}
             {productName} ne demande rien de plus :
           </p>
-          <dl className="legal__scopes">
-            {policyFacts.scopes.map((scope) => (
-              <div key={scope}>
-                <dt>
-                  <code>{scope}</code>
-                </dt>
-                <dd>{scopePurposes[scope]}</dd>
-              </div>
-            ))}
-          </dl>
+          <ScopeList purposes={scopePurposes} />
         </>
       ),
     },

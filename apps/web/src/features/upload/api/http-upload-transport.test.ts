@@ -20,6 +20,14 @@ describe('the HTTP transport', () => {
     expect(created).toMatchObject({ videoSize: 70 * 1024 * 1024, chunkSize: 10 * 1024 * 1024, chunkCount: 7 });
   });
 
+  it('sends the preferred chunk size, and the plan answered follows it as the proxy fits it', async () => {
+    const created = await transport.init(
+      { mode: 'draft', videoSize: 200 * 1024 * 1024, mimeType: 'video/mp4', preferredChunkSize: 64_000_000 },
+      context(),
+    );
+    expect(created).toMatchObject({ chunkSize: 64_000_000, chunkCount: 3 });
+  });
+
   it('PUTs exactly the chunk bytes with the session and client headers, reporting progress', async () => {
     let seen: { headers: Record<string, string | null>; bytes: number[] } | undefined;
     server.use(

@@ -63,6 +63,19 @@ interface JobData {
   notice: string | null;
 }
 
+/** What a job knows of its upload before the first init: nothing yet. Every new job starts from it. */
+export const NOT_STARTED = {
+  upload: null,
+  acknowledgedChunks: 0,
+  lastStatus: null,
+  processingSince: null,
+  publishedAt: null,
+  postUrl: null,
+  failReason: null,
+  waitReason: null,
+  notice: null,
+} as const satisfies Partial<JobData> & { upload: null };
+
 /** A job: its state, and a publish id exactly when the state says TikTok holds a post. */
 export type JobRecord =
   | (JobData & { state: (typeof PRE_INIT_STATES)[number]; upload: null })

@@ -100,7 +100,9 @@ describe('a multi-chunk upload', () => {
     transport.scriptStatus({ status: 'SEND_TO_USER_INBOX', failReason: null, postIds: [], uploadedBytes: 35 });
     await inState(engine, id, 'inbox');
 
-    expect(transport.inits).toEqual([{ mode: 'draft', videoSize: 35, mimeType: 'video/mp4' }]);
+    expect(transport.inits).toEqual([
+      { mode: 'draft', videoSize: 35, mimeType: 'video/mp4', preferredChunkSize: 64_000_000 },
+    ]);
     expect(transport.chunkCalls.map((call) => [call.index, call.bytes.length])).toEqual([
       [0, 10],
       [1, 10],
@@ -163,6 +165,19 @@ describe('a multi-chunk upload', () => {
     expect(view(engine, id).progress).toMatchObject({ sentBytes: 3_000, bytesPerSecond: null, secondsLeft: null });
   });
 
+  it('never cuts off a chunk that keeps moving, however long it takes in all', async () => {
+    // A 64,000,000-byte chunk from a slow uplink takes minutes: the watchdog measures silence
+    // (no progress for 30 s), never a chunk's whole duration, so a big chunk is not sent again.
+    const transport = new FakeUploadTransport();
+    transport.chunkSize = 50;
+    transport.scriptChunk(0, { trickle: { bytesPerTick: 1, tickMs: 20_000 } }); // 50 B in 1,000 s
+    const { engine } = load({ transport });
+    const id = await engine.enqueue({ file: videoFile(50), mode: 'draft' });
+    await inState(engine, id, 'processing', 20 * 60_000);
+    expect(Date.now() - 1_800_000_000_000).toBeGreaterThanOrEqual(1_000_000);
+    expect(transport.chunkCalls.map((call) => [call.index, call.signal.aborted])).toEqual([[0, false]]);
+  });
+
   it('gives up on a chunk whose bytes all went out but whose answer never comes, and sends it again', async () => {
     const transport = new FakeUploadTransport();
     transport.scriptChunk(0, { sendAllThen: new Promise(() => undefined) });
@@ -185,7 +200,13 @@ describe('a multi-chunk upload', () => {
       creatorUsername: 'ava',
     });
     await until(engine, () => transport.inits.length === 1);
-    expect(transport.inits[0]).toEqual({ mode: 'direct', videoSize: 25, mimeType: 'video/quicktime', post: POST });
+    expect(transport.inits[0]).toEqual({
+      mode: 'direct',
+      videoSize: 25,
+      mimeType: 'video/quicktime',
+      post: POST,
+      preferredChunkSize: 64_000_000,
+    });
   });
 
   it('refuses a direct post without settings, or a file that is not a video, without calling init', async () => {

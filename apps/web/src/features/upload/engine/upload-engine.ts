@@ -3,6 +3,7 @@ import {
   chunkRange,
   chunksCoveredBy,
   isChunkPlanOf,
+  PREFERRED_BROWSER_CHUNK_BYTES,
   VIDEO_MIME_TYPES,
   videoMimeTypeOfName,
   MAX_VIDEO_BYTES,
@@ -21,6 +22,7 @@ import { fingerprintFile, matchFile, type FileFingerprint, type FileMatch } from
 import {
   expiredError,
   isActive,
+  NOT_STARTED,
   transition,
   waitsForFile,
   type JobEvent,
@@ -230,15 +232,7 @@ export class UploadEngine {
       // TikTok hands out post ids only for public posts that passed moderation (docs/requirements/tiktok-rules.md#post-status).
       expectsPostLink:
         input.mode === 'direct' && post?.privacyLevel === 'PUBLIC_TO_EVERYONE' && Boolean(input.creatorUsername),
-      upload: null,
-      acknowledgedChunks: 0,
-      lastStatus: null,
-      processingSince: null,
-      publishedAt: null,
-      postUrl: null,
-      failReason: null,
-      waitReason: null,
-      notice: null,
+      ...NOT_STARTED,
     };
     const record: JobRecord = problem
       ? { ...data, state: 'failed', error: { code: 'VALIDATION_FAILED', message: problem, tiktokLogId: null } }
@@ -947,10 +941,12 @@ function validateInput(input: UploadJobInput): string | null {
 
 function buildInitRequest(record: JobRecord): CreateUploadRequest {
   const mimeType = mimeTypeOf({ name: record.file.name, type: record.file.type }) ?? 'video/mp4';
-  if (record.mode === 'direct') {
-    return { mode: 'direct', videoSize: record.file.size, mimeType, post: record.post as PostSettings };
-  }
-  return { mode: 'draft', videoSize: record.file.size, mimeType };
+  // The largest chunks TikTok allows, so the fewest round trips between chunks (why, and what it
+  // costs when a chunk fails: PREFERRED_BROWSER_CHUNK_BYTES in the contract). The proxy fits the
+  // wish to the file; the plan it answers is the one followed.
+  const source = { videoSize: record.file.size, mimeType, preferredChunkSize: PREFERRED_BROWSER_CHUNK_BYTES };
+  if (record.mode === 'direct') return { mode: 'direct', ...source, post: record.post as PostSettings };
+  return { mode: 'draft', ...source };
 }
 
 function planFits(plan: UploadPlan, fileSize: number): boolean {

@@ -1,4 +1,11 @@
-import type { JobRecord, JobState, RecordIn, UploadPlan } from '../engine/job-machine';
+import {
+  NOT_STARTED,
+  PRE_INIT_STATES,
+  type JobRecord,
+  type JobState,
+  type RecordIn,
+  type UploadPlan,
+} from '../engine/job-machine';
 
 /** A publish id and session as the fake proxy hands them out: one 25-byte file in two chunks. */
 export function uploadPlan(overrides: Partial<UploadPlan> = {}): UploadPlan {
@@ -13,7 +20,7 @@ export function uploadPlan(overrides: Partial<UploadPlan> = {}): UploadPlan {
   };
 }
 
-const PRE_INIT = new Set<JobState>(['queued', 'initializing', 'init-backoff', 'needs-file']);
+const PRE_INIT = new Set<JobState>(PRE_INIT_STATES);
 
 /**
  * A stored job in `state`, for tests: a draft of a 25-byte clip, with a publish id exactly when the
@@ -28,15 +35,8 @@ export function jobRecord<S extends JobState>(state: S, overrides: Partial<JobRe
     post: null,
     creatorUsername: null,
     expectsPostLink: false,
-    acknowledgedChunks: 0,
-    lastStatus: null,
-    processingSince: null,
-    publishedAt: null,
-    postUrl: null,
-    failReason: null,
+    ...NOT_STARTED,
     error: null,
-    waitReason: null,
-    notice: null,
     upload: PRE_INIT.has(state) ? null : uploadPlan(),
   };
   return { ...base, ...overrides, state } as RecordIn<S>;
