@@ -271,19 +271,22 @@ describe('a connected session', () => {
     if (!session) throw new Error('no session after sign-in');
     const revokesBefore = stack.sandbox.stats().revokes;
     const button = page.getByRole('button', { name: /connected tiktok account pia private/i });
+    const addAccount = page.getByRole('menuitem', { name: 'Add another TikTok account' });
     const disconnect = page.getByRole('menuitem', { name: 'Disconnect' });
     const isFocused = (locator: typeof button) => locator.evaluate((el) => el === document.activeElement);
 
+    // Enter opens the menu on its first item (adding another account), Disconnect being the last.
     await button.focus();
     await page.keyboard.press('Enter');
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => isFocused(disconnect)).toBe(true);
+    await expect.poll(() => isFocused(addAccount)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     expect(await isFocused(button)).toBe(true);
 
-    await page.keyboard.press('ArrowDown');
+    // ArrowUp opens it on its last item.
+    await page.keyboard.press('ArrowUp');
     await expect.poll(() => isFocused(disconnect)).toBe(true);
     await page.keyboard.press('Enter');
 
